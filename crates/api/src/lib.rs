@@ -1,0 +1,25 @@
+//! The JSON wire types of the comment API (documented in `openapi.yaml`).
+//!
+//! The app deserializes what the server serializes, so both sides use these types and
+//! cannot drift apart. Every type mirrors one JSON shape; there is no logic here.
+
+mod article;
+mod comment;
+mod error;
+
+pub use article::{Article, Block, ViewCount};
+pub use comment::{
+    Comment, CommentCount, CommentPage, CommentStatus, Like, ModerationDecision, NewComment,
+    SortOrder,
+};
+pub use error::ApiError;
+
+/// The rules policy the server enforces, as `GET /api/policy` returns it.
+pub use binhluan_rules::Policy;
+/// A broken rule, as the `422` error lists it.
+pub use binhluan_rules::Violation;
+
+/// The request header that makes a `POST` of a comment safe to retry.
+pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
+/// The request header that carries the reader's anonymous id, for likes.
+pub const READER_ID_HEADER: &str = "X-Reader-Id";

@@ -1,0 +1,44 @@
+//! The newsroom's settings, shared as JSON between the server and the browser.
+
+use serde::{Deserialize, Serialize};
+
+/// What a newsroom asks of every comment. The defaults are the seed newsroom's rules:
+/// "Tối thiểu 10 chữ Tiếng việt có dấu" and "Không chứa liên kết".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// The least number of Vietnamese words (syllables) a comment must have.
+    pub min_words: usize,
+    /// Whether the comment must be written in Vietnamese with its diacritics.
+    pub require_diacritics: bool,
+    /// What a link in the comment does to it.
+    pub links: LinkPolicy,
+    /// The most characters (as the reader sees them) a comment may have.
+    pub max_chars: usize,
+    /// Words that reject a comment wherever they appear, matched without regard to case or marks.
+    pub banned_words: Vec<String>,
+}
+
+/// What a link in a comment does to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkPolicy {
+    /// The comment is refused (rule `no_links`).
+    Reject,
+    /// The comment is accepted but held for a moderator, whatever the newsroom's publishing mode.
+    Hold,
+    /// Links are allowed.
+    Allow,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            min_words: 10,
+            require_diacritics: true,
+            links: LinkPolicy::Reject,
+            max_chars: 2000,
+            banned_words: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! What `check` says of a comment.
+
+use serde::{Deserialize, Serialize};
+
+/// The outcome of checking one comment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// True when the comment breaks no rule.
+    pub ok: bool,
+    /// Counted Vietnamese words (each distinct word counts at most twice).
+    pub words: usize,
+    /// Every rule the comment breaks, in a stable order.
+    pub violations: Vec<Violation>,
+    /// Advice that helps the reader fix the comment (e.g. turn on the Vietnamese keyboard).
+    pub hints: Vec<Hint>,
+    /// True when the comment is acceptable but must wait for a moderator (links under `LinkPolicy::Hold`).
+    pub hold: bool,
+}
+
+/// One broken rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Violation {
+    /// The stable code of the rule.
+    pub rule: Rule,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+    /// What is wrong, in English.
+    pub message_en: String,
+    /// Where, in character (Unicode scalar) offsets into the text as typed.
+    pub spans: Vec<Span>,
+}
+
+/// The stable codes of the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Too few Vietnamese words.
+    MinWords,
+    /// Not written in Vietnamese with its diacritics.
+    Diacritics,
+    /// Contains a link.
+    NoLinks,
+    /// Too long.
+    MaxLength,
+    /// Contains a word the newsroom bans.
+    BannedWord,
+}
+
+/// Advice for the reader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hint {
+    /// The stable code of the advice.
+    pub code: HintCode,
+    /// The advice, in Vietnamese.
+    pub message: String,
+    /// The advice, in English.
+    pub message_en: String,
+}
+
+/// The stable codes of hints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HintCode {
+    /// Telex or VNI keystrokes left in the text: the keyboard's Vietnamese mode is off.
+    KeyboardOff,
+    /// Text garbled by a legacy Vietnamese encoding (TCVN3, VNI-Windows) or typed in VIQR.
+    LegacyEncoding,
+    /// Vietnamese typed without any marks.
+    NoDiacritics,
+    /// The text is not Vietnamese.
+    NotVietnamese,
+}
+
+/// A half-open range `[start, end)` of character offsets, serialized as `[start, end]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span(pub usize, pub usize);
