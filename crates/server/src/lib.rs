@@ -1,0 +1,120 @@
+//! The reference backend of the Bình Luận comment API (documented in
+//! `crates/api/openapi.yaml`): the JSON API under `/api` and the app's built files beside it.
+//!
+//! The binary (`src/main.rs`) parses a [`Config`] and runs a [`Server`]; tests start the same
+//! [`Server`] in-process.
+
+mod clock;
+pub mod config;
+mod cursor;
+mod db;
+mod error;
+mod extract;
+mod routes;
+mod security;
+mod state;
+mod static_files;
+mod validation;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::Router;
+use binhluan_api::Policy;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+pub use config::Config;
+use db::Db;
+use state::AppState;
+
+/// A server bound to its address, with its database open and migrated, ready to run.
+#[derive(Debug)]
+pub struct Server {
+    listener: TcpListener,
+    router: Router,
+    db: Db,
+}
+
+impl Server {
+    /// Opens the database (creating the schema and the sample articles if needed), reads the
+    /// policy and binds `config.addr`.
+    pub async fn bind(config: &Config) -> anyhow::Result<Self> {
+        let policy = read_policy(config).await?;
+        let db = Db::open(&config.database_url, config.database_max_connections).await?;
+        if !config.dist.join("index.html").is_file() {
+            tracing::warn!(dist = %config.dist.display(), "the app is not built: / answers 503 until it is");
+        }
+        if config.moderation_token.is_none() {
+            tracing::warn!("no moderation token: moderation is disabled");
+        }
+        let allowed_origins = security::normalize_origins(&config.allowed_origins);
+        let state = Arc::new(AppState {
+            db: db.clone(),
+            policy,
+            auto_publish: config.auto_publish,
+            post_rate_limit: config.post_rate_limit,
+            trust_forwarded_for: config.trust_forwarded_for,
+            moderation_token_digest: config
+                .moderation_token
+                .as_deref()
+                .map(security::token_digest),
+            allowed_origins: allowed_origins.clone(),
+        });
+        let router = Router::new()
+            .nest("/api", routes::api(state))
+            .merge(static_files::router(config.dist.clone(), &allowed_origins))
+            .layer(SetResponseHeaderLayer::overriding(
+                axum::http::header::X_CONTENT_TYPE_OPTIONS,
+                axum::http::HeaderValue::from_static("nosniff"),
+            ))
+            .layer(CompressionLayer::new())
+            .layer(security::cors_layer(&allowed_origins))
+            .layer(TraceLayer::new_for_http());
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.addr))?;
+        Ok(Self {
+            listener,
+            router,
+            db,
+        })
+    }
+
+    /// The address the server listens on (useful when bound to port 0).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight and closes the
+    /// database.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let served = axum::serve(self.listener, service)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        self.db.close().await;
+        served
+    }
+}
+
+/// The policy from `--policy`, or the rules crate's default.
+async fn read_policy(config: &Config) -> anyhow::Result<Policy> {
+    let Some(path) = &config.policy else {
+        return Ok(Policy::default());
+    };
+    let json = tokio::fs::read_to_string(path)
+        .await
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_str(&json)
+        .with_context(|| format!("{} is not a valid rules policy", path.display()))
+}

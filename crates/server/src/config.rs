@@ -1,0 +1,60 @@
+//! The server's settings: command-line flags, each with an environment-variable twin.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Settings of one `binhluan-server` process. Several processes may share one PostgreSQL
+/// database behind a load balancer: nothing here has to be shared between them.
+#[derive(Clone, Debug, Parser)]
+#[command(name = "binhluan-server", version, about, long_about = None)]
+pub struct Config {
+    /// The address to listen on.
+    #[arg(long, env = "BINHLUAN_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Where comments are kept: `sqlite://FILE` (created if missing) or `postgres://…`.
+    #[arg(
+        long,
+        env = "BINHLUAN_DATABASE_URL",
+        default_value = "sqlite://binhluan.db"
+    )]
+    pub database_url: String,
+
+    /// The most database connections this process opens.
+    #[arg(long, env = "BINHLUAN_DATABASE_MAX_CONNECTIONS", default_value_t = 8)]
+    pub database_max_connections: u32,
+
+    /// The app's built files (trunk's output) to serve next to the API.
+    #[arg(long, env = "BINHLUAN_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+
+    /// The bearer token moderators send; moderation is disabled (503) without one.
+    #[arg(long, env = "BINHLUAN_MODERATION_TOKEN", hide_env_values = true)]
+    pub moderation_token: Option<String>,
+
+    /// Comment posts allowed per client address per minute; 0 turns the limit off.
+    #[arg(long, env = "BINHLUAN_POST_RATE_LIMIT", default_value_t = 5)]
+    pub post_rate_limit: u32,
+
+    /// Origins of the sites that embed the comments, comma-separated (e.g.
+    /// `https://news.example.vn`): CORS is granted to them and their posts are accepted.
+    #[arg(long, env = "BINHLUAN_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub allowed_origins: Vec<String>,
+
+    /// A rules policy as JSON (binhluan_rules::Policy; missing fields take their defaults).
+    /// Without it the rules crate's default policy is enforced.
+    #[arg(long, env = "BINHLUAN_POLICY")]
+    pub policy: Option<PathBuf>,
+
+    /// Publish new comments at once instead of holding them for a moderator. Comments the
+    /// rules hold (e.g. links under `"links": "hold"`) wait for a moderator regardless.
+    #[arg(long, env = "BINHLUAN_AUTO_PUBLISH")]
+    pub auto_publish: bool,
+
+    /// Take the client address from the last `X-Forwarded-For` entry (the one your load
+    /// balancer adds) instead of the socket peer. Only behind a proxy that sets it.
+    #[arg(long, env = "BINHLUAN_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
+}

@@ -1,0 +1,306 @@
+//! Reading comments: an article's published page, the moderation queue, single comments;
+//! and a moderator's decision.
+
+use std::collections::HashSet;
+
+use binhluan_api::{Comment, CommentStatus, SortOrder};
+
+use super::Db;
+use super::articles::to_u64;
+use crate::clock::rfc3339;
+use crate::cursor::{Cursor, CursorOrder};
+
+/// The columns [`CommentRow`] reads, in a `SELECT`.
+pub(super) const COMMENT_COLUMNS: &str = "id, parent_id, author_name, author_email, content, status, rejection_reason, like_count, created_at";
+
+/// A `comments` row.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct CommentRow {
+    id: i64,
+    parent_id: Option<i64>,
+    author_name: String,
+    author_email: Option<String>,
+    content: String,
+    status: String,
+    rejection_reason: Option<String>,
+    like_count: i64,
+    created_at: i64,
+}
+
+impl CommentRow {
+    /// The comment as a reader sees it: no e-mail, no rejection reason.
+    fn into_public(self, liked: bool) -> Comment {
+        Comment {
+            author_email: None,
+            rejection_reason: None,
+            liked,
+            ..self.into_moderation()
+        }
+    }
+
+    /// The comment as a moderator sees it, e-mail included.
+    pub(super) fn into_moderation(self) -> Comment {
+        Comment {
+            id: self.id,
+            parent_id: self.parent_id,
+            author_name: self.author_name,
+            content: self.content,
+            created_at: rfc3339(self.created_at),
+            status: status_from_column(&self.status),
+            likes: to_u64(self.like_count),
+            liked: false,
+            replies: Vec::new(),
+            author_email: self.author_email,
+            rejection_reason: self.rejection_reason,
+        }
+    }
+}
+
+/// A status as the `status` column stores it.
+pub(super) fn status_column(status: CommentStatus) -> &'static str {
+    match status {
+        CommentStatus::Pending => "pending",
+        CommentStatus::Published => "published",
+        CommentStatus::Rejected => "rejected",
+    }
+}
+
+fn status_from_column(column: &str) -> CommentStatus {
+    match column {
+        "published" => CommentStatus::Published,
+        "rejected" => CommentStatus::Rejected,
+        _ => CommentStatus::Pending,
+    }
+}
+
+/// `$first, $first+1, …` for `count` parameters.
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One page of a list of comments.
+#[derive(Debug)]
+pub struct CommentListing {
+    /// The comments on this page.
+    pub comments: Vec<Comment>,
+    /// Where the next page starts; `None` on the last page.
+    pub next: Option<Cursor>,
+    /// How many comments the whole list has.
+    pub total: u64,
+}
+
+/// Why a comment cannot answer another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParentProblem {
+    /// There is no such comment (or it was rejected).
+    NotFound,
+    /// It is itself a reply: replies go one level deep.
+    IsReply,
+    /// It belongs to another article.
+    OtherArticle,
+}
+
+impl Db {
+    /// A page of `slug`'s published top-level comments in `sort` order, each with its published
+    /// replies (oldest first); `liked` is set for `reader`.
+    pub async fn published_page(
+        &self,
+        slug: &str,
+        sort: SortOrder,
+        after: Option<Cursor>,
+        limit: u32,
+        reader: Option<&str>,
+    ) -> Result<CommentListing, sqlx::Error> {
+        let (order_by, keyset) = match sort {
+            SortOrder::Newest => ("created_at DESC, id DESC", "(created_at, id) < ($2, $3)"),
+            SortOrder::Top => ("like_count DESC, id DESC", "(like_count, id) < ($2, $3)"),
+        };
+        let filter = if after.is_some() {
+            format!("AND {keyset}")
+        } else {
+            String::new()
+        };
+        let limit_parameter = if after.is_some() { 4 } else { 2 };
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments \
+             WHERE article_slug = $1 AND status = 'published' AND parent_id IS NULL {filter} \
+             ORDER BY {order_by} LIMIT ${limit_parameter}"
+        );
+        let mut query = sqlx::query_as::<_, CommentRow>(&sql).bind(slug);
+        if let Some(cursor) = after {
+            query = query.bind(cursor.key).bind(cursor.id);
+        }
+        let mut rows = query
+            .bind(i64::from(limit) + 1)
+            .fetch_all(&self.pool)
+            .await?;
+        let next = if rows.len() > limit as usize {
+            rows.truncate(limit as usize);
+            rows.last().map(|last| match sort {
+                SortOrder::Newest => Cursor {
+                    order: CursorOrder::Newest,
+                    key: last.created_at,
+                    id: last.id,
+                },
+                SortOrder::Top => Cursor {
+                    order: CursorOrder::Top,
+                    key: last.like_count,
+                    id: last.id,
+                },
+            })
+        } else {
+            None
+        };
+
+        let replies = self.published_replies(&rows).await?;
+        let liked = match reader {
+            Some(reader) => {
+                self.liked_among(reader, rows.iter().chain(&replies).map(|row| row.id))
+                    .await?
+            }
+            None => HashSet::new(),
+        };
+        let mut comments: Vec<Comment> = rows
+            .into_iter()
+            .map(|row| {
+                let is_liked = liked.contains(&row.id);
+                row.into_public(is_liked)
+            })
+            .collect();
+        for reply in replies {
+            let is_liked = liked.contains(&reply.id);
+            if let Some(parent) = comments
+                .iter_mut()
+                .find(|comment| Some(comment.id) == reply.parent_id)
+            {
+                parent.replies.push(reply.into_public(is_liked));
+            }
+        }
+        Ok(CommentListing {
+            comments,
+            next,
+            total: self.published_count(slug).await?,
+        })
+    }
+
+    /// The published replies to `parents`, oldest first.
+    async fn published_replies(
+        &self,
+        parents: &[CommentRow],
+    ) -> Result<Vec<CommentRow>, sqlx::Error> {
+        if parents.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments WHERE status = 'published' AND parent_id IN ({}) \
+             ORDER BY created_at, id",
+            placeholders(1, parents.len())
+        );
+        let mut query = sqlx::query_as::<_, CommentRow>(&sql);
+        for parent in parents {
+            query = query.bind(parent.id);
+        }
+        query.fetch_all(&self.pool).await
+    }
+
+    /// Which of `ids` `reader` likes.
+    async fn liked_among(
+        &self,
+        reader: &str,
+        ids: impl Iterator<Item = i64>,
+    ) -> Result<HashSet<i64>, sqlx::Error> {
+        let ids: Vec<i64> = ids.collect();
+        if ids.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let sql = format!(
+            "SELECT comment_id FROM likes WHERE reader_id = $1 AND comment_id IN ({})",
+            placeholders(2, ids.len())
+        );
+        let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(reader);
+        for id in ids {
+            query = query.bind(id);
+        }
+        Ok(query.fetch_all(&self.pool).await?.into_iter().collect())
+    }
+
+    /// How many published comments `slug` has, replies included.
+    pub async fn published_count(&self, slug: &str) -> Result<u64, sqlx::Error> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM comments WHERE article_slug = $1 AND status = 'published'",
+        )
+        .bind(slug)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(to_u64(count))
+    }
+
+    /// A page of the comments in `status` on every article, oldest first, e-mails included.
+    pub async fn moderation_page(
+        &self,
+        status: CommentStatus,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<CommentListing, sqlx::Error> {
+        let filter = if after.is_some() {
+            "AND (created_at, id) > ($2, $3)"
+        } else {
+            ""
+        };
+        let limit_parameter = if after.is_some() { 4 } else { 2 };
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments WHERE status = $1 {filter} \
+             ORDER BY created_at, id LIMIT ${limit_parameter}"
+        );
+        let mut query = sqlx::query_as::<_, CommentRow>(&sql).bind(status_column(status));
+        if let Some(cursor) = after {
+            query = query.bind(cursor.key).bind(cursor.id);
+        }
+        let mut rows = query
+            .bind(i64::from(limit) + 1)
+            .fetch_all(&self.pool)
+            .await?;
+        let next = if rows.len() > limit as usize {
+            rows.truncate(limit as usize);
+            rows.last().map(|last| Cursor {
+                order: CursorOrder::Oldest,
+                key: last.created_at,
+                id: last.id,
+            })
+        } else {
+            None
+        };
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE status = $1")
+            .bind(status_column(status))
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(CommentListing {
+            comments: rows.into_iter().map(CommentRow::into_moderation).collect(),
+            next,
+            total: to_u64(total),
+        })
+    }
+
+    /// Sets a comment's status (and the reason of a rejection); the updated comment, as a
+    /// moderator sees it, or `None` if there is no such comment.
+    pub async fn moderate(
+        &self,
+        id: i64,
+        status: CommentStatus,
+        rejection_reason: Option<&str>,
+    ) -> Result<Option<Comment>, sqlx::Error> {
+        let sql = format!(
+            "UPDATE comments SET status = $1, rejection_reason = $2 WHERE id = $3 RETURNING {COMMENT_COLUMNS}"
+        );
+        let row = sqlx::query_as::<_, CommentRow>(&sql)
+            .bind(status_column(status))
+            .bind(rejection_reason)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(CommentRow::into_moderation))
+    }
+}

@@ -1,0 +1,105 @@
+//! The data layer: one sqlx `Any` pool over SQLite or PostgreSQL, runtime queries whose SQL
+//! both accept (`$N` parameters, `ON CONFLICT`, `RETURNING`, row values).
+
+mod articles;
+mod comments;
+mod likes;
+mod posting;
+mod seed;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+pub use comments::ParentProblem;
+pub use posting::{NewCommentRecord, PostOutcome};
+
+/// The database engine behind a URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// One SQLite file: WAL, `synchronous=FULL`, foreign keys on.
+    Sqlite,
+    /// A PostgreSQL database that several server processes may share.
+    Postgres,
+}
+
+impl Backend {
+    /// The engine a database URL names.
+    pub fn of_url(url: &str) -> anyhow::Result<Self> {
+        if url.starts_with("sqlite:") {
+            Ok(Self::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres)
+        } else {
+            bail!("unsupported database URL {url:?}: use sqlite://FILE or postgres://…")
+        }
+    }
+}
+
+/// How long a connection waits for SQLite's write lock before giving up.
+const SQLITE_BUSY_TIMEOUT_MS: u32 = 10_000;
+
+/// The shared connection pool, cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+}
+
+impl Db {
+    /// Connects to `url` (creating a missing SQLite file), brings the schema up to date and
+    /// loads the sample articles that are not there yet.
+    pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Self> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of_url(url)?;
+        let url = match backend {
+            Backend::Sqlite if !url.contains("mode=") => {
+                let separator = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{separator}mode=rwc")
+            }
+            _ => url.to_owned(),
+        };
+        let options = AnyConnectOptions::from_str(&url).context("invalid database URL")?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(max_connections.max(1))
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers work while one writer commits. FULL syncs the WAL on
+                        // every commit: an acknowledged comment survives a crash or power loss.
+                        connection
+                            .execute(
+                                format!(
+                                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS};"
+                                )
+                                .as_str(),
+                            )
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .context("cannot connect to the database")?;
+        match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
+        }
+        .context("cannot migrate the database")?;
+        let db = Self { pool };
+        db.seed_articles()
+            .await
+            .context("cannot load the sample articles")?;
+        Ok(db)
+    }
+
+    /// Closes every connection (so a SQLite file is checkpointed and released).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

@@ -1,0 +1,198 @@
+//! Posting a comment: one transaction that claims the `Idempotency-Key`, counts the post
+//! against the client's rate limit, checks the parent and stores the comment. Every step
+//! is in the database, so any number of server processes can share it.
+
+use binhluan_api::CommentStatus;
+use sqlx::AnyConnection;
+
+use super::Db;
+use super::comments::{COMMENT_COLUMNS, CommentRow, ParentProblem, status_column};
+use crate::clock::now_micros;
+
+/// The length of a rate-limit window, in seconds.
+const RATE_WINDOW_SECONDS: i64 = 60;
+
+/// A comment to store, already validated and normalized.
+#[derive(Debug)]
+pub struct NewCommentRecord<'a> {
+    /// The article it is about.
+    pub article_slug: &'a str,
+    /// The comment it answers.
+    pub parent_id: Option<i64>,
+    /// The author's name, trimmed.
+    pub author_name: &'a str,
+    /// The author's e-mail, if given.
+    pub author_email: Option<&'a str>,
+    /// The content as stored (`normalize_for_storage`).
+    pub content: &'a str,
+    /// Its status on arrival.
+    pub status: CommentStatus,
+    /// The request's `Idempotency-Key`.
+    pub idempotency_key: &'a str,
+    /// A digest of the request, to tell a retry from another request with the same key.
+    pub request_hash: &'a str,
+    /// The client address the rate limit counts against.
+    pub client: &'a str,
+    /// Posts allowed per client per minute; 0 for no limit.
+    pub rate_limit: u32,
+}
+
+/// What came of a post.
+#[derive(Debug)]
+pub enum PostOutcome {
+    /// The comment was stored; the `201` body (a `Comment` as JSON).
+    Created(String),
+    /// The same key and request were seen before; the original `201` body.
+    Replayed(String),
+    /// The key was used before for another request.
+    KeyConflict,
+    /// The client posted too often; seconds until the window ends.
+    RateLimited {
+        /// Seconds until the client may post again.
+        retry_after: u64,
+    },
+    /// The parent cannot be answered.
+    BadParent(ParentProblem),
+}
+
+impl Db {
+    /// Stores `record` unless its key was used already, the client is over its limit or the
+    /// parent is wrong. Concurrent posts with one key serialize on the key's unique row: one
+    /// stores the comment, the others replay its answer.
+    pub async fn post_comment(
+        &self,
+        record: &NewCommentRecord<'_>,
+    ) -> Result<PostOutcome, sqlx::Error> {
+        let now = now_micros();
+        let mut transaction = self.pool.begin().await?;
+        // A write first: SQLite then takes its write lock at once (waiting its turn) instead
+        // of failing to upgrade a read snapshot later.
+        let claimed = sqlx::query(
+            "INSERT INTO idempotency_keys (idempotency_key, request_hash, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (idempotency_key) DO NOTHING",
+        )
+        .bind(record.idempotency_key)
+        .bind(record.request_hash)
+        .bind(now)
+        .execute(&mut *transaction)
+        .await?
+        .rows_affected()
+            == 1;
+        if !claimed {
+            transaction.rollback().await?;
+            return self.replay(record).await;
+        }
+        if record.rate_limit > 0
+            && let Some(retry_after) =
+                count_post(&mut transaction, record.client, record.rate_limit, now).await?
+        {
+            transaction.rollback().await?;
+            return Ok(PostOutcome::RateLimited { retry_after });
+        }
+        if let Some(parent_id) = record.parent_id
+            && let Some(problem) =
+                parent_problem(&mut transaction, parent_id, record.article_slug).await?
+        {
+            transaction.rollback().await?;
+            return Ok(PostOutcome::BadParent(problem));
+        }
+        let sql = format!(
+            "INSERT INTO comments (article_slug, parent_id, author_name, author_email, content, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {COMMENT_COLUMNS}"
+        );
+        let row = sqlx::query_as::<_, CommentRow>(&sql)
+            .bind(record.article_slug)
+            .bind(record.parent_id)
+            .bind(record.author_name)
+            .bind(record.author_email)
+            .bind(record.content)
+            .bind(status_column(record.status))
+            .bind(now)
+            .fetch_one(&mut *transaction)
+            .await?;
+        let comment = binhluan_api::Comment {
+            author_email: None,
+            ..row.into_moderation()
+        };
+        let response =
+            serde_json::to_string(&comment).map_err(|error| sqlx::Error::Encode(error.into()))?;
+        sqlx::query("UPDATE idempotency_keys SET response = $1 WHERE idempotency_key = $2")
+            .bind(&response)
+            .bind(record.idempotency_key)
+            .execute(&mut *transaction)
+            .await?;
+        transaction.commit().await?;
+        Ok(PostOutcome::Created(response))
+    }
+
+    /// The answer for a key that was claimed (and committed) by an earlier request.
+    async fn replay(&self, record: &NewCommentRecord<'_>) -> Result<PostOutcome, sqlx::Error> {
+        let (request_hash, response): (String, Option<String>) = sqlx::query_as(
+            "SELECT request_hash, response FROM idempotency_keys WHERE idempotency_key = $1",
+        )
+        .bind(record.idempotency_key)
+        .fetch_one(&self.pool)
+        .await?;
+        match response {
+            Some(response) if request_hash == record.request_hash => {
+                Ok(PostOutcome::Replayed(response))
+            }
+            _ => Ok(PostOutcome::KeyConflict),
+        }
+    }
+}
+
+/// Counts one post by `client` in the current one-minute window (a fixed window shared by
+/// every process); `Some(seconds to wait)` when that is more than `limit`.
+async fn count_post(
+    connection: &mut AnyConnection,
+    client: &str,
+    limit: u32,
+    now_micros: i64,
+) -> Result<Option<u64>, sqlx::Error> {
+    let now_seconds = now_micros / 1_000_000;
+    let window_start = now_seconds - now_seconds.rem_euclid(RATE_WINDOW_SECONDS);
+    let posts: i64 = sqlx::query_scalar(
+        "INSERT INTO post_rate_windows (client, window_start, posts) VALUES ($1, $2, 1) \
+         ON CONFLICT (client, window_start) DO UPDATE SET posts = post_rate_windows.posts + 1 \
+         RETURNING posts",
+    )
+    .bind(client)
+    .bind(window_start)
+    .fetch_one(&mut *connection)
+    .await?;
+    if posts == 1 {
+        // A new window: windows that ended are of no use any more.
+        sqlx::query("DELETE FROM post_rate_windows WHERE window_start < $1")
+            .bind(window_start)
+            .execute(&mut *connection)
+            .await?;
+    }
+    if posts > i64::from(limit) {
+        let retry_after = (window_start + RATE_WINDOW_SECONDS - now_seconds).max(1);
+        return Ok(Some(retry_after.unsigned_abs()));
+    }
+    Ok(None)
+}
+
+/// Why comment `parent_id` cannot be answered by a comment on `article_slug`, if it cannot.
+async fn parent_problem(
+    connection: &mut AnyConnection,
+    parent_id: i64,
+    article_slug: &str,
+) -> Result<Option<ParentProblem>, sqlx::Error> {
+    let parent: Option<(String, Option<i64>, String)> =
+        sqlx::query_as("SELECT article_slug, parent_id, status FROM comments WHERE id = $1")
+            .bind(parent_id)
+            .fetch_optional(&mut *connection)
+            .await?;
+    Ok(match parent {
+        None => Some(ParentProblem::NotFound),
+        Some((_, _, status)) if status == status_column(CommentStatus::Rejected) => {
+            Some(ParentProblem::NotFound)
+        }
+        Some((slug, _, _)) if slug != article_slug => Some(ParentProblem::OtherArticle),
+        Some((_, Some(_), _)) => Some(ParentProblem::IsReply),
+        Some(_) => None,
+    })
+}

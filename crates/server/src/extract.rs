@@ -1,0 +1,169 @@
+//! Request extractors whose failures are [`ApiFailure`]s (JSON errors), not axum's plain-text
+//! rejections.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use binhluan_api::{IDEMPOTENCY_KEY_HEADER, READER_ID_HEADER};
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiFailure;
+use crate::state::AppState;
+use crate::validation;
+
+/// A JSON request body: `415` unless the content type is JSON, `413` when too large, `400`
+/// when it is not valid UTF-8 JSON of the expected shape.
+#[derive(Debug)]
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiFailure;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_json_content_type(request.headers().get(header::CONTENT_TYPE)) {
+            return Err(ApiFailure::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiFailure::PayloadTooLarge
+                } else {
+                    ApiFailure::malformed(
+                        "Không đọc được dữ liệu gửi lên.",
+                        format!("Cannot read the body: {rejection}"),
+                    )
+                }
+            })?;
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|error| {
+                ApiFailure::malformed(
+                    format!("Dữ liệu JSON không hợp lệ: {error}"),
+                    format!("Invalid JSON body: {error}"),
+                )
+            })
+    }
+}
+
+/// Whether a `Content-Type` is JSON (`application/json`, parameters such as `charset` allowed).
+pub fn is_json_content_type(value: Option<&header::HeaderValue>) -> bool {
+    value
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// Query parameters; `400` when they do not parse.
+#[derive(Debug)]
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Query::from_request_parts(parts, state)
+            .await
+            .map(|Query(value)| ApiQuery(value))
+            .map_err(|rejection| {
+                ApiFailure::malformed(
+                    format!("Tham số truy vấn không hợp lệ: {}", rejection.body_text()),
+                    format!("Invalid query parameters: {}", rejection.body_text()),
+                )
+            })
+    }
+}
+
+/// A comment id in the path; `400` when it is not an integer.
+#[derive(Debug)]
+pub struct CommentId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for CommentId {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Path::<i64>::from_request_parts(parts, state)
+            .await
+            .map(|Path(id)| CommentId(id))
+            .map_err(|_| {
+                ApiFailure::invalid(
+                    "id",
+                    "Mã bình luận phải là số nguyên.",
+                    "The comment id must be an integer.",
+                )
+            })
+    }
+}
+
+/// The request's `Idempotency-Key` (required).
+#[derive(Debug)]
+pub struct IdempotencyKey(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts
+            .headers
+            .get(IDEMPOTENCY_KEY_HEADER)
+            .map(|value| value.as_bytes());
+        validation::idempotency_key(raw).map(IdempotencyKey)
+    }
+}
+
+/// The reader's anonymous id from `X-Reader-Id`, if sent (`400` if malformed).
+#[derive(Debug)]
+pub struct ReaderId(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ReaderId {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts
+            .headers
+            .get(READER_ID_HEADER)
+            .map(|value| value.as_bytes());
+        raw.map(validation::reader_id).transpose().map(ReaderId)
+    }
+}
+
+/// The client's address, which the post rate limit counts against: the socket peer, or with
+/// `--trust-forwarded-for` the last `X-Forwarded-For` entry (added by the load balancer).
+#[derive(Debug)]
+pub struct ClientAddress(pub String);
+
+impl FromRequestParts<Arc<AppState>> for ClientAddress {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        if state.trust_forwarded_for
+            && let Some(forwarded) = last_forwarded_for(parts)
+        {
+            return Ok(ClientAddress(forwarded));
+        }
+        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
+            .await
+            .map_err(|rejection| {
+                ApiFailure::Internal(anyhow::anyhow!("no peer address: {rejection}"))
+            })?;
+        Ok(ClientAddress(peer.ip().to_string()))
+    }
+}
+
+/// The last entry of the last `X-Forwarded-For` header, if there is a non-empty one.
+fn last_forwarded_for(parts: &Parts) -> Option<String> {
+    let header = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()?;
+    let last = header.to_str().ok()?.rsplit(',').next()?.trim();
+    (!last.is_empty()).then(|| last.to_owned())
+}

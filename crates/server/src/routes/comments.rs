@@ -1,0 +1,191 @@
+//! An article's comments: the published list, its count, and posting a new comment.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use binhluan_api::{CommentCount, CommentPage, CommentStatus, NewComment, SortOrder};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::{bad_cursor, page_limit};
+use crate::cursor::{Cursor, CursorOrder};
+use crate::db::{NewCommentRecord, ParentProblem, PostOutcome};
+use crate::error::ApiFailure;
+use crate::extract::{ApiQuery, ClientAddress, IdempotencyKey, JsonBody, ReaderId};
+use crate::state::AppState;
+use crate::validation;
+
+/// The query of `GET /api/articles/{slug}/comments`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    sort: Option<SortOrder>,
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// A page of the article's published comments with their replies.
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    Path(slug): Path<String>,
+    ReaderId(reader): ReaderId,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Json<CommentPage>, ApiFailure> {
+    let sort = query.sort.unwrap_or_default();
+    let limit = page_limit(query.limit)?;
+    let order = match sort {
+        SortOrder::Newest => CursorOrder::Newest,
+        SortOrder::Top => CursorOrder::Top,
+    };
+    let after = query
+        .cursor
+        .map(|text| Cursor::decode(&text, order).ok_or_else(bad_cursor))
+        .transpose()?;
+    if !state.db.article_exists(&slug).await? {
+        return Err(ApiFailure::article_not_found());
+    }
+    let listing = state
+        .db
+        .published_page(&slug, sort, after, limit, reader.as_deref())
+        .await?;
+    Ok(Json(CommentPage {
+        comments: listing.comments,
+        next_cursor: listing.next.map(Cursor::encode),
+        total: listing.total,
+    }))
+}
+
+/// How long the embed placeholder's comment count may be cached.
+const COUNT_CACHE_CONTROL: &str = "public, max-age=5";
+
+/// How many published comments the article has, replies included.
+pub async fn count(
+    State(state): State<Arc<AppState>>,
+    Path(slug): Path<String>,
+) -> Result<Response, ApiFailure> {
+    if !state.db.article_exists(&slug).await? {
+        return Err(ApiFailure::article_not_found());
+    }
+    let count = state.db.published_count(&slug).await?;
+    Ok((
+        [(header::CACHE_CONTROL, COUNT_CACHE_CONTROL)],
+        Json(CommentCount { count }),
+    )
+        .into_response())
+}
+
+/// The header that marks an answer replayed for a retried `Idempotency-Key`.
+const REPLAYED_HEADER: HeaderName = HeaderName::from_static("idempotent-replayed");
+
+/// Posts a comment: validated, checked against the policy by `binhluan_rules::check` (whose
+/// verdict is final), stored normalized, pending unless `--auto-publish` (and the rules do
+/// not hold it).
+pub async fn post(
+    State(state): State<Arc<AppState>>,
+    Path(slug): Path<String>,
+    IdempotencyKey(idempotency_key): IdempotencyKey,
+    ClientAddress(client): ClientAddress,
+    JsonBody(new): JsonBody<NewComment>,
+) -> Result<Response, ApiFailure> {
+    if !state.db.article_exists(&slug).await? {
+        return Err(ApiFailure::article_not_found());
+    }
+    let author_name = validation::author_name(&new.author_name)?;
+    let author_email = validation::author_email(new.author_email.as_deref())?;
+    let verdict = binhluan_rules::check(&new.content, &state.policy);
+    if !verdict.ok {
+        return Err(ApiFailure::RuleViolation(verdict.violations));
+    }
+    let content = binhluan_rules::normalize_for_storage(&new.content);
+    if content.trim().is_empty() {
+        return Err(ApiFailure::invalid(
+            "content",
+            "Bình luận đang trống.",
+            "The comment is empty.",
+        ));
+    }
+    let status = if state.auto_publish && !verdict.hold {
+        CommentStatus::Published
+    } else {
+        CommentStatus::Pending
+    };
+    let record = NewCommentRecord {
+        article_slug: &slug,
+        parent_id: new.parent_id,
+        author_name: &author_name,
+        author_email: author_email.as_deref(),
+        content: &content,
+        status,
+        idempotency_key: &idempotency_key,
+        request_hash: &request_hash(&slug, &new)?,
+        client: &client,
+        rate_limit: state.post_rate_limit,
+    };
+    match state.db.post_comment(&record).await? {
+        PostOutcome::Created(body) => {
+            tracing::info!(article = %slug, ?status, "comment posted");
+            Ok(created(body, false))
+        }
+        PostOutcome::Replayed(body) => Ok(created(body, true)),
+        PostOutcome::KeyConflict => Err(ApiFailure::IdempotencyConflict),
+        PostOutcome::RateLimited { retry_after } => {
+            tracing::info!(client = %client, "post rate limit reached");
+            Err(ApiFailure::RateLimited { retry_after })
+        }
+        PostOutcome::BadParent(problem) => Err(parent_failure(problem)),
+    }
+}
+
+/// The `201` answer carrying a stored comment's JSON.
+fn created(body: String, replayed: bool) -> Response {
+    let mut response = (
+        StatusCode::CREATED,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response();
+    if replayed {
+        response
+            .headers_mut()
+            .insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
+    }
+    response
+}
+
+/// A digest of what a post asks for, so a retry can be told from a different request that
+/// reuses the key.
+fn request_hash(slug: &str, new: &NewComment) -> Result<String, ApiFailure> {
+    let mut hasher = Sha256::new();
+    hasher.update(slug.as_bytes());
+    hasher.update([0]);
+    hasher.update(serde_json::to_vec(new)?);
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect())
+}
+
+fn parent_failure(problem: ParentProblem) -> ApiFailure {
+    let (message, message_en) = match problem {
+        ParentProblem::NotFound => (
+            "Không tìm thấy bình luận được trả lời.",
+            "The comment answered does not exist.",
+        ),
+        ParentProblem::IsReply => (
+            "Chỉ có thể trả lời bình luận gốc, không trả lời một câu trả lời.",
+            "Only top-level comments can be answered; replies go one level deep.",
+        ),
+        ParentProblem::OtherArticle => (
+            "Bình luận được trả lời thuộc bài viết khác.",
+            "The comment answered belongs to another article.",
+        ),
+    };
+    ApiFailure::invalid("parent_id", message, message_en)
+}

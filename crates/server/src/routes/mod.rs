@@ -1,0 +1,90 @@
+//! The JSON API under `/api`, as documented in `crates/api/openapi.yaml`.
+
+mod articles;
+mod comments;
+mod likes;
+mod moderation;
+mod policy;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::middleware;
+use axum::routing::{get, post};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::error::ApiFailure;
+use crate::security::refuse_cross_site_writes;
+use crate::state::AppState;
+
+/// The largest request body the API reads.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// The most comments one page may hold.
+const MAX_PAGE_LIMIT: u32 = 100;
+/// The comments on a page when the client does not say.
+const DEFAULT_PAGE_LIMIT: u32 = 20;
+
+/// The API's routes, to be nested under `/api`.
+pub fn api(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/articles/{slug}", get(articles::article))
+        .route("/articles/{slug}/views", post(articles::add_view))
+        .route(
+            "/articles/{slug}/comments",
+            get(comments::list).post(comments::post),
+        )
+        .route("/articles/{slug}/comments/count", get(comments::count))
+        .route(
+            "/comments/{id}/like",
+            post(likes::like).delete(likes::unlike),
+        )
+        .route("/policy", get(policy::policy))
+        .route("/moderation/comments", get(moderation::queue))
+        .route(
+            "/moderation/comments/{id}/approve",
+            post(moderation::approve),
+        )
+        .route("/moderation/comments/{id}/reject", post(moderation::reject))
+        .fallback(|| async {
+            ApiFailure::NotFound {
+                message: "Không có API này.",
+                message_en: "No such API endpoint.",
+            }
+        })
+        .method_not_allowed_fallback(|| async { ApiFailure::MethodNotAllowed })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refuse_cross_site_writes,
+        ))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .with_state(state)
+}
+
+/// The page size a client asked for: 1 to 100, 20 when not given.
+fn page_limit(requested: Option<u32>) -> Result<u32, ApiFailure> {
+    match requested {
+        None => Ok(DEFAULT_PAGE_LIMIT),
+        Some(limit) if (1..=MAX_PAGE_LIMIT).contains(&limit) => Ok(limit),
+        Some(_) => Err(ApiFailure::invalid(
+            "limit",
+            "limit phải từ 1 đến 100.",
+            "limit must be between 1 and 100.",
+        )),
+    }
+}
+
+/// The `400` for a cursor that this list did not make.
+fn bad_cursor() -> ApiFailure {
+    ApiFailure::invalid(
+        "cursor",
+        "Con trỏ phân trang không hợp lệ.",
+        "The pagination cursor is not valid.",
+    )
+}

@@ -1,0 +1,86 @@
+//! Moderation, behind `Authorization: Bearer <token>`: the queue, approving and rejecting.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::State;
+use binhluan_api::{Comment, CommentPage, CommentStatus, ModerationDecision};
+use serde::Deserialize;
+
+use super::{bad_cursor, page_limit};
+use crate::cursor::{Cursor, CursorOrder};
+use crate::error::ApiFailure;
+use crate::extract::{ApiQuery, CommentId, JsonBody};
+use crate::security::Moderator;
+use crate::state::AppState;
+
+/// The query of `GET /api/moderation/comments`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueueQuery {
+    status: Option<CommentStatus>,
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// The comments in a status (pending by default) on every article, oldest first, with the
+/// authors' e-mails; replies are listed flat, with their `parent_id`.
+pub async fn queue(
+    _: Moderator,
+    State(state): State<Arc<AppState>>,
+    ApiQuery(query): ApiQuery<QueueQuery>,
+) -> Result<Json<CommentPage>, ApiFailure> {
+    let limit = page_limit(query.limit)?;
+    let after = query
+        .cursor
+        .map(|text| Cursor::decode(&text, CursorOrder::Oldest).ok_or_else(bad_cursor))
+        .transpose()?;
+    let status = query.status.unwrap_or(CommentStatus::Pending);
+    let listing = state.db.moderation_page(status, after, limit).await?;
+    Ok(Json(CommentPage {
+        comments: listing.comments,
+        next_cursor: listing.next.map(Cursor::encode),
+        total: listing.total,
+    }))
+}
+
+/// Publishes a comment.
+pub async fn approve(
+    _: Moderator,
+    State(state): State<Arc<AppState>>,
+    CommentId(id): CommentId,
+) -> Result<Json<Comment>, ApiFailure> {
+    let comment = state
+        .db
+        .moderate(id, CommentStatus::Published, None)
+        .await?;
+    tracing::info!(id, "comment approved");
+    comment.map(Json).ok_or_else(ApiFailure::comment_not_found)
+}
+
+/// Rejects a comment; the body must give a reason.
+pub async fn reject(
+    _: Moderator,
+    State(state): State<Arc<AppState>>,
+    CommentId(id): CommentId,
+    JsonBody(decision): JsonBody<ModerationDecision>,
+) -> Result<Json<Comment>, ApiFailure> {
+    let reason = decision
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|reason| !reason.is_empty())
+        .ok_or_else(|| {
+            ApiFailure::invalid(
+                "reason",
+                "Cần ghi lý do từ chối.",
+                "A reason is required to reject a comment.",
+            )
+        })?;
+    let comment = state
+        .db
+        .moderate(id, CommentStatus::Rejected, Some(reason))
+        .await?;
+    tracing::info!(id, "comment rejected");
+    comment.map(Json).ok_or_else(ApiFailure::comment_not_found)
+}

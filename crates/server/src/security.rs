@@ -1,0 +1,152 @@
+//! Cross-origin rules and moderator authentication: CORS for the embedding origins, refusal
+//! of cross-site writes, and the constant-time check of the moderation token.
+
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+use crate::error::ApiFailure;
+use crate::extract::is_json_content_type;
+use crate::state::AppState;
+
+/// CORS for the embedding origins only: they may read the API and the app's files and send
+/// the headers the app uses; every other origin gets no CORS headers.
+pub fn cors_layer(allowed_origins: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = allowed_origins
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::DELETE])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            // binhluan_api::IDEMPOTENCY_KEY_HEADER and READER_ID_HEADER, lower-cased.
+            HeaderName::from_static("idempotency-key"),
+            HeaderName::from_static("x-reader-id"),
+        ])
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(std::time::Duration::from_secs(3600))
+}
+
+/// The origins as the server compares them: no trailing slash, lower case.
+pub fn normalize_origins(origins: &[String]) -> Vec<String> {
+    origins
+        .iter()
+        .map(|origin| origin.trim().trim_end_matches('/').to_ascii_lowercase())
+        .filter(|origin| !origin.is_empty())
+        .collect()
+}
+
+/// Refuses writes (`POST`, `PUT`, `PATCH`, `DELETE`) that a page on a foreign origin sends
+/// (`403`): an `Origin` header must be an allowed origin or the server's own (same host as
+/// the `Host` header). Requests without `Origin` (curl, server-to-server) pass. Also refuses
+/// write bodies that are not JSON (`415`), so no HTML form can post.
+pub async fn refuse_cross_site_writes(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if writes {
+        if let Some(origin) = request.headers().get(header::ORIGIN)
+            && !origin_allowed(
+                origin,
+                request.headers().get(header::HOST),
+                &state.allowed_origins,
+            )
+        {
+            tracing::warn!(origin = ?origin, "refused a cross-site write");
+            return ApiFailure::ForbiddenOrigin.into_response();
+        }
+        if let Some(content_type) = request.headers().get(header::CONTENT_TYPE)
+            && !is_json_content_type(Some(content_type))
+        {
+            return ApiFailure::UnsupportedMediaType.into_response();
+        }
+    }
+    next.run(request).await
+}
+
+fn origin_allowed(origin: &HeaderValue, host: Option<&HeaderValue>, allowed: &[String]) -> bool {
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    let origin = origin.trim_end_matches('/').to_ascii_lowercase();
+    if allowed.contains(&origin) {
+        return true;
+    }
+    let own_host = host
+        .and_then(|host| host.to_str().ok())
+        .map(str::to_ascii_lowercase);
+    let origin_host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
+    matches!((origin_host, own_host), (Some(origin_host), Some(own_host)) if origin_host == own_host)
+}
+
+/// Proof that the request carries the moderation token: `401` without it or with a wrong one,
+/// `503` when the server has no token configured.
+#[derive(Debug)]
+pub struct Moderator;
+
+impl FromRequestParts<Arc<AppState>> for Moderator {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        let Some(expected) = &state.moderation_token_digest else {
+            return Err(ApiFailure::ModerationDisabled);
+        };
+        let presented = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .ok_or(ApiFailure::Unauthorized)?;
+        // Comparing digests keeps the time independent of the token's length and content.
+        if bool::from(token_digest(presented.trim()).ct_eq(expected)) {
+            Ok(Moderator)
+        } else {
+            tracing::warn!("refused a wrong moderation token");
+            Err(ApiFailure::Unauthorized)
+        }
+    }
+}
+
+/// The SHA-256 digest a moderation token is compared by.
+pub fn token_digest(token: &str) -> [u8; 32] {
+    Sha256::digest(token.as_bytes()).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_the_allowed_ones_or_the_servers_own() {
+        let allowed = normalize_origins(&["https://Bao.example.vn/".to_owned()]);
+        let host = HeaderValue::from_static("127.0.0.1:3000");
+        let check = |origin: &'static str| {
+            origin_allowed(&HeaderValue::from_static(origin), Some(&host), &allowed)
+        };
+        assert!(check("https://bao.example.vn"));
+        assert!(check("http://127.0.0.1:3000"));
+        assert!(!check("https://evil.example"));
+        assert!(!check("null"));
+        assert!(!check("http://127.0.0.1:3001"));
+    }
+}
