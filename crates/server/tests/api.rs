@@ -1,0 +1,1432 @@
+//! The API over real HTTP on loopback, against SQLite and PostgreSQL alike.
+
+mod common;
+
+use std::collections::HashSet;
+
+use binhluan_api::{Article, Comment, CommentPage, Policy, Violation};
+use binhluan_rules::{LinkPolicy, Rule};
+use common::{
+    ARTICLE, Backend, TOKEN, TestDatabase, TestServer, comment_body, config, execute_sql,
+    query_number, unique_key, valid_text,
+};
+use futures::future::join_all;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+suite! {
+    article_and_views,
+    policy_is_the_default,
+    moderation_flow_end_to_end,
+    auto_publish_publishes_at_once,
+    verdict_matches_the_rules_crate,
+    xss_payload_is_stored_verbatim_and_returned_as_json_text,
+    retries_with_the_same_key_replay_the_original_answer,
+    concurrent_posts_with_one_key_create_one_comment,
+    concurrent_posts_with_different_keys_all_succeed,
+    rate_limit_is_counted_in_the_database,
+    malformed_bodies_are_refused,
+    body_size_and_content_type_are_enforced,
+    author_name_and_email_are_validated,
+    replies_go_one_level_deep,
+    pagination_walks_every_comment_once,
+    likes_count_once_per_reader,
+    emails_never_appear_in_public_answers,
+    moderation_requires_the_token,
+    cross_site_writes_are_refused,
+    unknown_api_paths_answer_json,
+    restart_keeps_data_without_duplicating_articles,
+}
+
+const FIXTURE: &str = include_str!(
+    "../../../content/articles/lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa.json"
+);
+
+/// Asserts an error answer: `status`, JSON content type, and the stable `error` code.
+async fn assert_error(response: reqwest::Response, status: u16, code: &str) -> Value {
+    assert_eq!(response.status(), status, "expected {status} {code}");
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(
+        content_type.starts_with("application/json"),
+        "error content type {content_type}"
+    );
+    let body: Value = response.json().await.expect("a JSON error");
+    assert_eq!(body["error"], code, "{body}");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "Vietnamese message in {body}"
+    );
+    assert!(
+        body["message_en"].as_str().is_some_and(|m| !m.is_empty()),
+        "English message in {body}"
+    );
+    body
+}
+
+async fn moderation_queue(server: &TestServer, status: &str) -> CommentPage {
+    let response = server
+        .moderator(
+            Method::GET,
+            &format!("/api/moderation/comments?status={status}&limit=100"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn public_page(server: &TestServer, query: &str) -> CommentPage {
+    let response = server
+        .get(&format!("/api/articles/{ARTICLE}/comments{query}"))
+        .await;
+    assert_eq!(response.status(), 200, "list {query}");
+    response.json().await.unwrap()
+}
+
+async fn start(backend: Backend) -> (TestDatabase, TestServer) {
+    let database = TestDatabase::new(backend).await;
+    let server = TestServer::start(config(&database.url)).await;
+    (database, server)
+}
+
+async fn article_and_views(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let fixture: Article = serde_json::from_str(FIXTURE).unwrap();
+
+    let response = server.get(&format!("/api/articles/{ARTICLE}")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    let article: Article = response.json().await.unwrap();
+    assert_eq!(article, fixture);
+
+    assert_error(
+        server.get("/api/articles/khong-co-bai-nay").await,
+        404,
+        "not_found",
+    )
+    .await;
+
+    let views: Value = server
+        .client
+        .post(server.url(&format!("/api/articles/{ARTICLE}/views")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(views, json!({ "views": fixture.views + 1 }));
+    let article: Article =
+        serde_json::from_value(server.get_json(&format!("/api/articles/{ARTICLE}")).await).unwrap();
+    assert_eq!(article.views, fixture.views + 1);
+    let missing = server
+        .client
+        .post(server.url("/api/articles/khong-co-bai-nay/views"))
+        .send()
+        .await
+        .unwrap();
+    assert_error(missing, 404, "not_found").await;
+}
+
+async fn policy_is_the_default(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let policy: Policy = serde_json::from_value(server.get_json("/api/policy").await).unwrap();
+    assert_eq!(policy, Policy::default());
+}
+
+async fn moderation_flow_end_to_end(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let count_path = format!("/api/articles/{ARTICLE}/comments/count");
+
+    let posted = server.create_comment(&comment_body(1)).await;
+    assert_eq!(posted["status"], "pending");
+    let id = posted["id"].as_i64().unwrap();
+    assert!(
+        public_page(&server, "").await.comments.is_empty(),
+        "pending comments are not listed"
+    );
+    assert_eq!(server.get_json(&count_path).await, json!({ "count": 0 }));
+
+    let queue = moderation_queue(&server, "pending").await;
+    assert_eq!(queue.total, 1);
+    assert_eq!(queue.comments[0].id, id);
+    assert_eq!(
+        queue.comments[0].author_email.as_deref(),
+        Some("an@example.vn")
+    );
+
+    let approved: Comment = serde_json::from_value(server.approve(id).await).unwrap();
+    assert_eq!(approved.status, binhluan_api::CommentStatus::Published);
+    let page = public_page(&server, "").await;
+    assert_eq!(page.comments.iter().map(|c| c.id).collect::<Vec<_>>(), [id]);
+    assert_eq!(page.total, 1);
+    let count = server.get(&count_path).await;
+    assert_eq!(count.headers()["cache-control"], "public, max-age=5");
+    assert_eq!(count.json::<Value>().await.unwrap(), json!({ "count": 1 }));
+    assert!(
+        moderation_queue(&server, "pending")
+            .await
+            .comments
+            .is_empty()
+    );
+
+    let second = server.create_comment(&comment_body(2)).await["id"]
+        .as_i64()
+        .unwrap();
+    let reject_path = format!("/api/moderation/comments/{second}/reject");
+    let without_reason = server
+        .moderator(Method::POST, &reject_path)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        assert_error(without_reason, 400, "invalid_input").await["field"],
+        "reason"
+    );
+    let blank_reason = server
+        .moderator(Method::POST, &reject_path)
+        .json(&json!({ "reason": "  " }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(blank_reason, 400, "invalid_input").await;
+    let rejected = server
+        .moderator(Method::POST, &reject_path)
+        .json(&json!({ "reason": "Lạc đề" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rejected.status(), 200);
+    let rejected: Comment = rejected.json().await.unwrap();
+    assert_eq!(rejected.status, binhluan_api::CommentStatus::Rejected);
+    assert_eq!(rejected.rejection_reason.as_deref(), Some("Lạc đề"));
+    assert_eq!(
+        public_page(&server, "").await.total,
+        1,
+        "rejected comments are not listed"
+    );
+    let rejected_queue = moderation_queue(&server, "rejected").await;
+    assert_eq!(
+        rejected_queue
+            .comments
+            .iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>(),
+        [second]
+    );
+    assert_eq!(
+        rejected_queue.comments[0].rejection_reason.as_deref(),
+        Some("Lạc đề")
+    );
+
+    // The queue is oldest first and pages with a cursor.
+    let ids: Vec<i64> = {
+        let mut ids = Vec::new();
+        for n in 3..6 {
+            ids.push(
+                server.create_comment(&comment_body(n)).await["id"]
+                    .as_i64()
+                    .unwrap(),
+            );
+        }
+        ids
+    };
+    let first: CommentPage = server
+        .moderator(Method::GET, "/api/moderation/comments?limit=2")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        first.comments.iter().map(|c| c.id).collect::<Vec<_>>(),
+        ids[..2]
+    );
+    assert_eq!(first.total, 3);
+    let cursor = first.next_cursor.expect("a second page");
+    let rest: CommentPage = server
+        .moderator(
+            Method::GET,
+            &format!("/api/moderation/comments?limit=2&cursor={cursor}"),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        rest.comments.iter().map(|c| c.id).collect::<Vec<_>>(),
+        ids[2..]
+    );
+    assert_eq!(rest.next_cursor, None);
+
+    let unknown = server
+        .moderator(Method::POST, "/api/moderation/comments/987654/approve")
+        .send()
+        .await
+        .unwrap();
+    assert_error(unknown, 404, "not_found").await;
+    let bad_status = server
+        .moderator(Method::GET, "/api/moderation/comments?status=deleted")
+        .send()
+        .await
+        .unwrap();
+    assert_error(bad_status, 400, "invalid_input").await;
+}
+
+async fn auto_publish_publishes_at_once(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let server = TestServer::start(binhluan_server::Config {
+        auto_publish: true,
+        ..config(&database.url)
+    })
+    .await;
+    let posted = server.create_comment(&comment_body(1)).await;
+    assert_eq!(posted["status"], "published");
+    assert_eq!(
+        public_page(&server, "").await.comments[0].id,
+        posted["id"].as_i64().unwrap()
+    );
+}
+
+async fn verdict_matches_the_rules_crate(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let policy = Policy {
+        links: LinkPolicy::Hold,
+        max_chars: 300,
+        banned_words: vec!["lừa đảo".to_owned()],
+        ..Policy::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let policy_file = dir.path().join("policy.json");
+    std::fs::write(&policy_file, serde_json::to_string(&policy).unwrap()).unwrap();
+    let server = TestServer::start(binhluan_server::Config {
+        auto_publish: true,
+        policy: Some(policy_file),
+        ..config(&database.url)
+    })
+    .await;
+    let served: Policy = serde_json::from_value(server.get_json("/api/policy").await).unwrap();
+    assert_eq!(served, policy);
+
+    let texts = [
+        valid_text(1),
+        "Hay quá!".to_owned(),
+        "Bai viet rat hay va y nghia, cam on toa soan da dua tin ve Sa Pa nhe".to_owned(),
+        "Xem thêm bài viết rất hay và ý nghĩa này tại https://vi.wikipedia.org/wiki/Sa_Pa nhé các bạn".to_owned(),
+        "Đây là trò lừa đảo, bài viết rất hay và ý nghĩa, cảm ơn tòa soạn đã đưa tin".to_owned(),
+        format!("{} {}", valid_text(2), "rất hay ".repeat(60)),
+        // Decomposed marks and a zero-width space: stored normalized.
+        "Bài vie\u{302}\u{301}t rất hay\u{200b} và ý nghĩa, cảm ơn tòa soạn đã đưa tin về Sa Pa".to_owned(),
+        "Cảm ơn".to_owned(),
+    ];
+    for text in texts {
+        let verdict = binhluan_rules::check(&text, &policy);
+        let body = json!({ "author_name": "Trần Thị Bình", "content": text });
+        let response = server.post_comment(&body, &unique_key()).await;
+        if verdict.ok {
+            assert_eq!(
+                response.status(),
+                201,
+                "{text:?} passes the rules: {verdict:?}"
+            );
+            let comment: Comment = response.json().await.unwrap();
+            let expected_status = if verdict.hold { "pending" } else { "published" };
+            assert_eq!(
+                serde_json::to_value(comment.status).unwrap(),
+                expected_status,
+                "{text:?}"
+            );
+            assert_eq!(
+                comment.content,
+                binhluan_rules::normalize_for_storage(&text)
+            );
+        } else {
+            let error = assert_error(response, 422, "rule_violation").await;
+            let violations: Vec<Violation> =
+                serde_json::from_value(error["violations"].clone()).unwrap();
+            assert_eq!(violations, verdict.violations, "{text:?}");
+        }
+    }
+}
+
+async fn xss_payload_is_stored_verbatim_and_returned_as_json_text(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let content = "Bài viết rất hay và ý nghĩa <script>alert(1)</script>, cảm ơn tòa soạn đã đưa tin \
+                   <img src=x onerror=alert(2)> về thị xã Sa Pa của chúng ta";
+    assert!(
+        binhluan_rules::check(content, &Policy::default()).ok,
+        "the payload is a valid comment"
+    );
+    let name = "<b onmouseover=alert(3)>An</b>";
+    let posted = server
+        .create_comment(&json!({ "author_name": name, "content": content }))
+        .await;
+    let expected = binhluan_rules::normalize_for_storage(content);
+    assert_eq!(posted["content"], expected.as_str());
+    server.approve(posted["id"].as_i64().unwrap()).await;
+
+    let response = server
+        .get(&format!("/api/articles/{ARTICLE}/comments"))
+        .await;
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    let page: CommentPage = response.json().await.unwrap();
+    assert_eq!(
+        page.comments[0].content, expected,
+        "stored and returned verbatim, as text"
+    );
+    assert!(
+        expected.contains("<script>alert(1)</script>")
+            && expected.contains("<img src=x onerror=alert(2)>")
+    );
+    assert_eq!(page.comments[0].author_name, name);
+}
+
+async fn retries_with_the_same_key_replay_the_original_answer(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let body = comment_body(1);
+    let first = server.post_comment(&body, "retry-key-1").await;
+    assert_eq!(first.status(), 201);
+    let first_text = first.text().await.unwrap();
+    for _ in 0..3 {
+        let again = server.post_comment(&body, "retry-key-1").await;
+        assert_eq!(again.status(), 201);
+        assert_eq!(again.headers()["idempotent-replayed"], "true");
+        assert_eq!(
+            again.text().await.unwrap(),
+            first_text,
+            "the original answer, same id"
+        );
+    }
+    let other = server.post_comment(&comment_body(2), "retry-key-1").await;
+    assert_error(other, 409, "idempotency_conflict").await;
+    assert_eq!(moderation_queue(&server, "pending").await.total, 1);
+
+    let url = server.url(&format!("/api/articles/{ARTICLE}/comments"));
+    let missing = server.client.post(&url).json(&body).send().await.unwrap();
+    assert_eq!(
+        assert_error(missing, 400, "invalid_input").await["field"],
+        "Idempotency-Key"
+    );
+    for bad in ["has space", &"k".repeat(101), "ngày"] {
+        let response = server
+            .client
+            .post(&url)
+            .header("Idempotency-Key", bad.as_bytes())
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            assert_error(response, 400, "invalid_input").await["field"],
+            "Idempotency-Key",
+            "{bad:?}"
+        );
+    }
+    let longest = server
+        .post_comment(&comment_body(3), &"k".repeat(100))
+        .await;
+    assert_eq!(longest.status(), 201);
+}
+
+async fn concurrent_posts_with_one_key_create_one_comment(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let body = comment_body(1);
+    let attempts = (0..16).map(|_| server.post_comment(&body, "concurrent-key"));
+    let answers = join_all(attempts).await;
+    let mut ids = HashSet::new();
+    for response in answers {
+        assert_eq!(response.status(), 201);
+        let comment: Comment = response.json().await.unwrap();
+        ids.insert(comment.id);
+    }
+    assert_eq!(ids.len(), 1, "every retry got the same comment");
+    assert_eq!(moderation_queue(&server, "pending").await.total, 1);
+}
+
+async fn concurrent_posts_with_different_keys_all_succeed(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let requests: Vec<(Value, String)> = (0..24).map(|n| (comment_body(n), unique_key())).collect();
+    let answers = join_all(
+        requests
+            .iter()
+            .map(|(body, key)| server.post_comment(body, key)),
+    )
+    .await;
+    let mut ids = HashSet::new();
+    for response in answers {
+        assert_eq!(response.status(), 201);
+        ids.insert(response.json::<Comment>().await.unwrap().id);
+    }
+    assert_eq!(ids.len(), 24);
+    assert_eq!(moderation_queue(&server, "pending").await.total, 24);
+}
+
+async fn rate_limit_is_counted_in_the_database(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let limited = binhluan_server::Config {
+        post_rate_limit: 3,
+        ..config(&database.url)
+    };
+    let first = TestServer::start(limited.clone()).await;
+    let second = TestServer::start(limited.clone()).await;
+    // The window is a calendar minute: start early in one so that the test stays inside it.
+    let second_of_minute = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        % 60;
+    if second_of_minute > 45 {
+        tokio::time::sleep(std::time::Duration::from_secs(61 - second_of_minute)).await;
+    }
+
+    let first_body = comment_body(1);
+    assert_eq!(
+        first.post_comment(&first_body, "rate-key-1").await.status(),
+        201
+    );
+    assert_eq!(
+        second
+            .post_comment(&comment_body(2), "rate-key-2")
+            .await
+            .status(),
+        201
+    );
+    assert_eq!(
+        first
+            .post_comment(&comment_body(3), "rate-key-3")
+            .await
+            .status(),
+        201
+    );
+    // Replays neither count nor get refused.
+    for _ in 0..3 {
+        assert_eq!(
+            second
+                .post_comment(&first_body, "rate-key-1")
+                .await
+                .status(),
+            201
+        );
+    }
+    for server in [&second, &first] {
+        let refused = server.post_comment(&comment_body(4), &unique_key()).await;
+        let retry_after: u64 = refused.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=60).contains(&retry_after), "Retry-After {retry_after}");
+        let error = assert_error(refused, 429, "rate_limited").await;
+        assert_eq!(error["retry_after"], retry_after);
+    }
+    // A refused key is not used up: it can be retried once the window has passed.
+    assert_eq!(moderation_queue(&first, "pending").await.total, 3);
+
+    // X-Forwarded-For is ignored unless trusted; trusted, it is the client address.
+    let spoofed = first
+        .client
+        .post(first.url(&format!("/api/articles/{ARTICLE}/comments")))
+        .header("Idempotency-Key", unique_key())
+        .header("X-Forwarded-For", "203.0.113.7")
+        .json(&comment_body(5))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(spoofed.status(), 429);
+    let behind_proxy = TestServer::start(binhluan_server::Config {
+        trust_forwarded_for: true,
+        ..limited.clone()
+    })
+    .await;
+    let forwarded = behind_proxy
+        .client
+        .post(behind_proxy.url(&format!("/api/articles/{ARTICLE}/comments")))
+        .header("Idempotency-Key", unique_key())
+        .header("X-Forwarded-For", "198.51.100.1, 203.0.113.7")
+        .json(&comment_body(6))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        forwarded.status(),
+        201,
+        "another client address behind the proxy"
+    );
+
+    // With the limit off, nothing is refused.
+    let unlimited = TestServer::start(config(&database.url)).await;
+    assert_eq!(
+        unlimited
+            .post_comment(&comment_body(7), &unique_key())
+            .await
+            .status(),
+        201
+    );
+}
+
+async fn malformed_bodies_are_refused(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let url = server.url(&format!("/api/articles/{ARTICLE}/comments"));
+    let valid = valid_text(1);
+    let bodies: Vec<Vec<u8>> = vec![
+        b"{".to_vec(),
+        b"".to_vec(),
+        b"[]".to_vec(),
+        b"null".to_vec(),
+        [
+            b"{\"author_name\":\"Nguy\xff\xfen\",\"content\":\"".as_slice(),
+            valid.as_bytes(),
+            b"\"}",
+        ]
+        .concat(),
+        json!({ "author_name": "Nguyễn Văn An", "content": 123 })
+            .to_string()
+            .into_bytes(),
+        json!({ "author_name": ["An"], "content": valid })
+            .to_string()
+            .into_bytes(),
+        json!({ "author_name": "Nguyễn Văn An", "content": valid, "parent_id": "một" })
+            .to_string()
+            .into_bytes(),
+        json!({ "author_name": "Nguyễn Văn An", "content": valid, "author_email": 5 })
+            .to_string()
+            .into_bytes(),
+        json!({ "author_name": "Nguyễn Văn An", "content": valid, "is_admin": true })
+            .to_string()
+            .into_bytes(),
+        json!({ "author_name": "Nguyễn Văn An" })
+            .to_string()
+            .into_bytes(),
+        json!({ "content": valid }).to_string().into_bytes(),
+    ];
+    for body in bodies {
+        let response = server
+            .client
+            .post(&url)
+            .header("Idempotency-Key", unique_key())
+            .header("Content-Type", "application/json")
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400, "{}", String::from_utf8_lossy(&body));
+        assert_error(response, 400, "invalid_input").await;
+    }
+    assert_eq!(moderation_queue(&server, "pending").await.total, 0);
+}
+
+async fn body_size_and_content_type_are_enforced(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let url = server.url(&format!("/api/articles/{ARTICLE}/comments"));
+    let huge = json!({ "author_name": "Nguyễn Văn An", "content": "á ".repeat(9000) });
+    let response = server
+        .client
+        .post(&url)
+        .header("Idempotency-Key", unique_key())
+        .json(&huge)
+        .send()
+        .await
+        .unwrap();
+    assert_error(response, 413, "payload_too_large").await;
+
+    let body = comment_body(1).to_string();
+    for content_type in [
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        Some("multipart/form-data"),
+        None,
+    ] {
+        let mut request = server
+            .client
+            .post(&url)
+            .header("Idempotency-Key", unique_key())
+            .body(body.clone());
+        if let Some(content_type) = content_type {
+            request = request.header("Content-Type", content_type);
+        }
+        assert_error(request.send().await.unwrap(), 415, "unsupported_media_type").await;
+    }
+    let with_charset = server
+        .client
+        .post(&url)
+        .header("Idempotency-Key", unique_key())
+        .header("Content-Type", "application/json; charset=utf-8")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with_charset.status(), 201);
+}
+
+async fn author_name_and_email_are_validated(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let post = |name: String, email: Option<&str>| {
+        let mut body = json!({ "author_name": name, "content": valid_text(1) });
+        if let Some(email) = email {
+            body["author_email"] = json!(email);
+        }
+        body
+    };
+    for name in [
+        "A".to_owned(),
+        "   ".to_owned(),
+        " B ".to_owned(),
+        "ă".repeat(51),
+        "An\u{7}".to_owned(),
+    ] {
+        let response = server
+            .post_comment(&post(name.clone(), None), &unique_key())
+            .await;
+        assert_eq!(
+            assert_error(response, 400, "invalid_input").await["field"],
+            "author_name",
+            "{name:?}"
+        );
+    }
+    let trimmed = server
+        .create_comment(&post("  Lê Hưng  ".to_owned(), None))
+        .await;
+    assert_eq!(trimmed["author_name"], "Lê Hưng");
+    assert_eq!(
+        server.create_comment(&post("ă".repeat(50), None)).await["author_name"],
+        "ă".repeat(50)
+    );
+
+    // Links in names are found by the rules crate's link detection.
+    let links_only = Policy {
+        min_words: 0,
+        require_diacritics: false,
+        links: LinkPolicy::Reject,
+        max_chars: usize::MAX,
+        banned_words: Vec::new(),
+    };
+    for name in ["xem spam.com", "https://spam.example", "Nguyễn Văn An"] {
+        let has_link = binhluan_rules::check(name, &links_only)
+            .violations
+            .iter()
+            .any(|violation| violation.rule == Rule::NoLinks);
+        let response = server
+            .post_comment(&post(name.to_owned(), None), &unique_key())
+            .await;
+        if has_link {
+            assert_eq!(
+                assert_error(response, 400, "invalid_input").await["field"],
+                "author_name",
+                "{name:?}"
+            );
+        } else {
+            assert_eq!(response.status(), 201, "{name:?}");
+        }
+    }
+
+    let too_long = format!(
+        "{}@{}.vn",
+        "a".repeat(64),
+        vec!["b".repeat(63); 3].join(".")
+    );
+    for email in ["an", "an@", "an@bao", "an bình@bao.vn", too_long.as_str()] {
+        let response = server
+            .post_comment(&post("Lê Hưng".to_owned(), Some(email)), &unique_key())
+            .await;
+        assert_eq!(
+            assert_error(response, 400, "invalid_input").await["field"],
+            "author_email",
+            "{email:?}"
+        );
+    }
+    server
+        .create_comment(&post("Lê Hưng".to_owned(), Some("hung@baolaocai.vn")))
+        .await;
+    let blank = server
+        .create_comment(&post("Lê Hưng".to_owned(), Some("")))
+        .await["id"]
+        .as_i64()
+        .unwrap();
+    let queue = moderation_queue(&server, "pending").await;
+    let stored_blank = queue
+        .comments
+        .iter()
+        .find(|comment| comment.id == blank)
+        .unwrap();
+    assert_eq!(
+        stored_blank.author_email, None,
+        "a blank e-mail is no e-mail"
+    );
+    assert!(
+        queue
+            .comments
+            .iter()
+            .any(|c| c.author_email.as_deref() == Some("hung@baolaocai.vn"))
+    );
+}
+
+async fn replies_go_one_level_deep(backend: Backend) {
+    let (database, server) = start(backend).await;
+    let parent = server.published_comment(1, None).await;
+    let first_reply = server.published_comment(2, Some(parent)).await;
+    let second_reply = server.published_comment(3, Some(parent)).await;
+    let pending_reply = server
+        .create_comment(&json!({ "parent_id": parent }).pipe_merge(comment_body(4)))
+        .await;
+    assert_eq!(pending_reply["parent_id"], parent);
+
+    let page = public_page(&server, "").await;
+    assert_eq!(page.comments.len(), 1, "replies are not top-level comments");
+    let replies: Vec<i64> = page.comments[0]
+        .replies
+        .iter()
+        .map(|reply| reply.id)
+        .collect();
+    assert_eq!(
+        replies,
+        [first_reply, second_reply],
+        "published replies, oldest first"
+    );
+    assert_eq!(page.total, 3);
+
+    let reply_to = |parent_id: i64| json!({ "parent_id": parent_id }).pipe_merge(comment_body(9));
+    for (parent_id, what) in [
+        (first_reply, "reply to a reply"),
+        (987_654, "no such parent"),
+    ] {
+        let response = server
+            .post_comment(&reply_to(parent_id), &unique_key())
+            .await;
+        assert_eq!(
+            assert_error(response, 400, "invalid_input").await["field"],
+            "parent_id",
+            "{what}"
+        );
+    }
+    let rejected = server.create_comment(&comment_body(5)).await["id"]
+        .as_i64()
+        .unwrap();
+    server
+        .moderator(
+            Method::POST,
+            &format!("/api/moderation/comments/{rejected}/reject"),
+        )
+        .json(&json!({ "reason": "spam" }))
+        .send()
+        .await
+        .unwrap();
+    let response = server
+        .post_comment(&reply_to(rejected), &unique_key())
+        .await;
+    assert_error(response, 400, "invalid_input").await;
+
+    execute_sql(
+        &database.url,
+        "INSERT INTO articles (slug, document, views) VALUES ('bai-khac', \
+         '{\"slug\":\"bai-khac\",\"title\":\"Bài khác\",\"published_at\":\"2020-05-18T08:00:00+07:00\",\
+         \"views\":0,\"lead\":\"Tin ngắn.\",\"body\":[],\"byline\":\"PV\"}', 0)",
+    )
+    .await;
+    let elsewhere = server
+        .client
+        .post(server.url("/api/articles/bai-khac/comments"))
+        .header("Idempotency-Key", unique_key())
+        .json(&reply_to(parent))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        assert_error(elsewhere, 400, "invalid_input").await["field"],
+        "parent_id"
+    );
+    let unknown_article = server
+        .client
+        .post(server.url("/api/articles/khong-co-bai-nay/comments"))
+        .header("Idempotency-Key", unique_key())
+        .json(&comment_body(6))
+        .send()
+        .await
+        .unwrap();
+    assert_error(unknown_article, 404, "not_found").await;
+}
+
+async fn pagination_walks_every_comment_once(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let mut ids = Vec::new();
+    for n in 0..7 {
+        ids.push(server.published_comment(n, None).await);
+    }
+    let reply = server.published_comment(99, Some(ids[0])).await;
+    // Comment i gets i % 4 likes.
+    for (i, id) in ids.iter().enumerate() {
+        for reader in 0..i % 4 {
+            let response = server
+                .client
+                .post(server.url(&format!("/api/comments/{id}/like")))
+                .header("X-Reader-Id", format!("reader-{reader:04}"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200);
+        }
+    }
+
+    for sort in ["newest", "top"] {
+        let mut seen = Vec::new();
+        let mut cursor: Option<String> = None;
+        let mut pages = 0;
+        loop {
+            let query = match &cursor {
+                Some(cursor) => format!("?sort={sort}&limit=3&cursor={cursor}"),
+                None => format!("?sort={sort}&limit=3"),
+            };
+            let page = public_page(&server, &query).await;
+            assert_eq!(page.total, 8);
+            assert!(page.comments.len() <= 3);
+            seen.extend(page.comments);
+            pages += 1;
+            match page.next_cursor {
+                Some(next) => cursor = Some(next),
+                None => break,
+            }
+        }
+        assert_eq!(pages, 3, "{sort}: 3 + 3 + 1");
+        let seen_ids: Vec<i64> = seen.iter().map(|c| c.id).collect();
+        let mut sorted = seen_ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, ids, "{sort}: every top-level comment exactly once");
+        match sort {
+            "newest" => assert_eq!(seen_ids, ids.iter().rev().copied().collect::<Vec<_>>()),
+            _ => assert!(
+                seen.windows(2).all(|pair| pair[0].likes >= pair[1].likes),
+                "most liked first"
+            ),
+        }
+        let with_reply = seen.iter().find(|c| c.id == ids[0]).unwrap();
+        assert_eq!(
+            with_reply.replies.iter().map(|r| r.id).collect::<Vec<_>>(),
+            [reply]
+        );
+    }
+    assert_eq!(
+        public_page(&server, "").await.comments.len(),
+        7,
+        "default limit 20"
+    );
+
+    let newest_cursor = public_page(&server, "?limit=1").await.next_cursor.unwrap();
+    for query in [
+        "?limit=0".to_owned(),
+        "?limit=101".to_owned(),
+        "?limit=abc".to_owned(),
+        "?sort=oldest".to_owned(),
+        "?cursor=garbage".to_owned(),
+        format!("?sort=top&cursor={newest_cursor}"),
+    ] {
+        let response = server
+            .get(&format!("/api/articles/{ARTICLE}/comments{query}"))
+            .await;
+        assert_error(response, 400, "invalid_input").await;
+    }
+    assert_eq!(public_page(&server, "?limit=100").await.comments.len(), 7);
+    assert_error(
+        server.get("/api/articles/khong-co-bai-nay/comments").await,
+        404,
+        "not_found",
+    )
+    .await;
+    assert_error(
+        server
+            .get("/api/articles/khong-co-bai-nay/comments/count")
+            .await,
+        404,
+        "not_found",
+    )
+    .await;
+}
+
+async fn likes_count_once_per_reader(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let id = server.published_comment(1, None).await;
+    let like = |method: Method, target: String, reader: Option<&'static str>| {
+        let mut request = server
+            .client
+            .request(method, server.url(&format!("/api/comments/{target}/like")));
+        if let Some(reader) = reader {
+            request = request.header("X-Reader-Id", reader);
+        }
+        request.send()
+    };
+    let answer = |response: reqwest::Response| async move {
+        assert_eq!(response.status(), 200);
+        response.json::<Value>().await.unwrap()
+    };
+    assert_eq!(
+        answer(
+            like(Method::POST, id.to_string(), Some("reader-aaaa"))
+                .await
+                .unwrap()
+        )
+        .await,
+        json!({"likes": 1, "liked": true})
+    );
+    assert_eq!(
+        answer(
+            like(Method::POST, id.to_string(), Some("reader-aaaa"))
+                .await
+                .unwrap()
+        )
+        .await,
+        json!({"likes": 1, "liked": true})
+    );
+    assert_eq!(
+        answer(
+            like(Method::POST, id.to_string(), Some("reader_bbbb"))
+                .await
+                .unwrap()
+        )
+        .await,
+        json!({"likes": 2, "liked": true})
+    );
+
+    let page: CommentPage = server
+        .client
+        .get(server.url(&format!("/api/articles/{ARTICLE}/comments")))
+        .header("X-Reader-Id", "reader-aaaa")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((page.comments[0].likes, page.comments[0].liked), (2, true));
+    let anonymous = public_page(&server, "").await;
+    assert_eq!(
+        (anonymous.comments[0].likes, anonymous.comments[0].liked),
+        (2, false)
+    );
+
+    assert_eq!(
+        answer(
+            like(Method::DELETE, id.to_string(), Some("reader-aaaa"))
+                .await
+                .unwrap()
+        )
+        .await,
+        json!({"likes": 1, "liked": false})
+    );
+    assert_eq!(
+        answer(
+            like(Method::DELETE, id.to_string(), Some("reader-aaaa"))
+                .await
+                .unwrap()
+        )
+        .await,
+        json!({"likes": 1, "liked": false})
+    );
+
+    // Concurrent likes by one reader count once.
+    let concurrent =
+        join_all((0..10).map(|_| like(Method::POST, id.to_string(), Some("reader-cccc")))).await;
+    for response in concurrent {
+        assert_eq!(response.unwrap().status(), 200);
+    }
+    assert_eq!(public_page(&server, "").await.comments[0].likes, 2);
+
+    assert_error(
+        like(Method::POST, id.to_string(), None).await.unwrap(),
+        400,
+        "invalid_input",
+    )
+    .await;
+    assert_error(
+        like(Method::POST, id.to_string(), Some("short"))
+            .await
+            .unwrap(),
+        400,
+        "invalid_input",
+    )
+    .await;
+    assert_error(
+        like(Method::POST, id.to_string(), Some("reader aaaa"))
+            .await
+            .unwrap(),
+        400,
+        "invalid_input",
+    )
+    .await;
+    assert_error(
+        like(Method::POST, "abc".to_owned(), Some("reader-aaaa"))
+            .await
+            .unwrap(),
+        400,
+        "invalid_input",
+    )
+    .await;
+    assert_error(
+        like(Method::POST, "987654".to_owned(), Some("reader-aaaa"))
+            .await
+            .unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+    let pending = server.create_comment(&comment_body(2)).await["id"]
+        .as_i64()
+        .unwrap();
+    assert_error(
+        like(Method::POST, pending.to_string(), Some("reader-aaaa"))
+            .await
+            .unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+    assert_error(
+        like(Method::DELETE, pending.to_string(), Some("reader-aaaa"))
+            .await
+            .unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+}
+
+async fn emails_never_appear_in_public_answers(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let email = "bi-mat@example.vn";
+    let mut body = comment_body(1);
+    body["author_email"] = json!(email);
+    let post = server.post_comment(&body, "email-key").await;
+    assert_eq!(post.status(), 201);
+    let posted = post.text().await.unwrap();
+    assert!(
+        !posted.contains(email) && !posted.contains("author_email"),
+        "POST answer: {posted}"
+    );
+    let id = serde_json::from_str::<Value>(&posted).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    server.approve(id).await;
+    let mut reply = comment_body(2);
+    reply["author_email"] = json!(email);
+    reply["parent_id"] = json!(id);
+    let reply_id = server.create_comment(&reply).await["id"].as_i64().unwrap();
+    server.approve(reply_id).await;
+    let replay = server
+        .post_comment(&body, "email-key")
+        .await
+        .text()
+        .await
+        .unwrap();
+
+    for text in [
+        replay,
+        server
+            .get(&format!("/api/articles/{ARTICLE}/comments"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+        server
+            .get(&format!("/api/articles/{ARTICLE}/comments?sort=top"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+        server
+            .get(&format!("/api/articles/{ARTICLE}"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+    ] {
+        assert!(
+            !text.contains(email) && !text.contains("author_email"),
+            "public answer leaks the e-mail: {text}"
+        );
+    }
+    let queue = moderation_queue(&server, "published").await;
+    assert!(
+        queue
+            .comments
+            .iter()
+            .all(|c| c.author_email.as_deref() == Some(email)),
+        "moderators see it"
+    );
+}
+
+async fn moderation_requires_the_token(backend: Backend) {
+    let (database, server) = start(backend).await;
+    let id = server.create_comment(&comment_body(1)).await["id"]
+        .as_i64()
+        .unwrap();
+    let list = server.url("/api/moderation/comments");
+    let approve = server.url(&format!("/api/moderation/comments/{id}/approve"));
+    assert_error(
+        server.client.get(&list).send().await.unwrap(),
+        401,
+        "unauthorized",
+    )
+    .await;
+    assert_error(
+        server
+            .client
+            .get(&list)
+            .bearer_auth("wrong")
+            .send()
+            .await
+            .unwrap(),
+        401,
+        "unauthorized",
+    )
+    .await;
+    let almost = format!("{TOKEN}x");
+    assert_error(
+        server
+            .client
+            .post(&approve)
+            .bearer_auth(almost)
+            .send()
+            .await
+            .unwrap(),
+        401,
+        "unauthorized",
+    )
+    .await;
+    let basic = server
+        .client
+        .post(&approve)
+        .header("Authorization", format!("Basic {TOKEN}"))
+        .send()
+        .await
+        .unwrap();
+    assert_error(basic, 401, "unauthorized").await;
+    let reject = server.url(&format!("/api/moderation/comments/{id}/reject"));
+    let unauthorized_reject = server
+        .client
+        .post(&reject)
+        .json(&json!({ "reason": "x" }))
+        .send()
+        .await
+        .unwrap();
+    assert_error(unauthorized_reject, 401, "unauthorized").await;
+    assert!(
+        public_page(&server, "").await.comments.is_empty(),
+        "nothing was approved"
+    );
+    assert_eq!(
+        server
+            .client
+            .post(&approve)
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    let disabled = TestServer::start(binhluan_server::Config {
+        moderation_token: None,
+        ..config(&database.url)
+    })
+    .await;
+    let refused = disabled
+        .client
+        .get(disabled.url("/api/moderation/comments"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_error(refused, 503, "moderation_disabled").await;
+}
+
+async fn cross_site_writes_are_refused(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let url = server.url(&format!("/api/articles/{ARTICLE}/comments"));
+    let post_from = |origin: String, n: usize| {
+        server
+            .client
+            .post(&url)
+            .header("Idempotency-Key", unique_key())
+            .header("Origin", origin)
+            .json(&comment_body(n))
+            .send()
+    };
+    assert_error(
+        post_from("https://evil.example".to_owned(), 1)
+            .await
+            .unwrap(),
+        403,
+        "forbidden_origin",
+    )
+    .await;
+    assert_error(
+        post_from("null".to_owned(), 2).await.unwrap(),
+        403,
+        "forbidden_origin",
+    )
+    .await;
+    let embedded = post_from("https://bao.example.vn".to_owned(), 3)
+        .await
+        .unwrap();
+    assert_eq!(embedded.status(), 201);
+    assert_eq!(
+        embedded.headers()["access-control-allow-origin"],
+        "https://bao.example.vn"
+    );
+    let same_origin = post_from(format!("http://{}", server.host), 4)
+        .await
+        .unwrap();
+    assert_eq!(same_origin.status(), 201);
+    assert_eq!(moderation_queue(&server, "pending").await.total, 2);
+
+    let id = server.published_comment(5, None).await;
+    let like = server
+        .client
+        .post(server.url(&format!("/api/comments/{id}/like")))
+        .header("X-Reader-Id", "reader-aaaa")
+        .header("Origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_error(like, 403, "forbidden_origin").await;
+
+    let preflight = |origin: &'static str| {
+        server
+            .client
+            .request(Method::OPTIONS, &url)
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header(
+                "Access-Control-Request-Headers",
+                "content-type, idempotency-key, x-reader-id, authorization",
+            )
+            .send()
+    };
+    let allowed = preflight("https://bao.example.vn").await.unwrap();
+    assert!(allowed.status().is_success());
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://bao.example.vn"
+    );
+    let allowed_headers = allowed.headers()["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    for header in [
+        "content-type",
+        "idempotency-key",
+        "x-reader-id",
+        "authorization",
+    ] {
+        assert!(
+            allowed_headers.contains(header),
+            "{header} in {allowed_headers}"
+        );
+    }
+    let refused = preflight("https://evil.example").await.unwrap();
+    assert!(
+        refused
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+
+    let read = server
+        .client
+        .get(server.url(&format!("/api/articles/{ARTICLE}/comments")))
+        .header("Origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), 200);
+    assert!(
+        read.headers().get("access-control-allow-origin").is_none(),
+        "no CORS for foreign origins"
+    );
+}
+
+async fn unknown_api_paths_answer_json(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    for path in [
+        "/api/nope",
+        "/api",
+        "/api/articles",
+        "/api/articles/a/b/c/d",
+    ] {
+        assert_error(server.get(path).await, 404, "not_found").await;
+    }
+    let put = server
+        .client
+        .put(server.url("/api/policy"))
+        .send()
+        .await
+        .unwrap();
+    assert_error(put, 405, "method_not_allowed").await;
+}
+
+async fn restart_keeps_data_without_duplicating_articles(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let server = TestServer::start(config(&database.url)).await;
+    let id = server.create_comment(&comment_body(1)).await["id"]
+        .as_i64()
+        .unwrap();
+    server
+        .client
+        .post(server.url(&format!("/api/articles/{ARTICLE}/views")))
+        .send()
+        .await
+        .unwrap();
+    server.stop().await;
+
+    let restarted = TestServer::start(config(&database.url)).await;
+    assert_eq!(
+        moderation_queue(&restarted, "pending").await.comments[0].id,
+        id
+    );
+    let article: Article = serde_json::from_value(
+        restarted
+            .get_json(&format!("/api/articles/{ARTICLE}"))
+            .await,
+    )
+    .unwrap();
+    let fixture: Article = serde_json::from_str(FIXTURE).unwrap();
+    assert_eq!(
+        article.views,
+        fixture.views + 1,
+        "the view counter is not reset"
+    );
+    restarted.stop().await;
+    let articles = query_number(&database.url, "SELECT COUNT(*) FROM articles").await;
+    let sample_files = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../content/articles"
+    ))
+    .unwrap()
+    .count();
+    assert_eq!(
+        articles,
+        i64::try_from(sample_files).unwrap(),
+        "no duplicate after restart"
+    );
+}
+
+/// Merges the fields of another JSON object into this one.
+trait MergeJson {
+    fn pipe_merge(self, other: Value) -> Value;
+}
+impl MergeJson for Value {
+    fn pipe_merge(mut self, other: Value) -> Value {
+        if let (Some(target), Value::Object(source)) = (self.as_object_mut(), other) {
+            target.extend(source);
+        }
+        self
+    }
+}
