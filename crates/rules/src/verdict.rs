@@ -69,6 +69,8 @@ pub enum HintCode {
     NoDiacritics,
     /// The text is not Vietnamese.
     NotVietnamese,
+    /// The comment is acceptable but waits for a moderator (a link under `LinkPolicy::Hold`).
+    HeldForReview,
 }
 
 /// A half-open range `[start, end)` of character offsets, serialized as `[start, end]`.

@@ -1,0 +1,93 @@
+//! `binhluan-check`: checks comments given as JSON Lines.
+//!
+//! Reads JSON Lines on standard input, one object per line with a `"text"` string (other
+//! fields are ignored), and writes one line per input line, in the same order: the serialized
+//! [`Verdict`], or `{"error": "..."}` for a line it cannot read (invalid UTF-8, invalid JSON,
+//! no `"text"` string). Blank lines (empty or only spaces) are skipped: they carry no comment,
+//! and JSON Lines tools commonly end files with one. Exits with status 1 if any line was
+//! unreadable, 0 otherwise.
+//!
+//! `--policy FILE` reads the newsroom's [`Policy`] from a JSON file (fields not given keep
+//! their defaults); without it the default policy applies.
+
+use binhluan_rules::{Policy, Verdict, check};
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let policy = match policy_from_args(std::env::args().skip(1)) {
+        Ok(policy) => policy,
+        Err(problem) => {
+            eprintln!("binhluan-check: {problem}");
+            eprintln!("usage: binhluan-check [--policy FILE] < comments.jsonl");
+            return ExitCode::from(2);
+        }
+    };
+    match run(
+        &policy,
+        io::stdin().lock(),
+        BufWriter::new(io::stdout().lock()),
+    ) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(problem) => {
+            eprintln!("binhluan-check: {problem}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn policy_from_args(mut args: impl Iterator<Item = String>) -> Result<Policy, String> {
+    match (args.next().as_deref(), args.next(), args.next()) {
+        (None, _, _) => Ok(Policy::default()),
+        (Some("--policy"), Some(file), None) => {
+            let json =
+                std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+            serde_json::from_str(&json).map_err(|e| format!("invalid policy in {file}: {e}"))
+        }
+        _ => Err("unexpected arguments".to_owned()),
+    }
+}
+
+/// Checks every line of `input`, writing to `output`. `Ok(true)` when every line was readable.
+fn run(policy: &Policy, mut input: impl BufRead, mut output: impl Write) -> io::Result<bool> {
+    let mut all_readable = true;
+    let mut line = Vec::new();
+    while input.read_until(b'\n', &mut line)? > 0 {
+        let answer = match verdict_for(&line, policy) {
+            None => {
+                line.clear();
+                continue;
+            }
+            Some(Ok(verdict)) => serde_json::to_string(&verdict),
+            Some(Err(problem)) => {
+                all_readable = false;
+                serde_json::to_string(&serde_json::json!({ "error": problem }))
+            }
+        };
+        writeln!(output, "{}", answer.map_err(io::Error::other)?)?;
+        line.clear();
+    }
+    output.flush()?;
+    Ok(all_readable)
+}
+
+/// The verdict for one raw line; `None` for a blank line.
+fn verdict_for(raw: &[u8], policy: &Policy) -> Option<Result<Verdict, String>> {
+    let Ok(line) = std::str::from_utf8(raw) else {
+        return Some(Err("line is not valid UTF-8".to_owned()));
+    };
+    if line.trim().is_empty() {
+        return None;
+    }
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(value) => value,
+        Err(e) => return Some(Err(format!("invalid JSON: {e}"))),
+    };
+    Some(
+        match value.get("text").and_then(serde_json::Value::as_str) {
+            Some(text) => Ok(check(text, policy)),
+            None => Err("no \"text\" string in this object".to_owned()),
+        },
+    )
+}

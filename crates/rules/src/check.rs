@@ -1,0 +1,131 @@
+//! `check`: every rule of a newsroom's policy, run over one comment.
+
+use crate::analysis::Analysis;
+use crate::banned::Banned;
+use crate::diacritics::{self, Cause};
+use crate::messages::{self, Message};
+use crate::policy::{LinkPolicy, Policy};
+use crate::reading::{self, Kind};
+use crate::verdict::{Hint, HintCode, Rule, Span, Verdict, Violation};
+use crate::{graphemes, legacy, links, tokens};
+
+/// The longest quotation of the reader's own text in a message, in characters.
+const QUOTE_CHARS: usize = 30;
+
+/// Checks `text` against `policy`. Violations come in the order of [`Rule`]; spans index the
+/// text exactly as given, in characters.
+pub fn check(text: &str, policy: &Policy) -> Verdict {
+    let analysis = Analysis::new(text);
+    let chars = analysis.chars();
+    let runs = tokens::runs(chars);
+    let links = links::find(chars, &runs);
+    let legacy = legacy::find(&analysis);
+    let pieces = reading::read(&analysis, &runs, &links, &legacy);
+    let words = pieces
+        .iter()
+        .filter(|p| matches!(p.kind, Kind::Vietnamese { counted: true, .. }))
+        .count();
+
+    let mut verdict = Verdict {
+        ok: true,
+        words,
+        violations: Vec::new(),
+        hints: Vec::new(),
+        hold: false,
+    };
+    if words < policy.min_words {
+        let said = messages::min_words(policy.min_words, words, policy.require_diacritics);
+        verdict
+            .violations
+            .push(violation(Rule::MinWords, said, Vec::new()));
+    }
+    if policy.require_diacritics
+        && let Some(failure) = diacritics::judge(&pieces, &legacy)
+    {
+        let spans: Vec<Span> = failure
+            .ranges
+            .iter()
+            .map(|r| analysis.span(r.clone()))
+            .collect();
+        let said = messages::diacritics(failure.cause, &quote(text, spans.first()));
+        verdict
+            .violations
+            .push(violation(Rule::Diacritics, said, spans));
+        verdict.hints.push(hint(match failure.cause {
+            Cause::NoDiacritics => HintCode::NoDiacritics,
+            Cause::KeyboardOff => HintCode::KeyboardOff,
+            Cause::LegacyEncoding => HintCode::LegacyEncoding,
+            Cause::NotVietnamese => HintCode::NotVietnamese,
+        }));
+    }
+    if !links.is_empty() {
+        let spans: Vec<Span> = links.iter().map(|r| analysis.span(r.clone())).collect();
+        match policy.links {
+            LinkPolicy::Reject => {
+                let said = messages::no_links(&quote(text, spans.first()), spans.len());
+                verdict
+                    .violations
+                    .push(violation(Rule::NoLinks, said, spans));
+            }
+            LinkPolicy::Hold => {
+                verdict.hold = true;
+                verdict.hints.push(hint(HintCode::HeldForReview));
+            }
+            LinkPolicy::Allow => {}
+        }
+    }
+    let mut starts = graphemes::cluster_starts(text);
+    if let Some(cut) = starts.nth(policy.max_chars) {
+        let length = policy.max_chars + 1 + starts.count();
+        let said = messages::max_length(policy.max_chars, length);
+        verdict.violations.push(violation(
+            Rule::MaxLength,
+            said,
+            vec![Span(cut, text.chars().count())],
+        ));
+    }
+    let banned = Banned::new(&policy.banned_words).find(chars, &runs);
+    if !banned.is_empty() {
+        let spans: Vec<Span> = banned.iter().map(|r| analysis.span(r.clone())).collect();
+        let said = messages::banned_word(&quote(text, spans.first()));
+        verdict
+            .violations
+            .push(violation(Rule::BannedWord, said, spans));
+    }
+    verdict.ok = verdict.violations.is_empty();
+    verdict
+}
+
+fn violation(rule: Rule, said: Message, spans: Vec<Span>) -> Violation {
+    Violation {
+        rule,
+        message: said.vi,
+        message_en: said.en,
+        spans,
+    }
+}
+
+fn hint(code: HintCode) -> Hint {
+    let said = messages::hint(code);
+    Hint {
+        code,
+        message: said.vi,
+        message_en: said.en,
+    }
+}
+
+/// The reader's own text under `span`, shortened to [`QUOTE_CHARS`].
+fn quote(text: &str, span: Option<&Span>) -> String {
+    let Some(&Span(start, end)) = span else {
+        return String::new();
+    };
+    let mut quoted: String = text
+        .chars()
+        .skip(start)
+        .take((end - start).min(QUOTE_CHARS))
+        .collect();
+    if end - start > QUOTE_CHARS {
+        quoted.push('…');
+    }
+    quoted
+}

@@ -1,0 +1,272 @@
+//! Text garbled by a legacy Vietnamese encoding, or typed in VIQR.
+//!
+//! Before Unicode, Vietnamese was written in 8-bit font encodings. Pasted as Unicode, TCVN3
+//! (ABC) `Tiếng Việt` reads `TiÕng ViÖt`, VNI-Windows reads `Tieáng Vieät`; VIQR writes the
+//! marks as ASCII after the vowel, `Tie^'ng Vie^.t`. A piece of text is flagged when it is not
+//! Vietnamese as it stands but decodes to a Vietnamese syllable with marks.
+
+use crate::analysis::Analysis;
+use crate::letters::{Letter, Modifier, Tone, compose, letter};
+use crate::syllable::{self, Spelling};
+use core::ops::Range;
+
+/// TCVN3 (ABC) bytes 0xA1..=0xFF, read as Latin-1, to the letters they stand for (space:
+/// not a letter). Derived from the TCVN 5712 VN1 code chart, which TCVN3 fonts share.
+const TCVN3: &str = "ĂÂÊÔƠƯĐăâêôơưđ      àảãáạ ằẳẵắ       ặầẩẫấậè ẻẽéẹềểễếệìỉ   ĩíịò ỏõóọồổỗốộờởỡớợù ủũúụừửữứựỳỷỹýỵ ";
+
+/// Where the analysis copy holds a legacy-encoded or VIQR syllable.
+pub(crate) fn find(analysis: &Analysis) -> Vec<Range<usize>> {
+    let chars = analysis.chars();
+    let mut found = Vec::new();
+    if chars.iter().any(|&c| ('\u{A1}'..='\u{FF}').contains(&c)) || analysis.has_soft_hyphens() {
+        for range in pieces(chars, |c| {
+            c.is_ascii_alphanumeric() || ('\u{A1}'..='\u{FF}').contains(&c)
+        }) {
+            if is_eight_bit_mojibake(analysis, range.clone()) {
+                found.push(range);
+            }
+        }
+    }
+    let viqr: Vec<(Range<usize>, bool)> =
+        pieces(chars, |c| c.is_ascii_alphabetic() || VIQR_MARKS.contains(c))
+            .filter_map(|range| viqr_strength(&chars[range.clone()]).map(|strong| (range, strong)))
+            .collect();
+    // A lone tone-only form is more likely English (`I'm`) than VIQR.
+    let weak_ok = viqr.len() >= 2;
+    found.extend(
+        viqr.into_iter()
+            .filter(|(_, strong)| *strong || weak_ok)
+            .map(|(range, _)| range),
+    );
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+/// Maximal runs of characters for which `member` holds.
+fn pieces(chars: &[char], member: impl Fn(char) -> bool) -> impl Iterator<Item = Range<usize>> {
+    let mut i = 0;
+    core::iter::from_fn(move || {
+        while i < chars.len() && !member(chars[i]) {
+            i += 1;
+        }
+        if i >= chars.len() {
+            return None;
+        }
+        let start = i;
+        while i < chars.len() && member(chars[i]) {
+            i += 1;
+        }
+        Some(start..i)
+    })
+}
+
+fn is_vietnamese_with_marks(letters: &[char]) -> bool {
+    syllable::read(letters).is_some_and(|w| w.spelling == Spelling::Valid && w.marked)
+}
+
+fn is_eight_bit_mojibake(analysis: &Analysis, range: Range<usize>) -> bool {
+    let raw = &analysis.chars()[range.clone()];
+    let soft_hyphen = range
+        .clone()
+        .skip(1)
+        .any(|i| analysis.soft_hyphen_before(i));
+    if (raw.iter().all(char::is_ascii) && !soft_hyphen)
+        || syllable::read(raw).is_some_and(|w| w.spelling == Spelling::Valid)
+    {
+        return false;
+    }
+    let tcvn3: Option<Vec<char>> = range
+        .clone()
+        .flat_map(|i| {
+            let hyphen = (i > range.start && analysis.soft_hyphen_before(i)).then_some('\u{AD}');
+            hyphen.into_iter().chain([analysis.chars()[i]])
+        })
+        .map(from_tcvn3)
+        .collect();
+    tcvn3.is_some_and(|t| is_vietnamese_with_marks(&t))
+        || from_vni_windows(raw).is_some_and(|v| is_vietnamese_with_marks(&v))
+}
+
+fn from_tcvn3(c: char) -> Option<char> {
+    match c {
+        _ if c.is_ascii_alphabetic() => Some(c),
+        '\u{A1}'..='\u{FF}' => TCVN3.chars().nth(c as usize - 0xA1).filter(|&l| l != ' '),
+        _ => None,
+    }
+}
+
+/// Decodes VNI-Windows: a base letter followed by a mark byte (`e` + `á` = `ế`), plus the
+/// single bytes for ơ ư đ and the toned i.
+fn from_vni_windows(raw: &[char]) -> Option<Vec<char>> {
+    let mut letters: Vec<Letter> = Vec::with_capacity(raw.len());
+    let plain = |form, tone| Letter {
+        form,
+        tone,
+        upper: false,
+    };
+    for &c in raw {
+        if c.is_ascii_alphabetic() {
+            letters.push(letter(c)?);
+            continue;
+        }
+        let upper = c.is_uppercase();
+        let standalone = match c.to_lowercase().next()? {
+            'ô' => Some(plain('ơ', Tone::Level)),
+            'ö' => Some(plain('ư', Tone::Level)),
+            'ñ' => Some(plain('đ', Tone::Level)),
+            'í' => Some(plain('i', Tone::Acute)),
+            'ì' => Some(plain('i', Tone::Grave)),
+            'æ' => Some(plain('i', Tone::Hook)),
+            'ó' => Some(plain('i', Tone::Tilde)),
+            'ò' => Some(plain('i', Tone::Dot)),
+            _ => None,
+        };
+        if let Some(l) = standalone {
+            letters.push(Letter { upper, ..l });
+            continue;
+        }
+        let (modifier, tone) = vni_mark(c.to_lowercase().next()?)?;
+        let last = letters
+            .last_mut()
+            .filter(|l| l.is_vowel() && l.tone == Tone::Level)?;
+        if let Some(m) = modifier {
+            last.form = m.apply(last.form)?;
+        }
+        last.tone = tone;
+    }
+    letters
+        .iter()
+        .map(|l| compose(l.form, l.tone, l.upper))
+        .collect()
+}
+
+/// What a VNI-Windows mark byte (as its Latin-1 letter) adds to the vowel before it.
+fn vni_mark(mark: char) -> Option<(Option<Modifier>, Tone)> {
+    let circumflex = Some(Modifier::Circumflex);
+    let breve = Some(Modifier::Breve);
+    Some(match mark {
+        'â' => (circumflex, Tone::Level),
+        'á' => (circumflex, Tone::Acute),
+        'à' => (circumflex, Tone::Grave),
+        'å' => (circumflex, Tone::Hook),
+        'ã' => (circumflex, Tone::Tilde),
+        'ä' => (circumflex, Tone::Dot),
+        'ê' => (breve, Tone::Level),
+        'é' => (breve, Tone::Acute),
+        'è' => (breve, Tone::Grave),
+        'ú' => (breve, Tone::Hook),
+        'ü' => (breve, Tone::Tilde),
+        'ë' => (breve, Tone::Dot),
+        'ù' => (None, Tone::Acute),
+        'ø' => (None, Tone::Grave),
+        'û' => (None, Tone::Hook),
+        'õ' => (None, Tone::Tilde),
+        'ï' => (None, Tone::Dot),
+        _ => return None,
+    })
+}
+
+/// The ASCII marks of VIQR: modifiers `^ ( +`, tones `' \` ? ~ .`.
+const VIQR_MARKS: &str = "^(+'`?~.";
+
+/// Whether `raw` is a VIQR syllable: `Some(true)` when it uses a modifier or `dd` (surely
+/// VIQR), `Some(false)` when only a tone mark inside the word shows it (`ca'c`).
+fn viqr_strength(raw: &[char]) -> Option<bool> {
+    if raw.iter().all(char::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut letters: Vec<Letter> = Vec::with_capacity(raw.len());
+    let mut strong = false;
+    let mut tone_inside = false;
+    for (i, &c) in raw.iter().enumerate() {
+        if c.is_ascii_alphabetic() {
+            if c.eq_ignore_ascii_case(&'d')
+                && letters.last().is_some_and(|l| l.form == 'd')
+                && letters.len() == 1
+            {
+                letters[0].form = 'đ';
+                strong = true;
+            } else {
+                letters.push(letter(c)?);
+            }
+            continue;
+        }
+        let last = letters.last_mut().filter(|l| l.is_vowel())?;
+        let modifier = match c {
+            '^' => Some(Modifier::Circumflex),
+            '(' => Some(Modifier::Breve),
+            '+' => Some(Modifier::Horn),
+            _ => None,
+        };
+        if let Some(m) = modifier {
+            last.form = m.apply(last.form)?;
+            strong = true;
+            continue;
+        }
+        if last.tone != Tone::Level {
+            return None;
+        }
+        last.tone = match c {
+            '\'' => Tone::Acute,
+            '`' => Tone::Grave,
+            '?' => Tone::Hook,
+            '~' => Tone::Tilde,
+            _ => Tone::Dot,
+        };
+        tone_inside |= raw[i + 1..].iter().any(char::is_ascii_alphabetic);
+    }
+    let decoded: Option<Vec<char>> = letters
+        .iter()
+        .map(|l| compose(l.form, l.tone, l.upper))
+        .collect();
+    (decoded.is_some_and(|d| is_vietnamese_with_marks(&d)) && (strong || tone_inside))
+        .then_some(strong)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(text: &str) -> Vec<String> {
+        let analysis = Analysis::new(text);
+        find(&analysis)
+            .into_iter()
+            .map(|r| analysis.chars()[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn tcvn3_mojibake_is_found() {
+        assert_eq!(flagged("TiÕng ViÖt"), ["TiÕng", "ViÖt"]);
+        assert_eq!(flagged("Hµ Néi c¸c"), ["Hµ", "Néi", "c¸c"]);
+        assert_eq!(flagged("ng\u{AD}êi"), ["ngêi"]);
+    }
+
+    #[test]
+    fn vni_windows_mojibake_is_found() {
+        assert_eq!(flagged("Tieáng Vieät"), ["Tieáng", "Vieät"]);
+        assert_eq!(flagged("Ñaø Naüng"), ["Ñaø", "Naüng"]);
+    }
+
+    #[test]
+    fn viqr_is_found() {
+        assert_eq!(flagged("Tie^'ng Vie^.t"), ["Tie^'ng", "Vie^.t"]);
+        assert_eq!(flagged("ca'c ba.n"), ["ca'c", "ba.n"]);
+    }
+
+    #[test]
+    fn genuine_text_is_not_flagged() {
+        for text in [
+            "Tiếng Việt",
+            "Hà Nội",
+            "hay.Nhưng",
+            "I'm fine",
+            "Ai?",
+            "abc.com",
+            "Café Müller",
+            "hay.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,472 @@
+//! Links: anything a reader could follow or type into a browser, disguised or not.
+//!
+//! Found on the analysis copy, where zero-width characters are already gone and fullwidth
+//! letters and ideographic stops already read as ASCII. The detectors:
+//!
+//! * a scheme: `http://`, `https://`, `hxxp://`, `ftp://` (also spelled out `h t t p s : / /`),
+//!   and `javascript:`, `data:`, `vbscript:`, `mailto:` followed by something;
+//! * a domain: a word, a dot-like separator and a real top-level domain ([`crate::tld`]). The
+//!   separator may be disguised: `abc . com`, `abc[.]com`, `abc(dot)com`, `abc chấm com`,
+//!   `abc cham com`. `www` followed by any separator is a link whatever follows;
+//! * an e-mail address: a domain with a local part before `@`, `(at)`, `[at]` or `a còng`;
+//! * an IP address followed by a port or a path;
+//! * Markdown `[text](target)` and HTML `<a …>`, `href=`, `src=`.
+//!
+//! What keeps ordinary Vietnamese writing out: the last label must be a real top-level domain
+//! written in lower case (`TP.HCM`, `Mr.Hùng`, `hay.Nhưng`, `PGS.TS`, `v.v` and numbers such as
+//! `1.000.000` or `v2.0` never are). Capitalised or upper-case domains count only for the few
+//! well-known ones (`Google.Com`, `FB.COM`), and only those count after a word with Vietnamese
+//! letters (`nhà-cái.com`). A disguised separator needs an ASCII word before it. A lowercase
+//! `word.tld` is a link even when both halves are also words (`xong.me`, `ok.la`): typing a
+//! lowercase word right after a dot with no space is how links are written, not sentences.
+
+use crate::tld::{is_tld, is_well_known};
+use crate::tokens::Run;
+use core::ops::Range;
+
+/// Where the analysis copy `chars`, cut into `runs`, holds links: sorted, not overlapping.
+pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
+    let labels = join_spaced_letters(chars, runs);
+    let mut found = Vec::new();
+    for i in 0..labels.len() {
+        domain_at(chars, &labels, i, &mut found);
+        scheme_at(chars, &labels, i, &mut found);
+        ip_at(chars, &labels, i, &mut found);
+        markup_at(chars, &labels, i, &mut found);
+    }
+    markdown(chars, &mut found);
+    merge(found)
+}
+
+/// Runs, with letters spelled out one by one (`w w w`, `h t t p s`, `c o m`) joined into one
+/// label when there are at least three of them.
+fn join_spaced_letters(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
+    let single = |r: &Run| r.range.len() == 1 && chars[r.range.start].is_ascii_alphabetic();
+    let mut labels: Vec<Range<usize>> = Vec::with_capacity(runs.len());
+    let mut i = 0;
+    while i < runs.len() {
+        let mut j = i;
+        while single(&runs[j])
+            && j + 1 < runs.len()
+            && single(&runs[j + 1])
+            && runs[j + 1].range.start == runs[j].range.end + 1
+            && chars[runs[j].range.end] == ' '
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            labels.push(runs[i].range.start..runs[j].range.end);
+            i = j + 1;
+        } else {
+            labels.push(runs[i].range.clone());
+            i += 1;
+        }
+    }
+    labels
+}
+
+/// A label's letters, lower-cased, spaces of spelled-out letters left out.
+fn text(chars: &[char], label: &Range<usize>) -> String {
+    chars[label.clone()]
+        .iter()
+        .filter(|c| **c != ' ')
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+fn gap<'a>(chars: &'a [char], labels: &[Range<usize>], i: usize) -> &'a [char] {
+    let end = labels.get(i + 1).map_or(chars.len(), |next| next.start);
+    &chars[labels[i].end..end]
+}
+
+fn trimmed(gap: &[char]) -> &[char] {
+    let start = gap
+        .iter()
+        .position(|c| !matches!(c, ' ' | '\t'))
+        .unwrap_or(gap.len());
+    let end = gap
+        .iter()
+        .rposition(|c| !matches!(c, ' ' | '\t'))
+        .map_or(start, |e| e + 1);
+    &gap[start..end]
+}
+
+fn is(chars: &[char], word: &str) -> bool {
+    chars.iter().copied().eq(word.chars())
+}
+
+/// How a separator between two labels looks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Separator {
+    /// A plain dot with no space: `abc.com`.
+    Plain,
+    /// Anything else that a reader turns into a dot: `abc . com`, `abc[.]com`, `abc chấm com`.
+    Disguised,
+}
+
+/// The separator after label `i`, and how many labels it takes up (0, or 1 for `dot`/`chấm`).
+fn separator_after(
+    chars: &[char],
+    labels: &[Range<usize>],
+    i: usize,
+) -> Option<(Separator, usize)> {
+    let between = gap(chars, labels, i);
+    let core = trimmed(between);
+    if is(between, ".") {
+        return Some((Separator::Plain, 0));
+    }
+    if [".", "[.]", "(.)", "{.}", "<.>"]
+        .iter()
+        .any(|s| is(core, s))
+    {
+        return Some((Separator::Disguised, 0));
+    }
+    let word = labels.get(i + 1)?;
+    let spelled = text(chars, word);
+    if !matches!(spelled.as_str(), "dot" | "chấm" | "cham") || i + 2 >= labels.len() {
+        return None;
+    }
+    let (open, close) = (core, trimmed(gap(chars, labels, i + 1)));
+    let bracketed = [("(", ")"), ("[", "]"), ("{", "}"), ("<", ">")]
+        .iter()
+        .any(|(o, c)| is(open, o) && is(close, c));
+    let spaced = open.is_empty()
+        && close.is_empty()
+        && !between.is_empty()
+        && !gap(chars, labels, i + 1).is_empty();
+    (bracketed || spaced).then_some((Separator::Disguised, 1))
+}
+
+/// How a label is capitalised.
+fn case_of(chars: &[char]) -> (bool, bool) {
+    let lower = chars.iter().any(|c| c.is_lowercase());
+    let upper = chars.iter().any(|c| c.is_uppercase());
+    (lower, upper)
+}
+
+/// Whether `a`, a separator, then `b` make a domain: `b` a real top-level domain, as the
+/// module documentation explains.
+fn is_domain(chars: &[char], a: &Range<usize>, b: &Range<usize>, separator: Separator) -> bool {
+    let top = text(chars, b);
+    if !is_tld(&top) {
+        return false;
+    }
+    let left = &chars[a.clone()];
+    let ascii_left = left.iter().all(|c| c.is_ascii_alphanumeric() || *c == ' ');
+    let digits_left = left.iter().all(char::is_ascii_digit);
+    let right = &chars[b.clone()];
+    let (right_lower, right_upper) = case_of(right);
+    let well_known = is_well_known(&top);
+    let capitalised =
+        right[0].is_uppercase() && right_lower && !right[1..].iter().any(|c| c.is_uppercase());
+    if digits_left || !ascii_left {
+        return well_known && separator == Separator::Plain && !right_upper;
+    }
+    match (right_lower, right_upper) {
+        (true, false) => true,
+        (false, true) => well_known && !case_of(left).0,
+        _ => capitalised && well_known && separator == Separator::Plain,
+    }
+}
+
+/// Domains whose top-level label starts at label `i + 1` or `i + 2`; e-mail local parts.
+fn domain_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
+    let Some((separator, skipped)) = separator_after(chars, labels, i) else {
+        return;
+    };
+    let Some(b) = labels.get(i + 1 + skipped) else {
+        return;
+    };
+    let www = text(chars, &labels[i]) == "www";
+    if !(www || is_domain(chars, &labels[i], b, separator)) {
+        return;
+    }
+    let start = extend_left(chars, labels, i);
+    found.push(start..extend_right(chars, b.end));
+}
+
+/// The start of the domain or e-mail address whose label `i` is: earlier labels joined by
+/// separators, hyphens, underscores, `@`, `(at)`, `[at]` or `a còng`.
+fn extend_left(chars: &[char], labels: &[Range<usize>], mut i: usize) -> usize {
+    loop {
+        if i >= 1 && separator_after(chars, labels, i - 1).is_some_and(|(_, skip)| skip == 0) {
+            i -= 1;
+            continue;
+        }
+        if i >= 2 && separator_after(chars, labels, i - 2).is_some_and(|(_, skip)| skip == 1) {
+            i -= 2;
+            continue;
+        }
+        if i >= 1
+            && ["@", "-", "_", "+"]
+                .iter()
+                .any(|s| is(trimmed(gap(chars, labels, i - 1)), s))
+        {
+            i -= 1;
+            continue;
+        }
+        if i >= 2 && text(chars, &labels[i - 1]) == "at" {
+            let (open, close) = (
+                trimmed(gap(chars, labels, i - 2)),
+                trimmed(gap(chars, labels, i - 1)),
+            );
+            if [("(", ")"), ("[", "]"), ("{", "}")]
+                .iter()
+                .any(|(o, c)| is(open, o) && is(close, c))
+            {
+                i -= 2;
+                continue;
+            }
+        }
+        if i >= 2 && is(trimmed(gap(chars, labels, i - 1)), "") {
+            let word = text(chars, &labels[i - 1]);
+            if word == "acong"
+                || (i >= 3
+                    && text(chars, &labels[i - 2]) == "a"
+                    && matches!(word.as_str(), "còng" | "cong"))
+            {
+                i -= if word == "acong" { 2 } else { 3 };
+                continue;
+            }
+        }
+        return labels[i].start;
+    }
+}
+
+/// The end of a link whose host ends at `end`: its port and path, if any.
+fn extend_right(chars: &[char], end: usize) -> usize {
+    let follows_path = match chars.get(end) {
+        Some('/') => true,
+        Some(':') => chars.get(end + 1).is_some_and(char::is_ascii_digit),
+        _ => false,
+    };
+    if follows_path {
+        until_space(chars, end)
+    } else {
+        end
+    }
+}
+
+/// The end of the non-space run starting at `from`, trailing punctuation left out.
+fn until_space(chars: &[char], from: usize) -> usize {
+    let mut end = from;
+    while end < chars.len() && !chars[end].is_whitespace() {
+        end += 1;
+    }
+    while end > from
+        && matches!(
+            chars[end - 1],
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\'' | '»' | '”'
+        )
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// `http://…`, `hxxps://…`, `h t t p s : / / …`, `javascript:…`, `data:…`.
+fn scheme_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
+    let name = text(chars, &labels[i]);
+    let after = gap(chars, labels, i);
+    let end = match name.as_str() {
+        "http" | "https" | "hxxp" | "hxxps" | "ftp" | "ftps" => {
+            let marks: String = after.iter().filter(|c| !c.is_whitespace()).collect();
+            if !marks.starts_with("://") {
+                return;
+            }
+            let slashes = labels[i].end + after.iter().rposition(|c| *c == '/').unwrap_or(0) + 1;
+            let body = (slashes..chars.len())
+                .find(|&k| !chars[k].is_whitespace())
+                .unwrap_or(chars.len());
+            until_space(chars, body).max(slashes)
+        }
+        "javascript" | "data" | "vbscript" | "mailto" => {
+            if !(after.first() == Some(&':') && after.get(1).is_some_and(|c| !c.is_whitespace())
+                || after == [':'])
+            {
+                return;
+            }
+            if after == [':'] && labels.get(i + 1).is_none() {
+                return;
+            }
+            until_space(chars, labels[i].end)
+        }
+        _ => return,
+    };
+    if end > labels[i].end {
+        found.push(labels[i].start..end);
+    }
+}
+
+/// `192.168.1.1:8080`, `10.0.0.1/admin`: an IPv4 address with a port or a path.
+fn ip_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
+    if i + 3 >= labels.len() {
+        return;
+    }
+    let octet = |k: usize| {
+        let digits = &chars[labels[k].clone()];
+        digits.len() <= 3
+            && digits.iter().all(char::is_ascii_digit)
+            && text(chars, &labels[k])
+                .parse::<u16>()
+                .is_ok_and(|n| n <= 255)
+    };
+    let dotted = (i..i + 3).all(|k| is(gap(chars, labels, k), "."));
+    if (i..=i + 3).all(octet) && dotted {
+        let end = extend_right(chars, labels[i + 3].end);
+        if end > labels[i + 3].end {
+            found.push(labels[i].start..end);
+        }
+    }
+}
+
+/// HTML: `<a …>`, `href=…`, `src=…`.
+fn markup_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
+    let name = text(chars, &labels[i]);
+    let label = &labels[i];
+    let anchor = name == "a"
+        && label.start >= 1
+        && chars[label.start - 1] == '<'
+        && chars.get(label.end).is_some_and(|c| c.is_whitespace());
+    let attribute = matches!(name.as_str(), "href" | "src")
+        && trimmed(gap(chars, labels, i)).first() == Some(&'=');
+    if !(anchor || attribute) {
+        return;
+    }
+    let start = chars[label.start.saturating_sub(100)..label.start]
+        .iter()
+        .rposition(|c| *c == '<')
+        .map_or(label.start, |p| label.start.saturating_sub(100) + p);
+    let close = chars[label.end..]
+        .iter()
+        .position(|c| *c == '>')
+        .map_or_else(|| until_space(chars, label.end), |p| label.end + p + 1);
+    found.push(start..close.max(label.end));
+}
+
+/// Markdown `[text](target)`.
+fn markdown(chars: &[char], found: &mut Vec<Range<usize>>) {
+    for i in 0..chars.len().saturating_sub(2) {
+        if chars[i] != ']'
+            || chars[i + 1] != '('
+            || chars[i + 2].is_whitespace()
+            || chars[i + 2] == ')'
+        {
+            continue;
+        }
+        let floor = i.saturating_sub(200);
+        let Some(open) = chars[floor..i]
+            .iter()
+            .rposition(|c| *c == '[')
+            .map(|p| floor + p)
+        else {
+            continue;
+        };
+        if chars[open..i].contains(&'\n') {
+            continue;
+        }
+        let close = chars[i + 2..]
+            .iter()
+            .position(|c| *c == ')' || c.is_whitespace())
+            .map_or(chars.len(), |p| i + 2 + p);
+        found.push(open..(close + 1).min(chars.len()));
+    }
+}
+
+/// Sorts `ranges` and merges those that overlap or touch.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analysis;
+    use crate::tokens::runs;
+
+    fn links(text: &str) -> Vec<String> {
+        let analysis = Analysis::new(text);
+        let chars = analysis.chars();
+        find(chars, &runs(chars))
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn plain_links() {
+        assert_eq!(links("xem abc.com nhé"), ["abc.com"]);
+        assert_eq!(links("vào https://abc.vn/x?y=1."), ["https://abc.vn/x?y=1"]);
+        assert_eq!(links("bit.ly/3abc"), ["bit.ly/3abc"]);
+        assert_eq!(links("zalo.me/0912345678"), ["zalo.me/0912345678"]);
+        assert_eq!(links("t.me/kenh"), ["t.me/kenh"]);
+        assert_eq!(links("báo vnexpress.net.vn"), ["vnexpress.net.vn"]);
+        assert_eq!(links("liên hệ a.b@gmail.com"), ["a.b@gmail.com"]);
+        assert_eq!(links("192.168.1.1:8080"), ["192.168.1.1:8080"]);
+        assert_eq!(links("[bấm](abc)"), ["[bấm](abc)"]);
+        assert_eq!(links("<a href='x'>y</a>"), ["<a href='x'>"]);
+        assert_eq!(links("javascript:alert(1)"), ["javascript:alert(1"]);
+        assert_eq!(links("www.abcxyz"), ["www.abcxyz"]);
+    }
+
+    #[test]
+    fn disguised_links() {
+        assert_eq!(links("abc . com"), ["abc . com"]);
+        assert_eq!(links("abc[.]com"), ["abc[.]com"]);
+        assert_eq!(links("abc(dot)com"), ["abc(dot)com"]);
+        assert_eq!(links("nhacai88 chấm com"), ["nhacai88 chấm com"]);
+        assert_eq!(links("nhacai88 cham com"), ["nhacai88 cham com"]);
+        assert_eq!(links("abc。com"), ["abc.com"]);
+        assert_eq!(links("ａｂｃ．ｃｏｍ"), ["abc.com"]);
+        assert_eq!(links("a\u{200B}bc.com"), ["abc.com"]);
+        assert_eq!(links("w w w . abc . com"), ["w w w . abc . com"]);
+        assert_eq!(links("h t t p s : / / abc"), ["h t t p s : / / abc"]);
+        assert_eq!(links("hxxp://abc"), ["hxxp://abc"]);
+        assert_eq!(
+            links("abc (at) gmail (dot) com"),
+            ["abc (at) gmail (dot) com"]
+        );
+        assert_eq!(
+            links("abc a còng gmail chấm com"),
+            ["abc a còng gmail chấm com"]
+        );
+    }
+
+    #[test]
+    fn ordinary_writing_is_not_a_link() {
+        for text in [
+            "TP.HCM",
+            "Tp.HCM",
+            "Q.1",
+            "v.v.",
+            "3.5",
+            "15.40",
+            "1.000.000 đồng",
+            "2.500.000đ",
+            "Mr.Hùng",
+            "ThS.BS",
+            "PGS.TS",
+            "hay.Nhưng",
+            "17.05.2020",
+            "1.2.3",
+            "v2.0",
+            "@hung",
+            "#SaPa",
+            "hay. Nhưng",
+            "đẹp.Com",
+            "192.168.1.1",
+            "data: mới",
+            "http là gì",
+        ] {
+            assert!(links(text).is_empty(), "{text}: {:?}", links(text));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! What each run of letters in a comment is: a Vietnamese word, unaccented Vietnamese,
+//! keyboard residue, legacy mojibake, a foreign word, or something that is not judged.
+
+use crate::analysis::Analysis;
+use crate::keyboard;
+use crate::odds;
+use crate::syllable::{self, Case, Spelling, Word};
+use crate::tokens::Run;
+use core::hash::{BuildHasherDefault, Hasher};
+use core::ops::Range;
+use std::collections::HashMap;
+
+/// What a run is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A valid Vietnamese syllable. `counted` says whether it counts as a word (acronyms and
+    /// repeats beyond the second do not).
+    Vietnamese { word: Word, counted: bool },
+    /// Vietnamese typed without marks that Vietnamese spelling needs (`viet`, `nguoi`).
+    Unaccented { word: Word },
+    /// Telex or VNI keystrokes (`vieets`, `vie65t`).
+    Residue,
+    /// Part of a legacy-encoded or VIQR syllable.
+    Legacy,
+    /// A word that is not Vietnamese. `english` marks common English words.
+    Foreign { english: bool },
+    /// Not judged: numbers, acronyms, links, @mentions, #hashtags.
+    Ignored,
+}
+
+/// A run and what it is.
+#[derive(Clone, Debug)]
+pub(crate) struct Piece {
+    /// Where it is in the analysis copy.
+    pub(crate) range: Range<usize>,
+    /// What it is.
+    pub(crate) kind: Kind,
+}
+
+/// Common English words that are not also Vietnamese syllables.
+const ENGLISH: [&str; 40] = [
+    "about", "and", "are", "article", "author", "be", "but", "can't", "do", "for", "from", "good",
+    "great", "have", "i", "if", "is", "it", "just", "like", "news", "not", "of", "please", "read",
+    "really", "so", "thank", "thanks", "that", "the", "this", "very", "was", "we", "what", "will",
+    "with", "you", "your",
+];
+
+/// Reads every run of `analysis`, given where its links and legacy syllables are.
+pub(crate) fn read(
+    analysis: &Analysis,
+    runs: &[Run],
+    links: &[Range<usize>],
+    legacy: &[Range<usize>],
+) -> Vec<Piece> {
+    let chars = analysis.chars();
+    let overlaps = |ranges: &[Range<usize>], run: &Range<usize>| {
+        let i = ranges.partition_point(|r| r.end <= run.start);
+        ranges.get(i).is_some_and(|r| r.start < run.end)
+    };
+    let mut pieces: Vec<Piece> = runs
+        .iter()
+        .map(|run| {
+            let range = run.range.clone();
+            let tagged = range.start > 0 && matches!(chars[range.start - 1], '@' | '#');
+            let kind = if overlaps(links, &range) || tagged {
+                Kind::Ignored
+            } else if overlaps(legacy, &range) {
+                Kind::Legacy
+            } else {
+                classify(&chars[range.clone()], run.has_digit)
+            };
+            Piece { range, kind }
+        })
+        .collect();
+    count_words(&mut pieces);
+    pieces
+}
+
+fn classify(run: &[char], has_digit: bool) -> Kind {
+    if run.iter().all(|c| c.is_numeric()) {
+        return Kind::Ignored;
+    }
+    if keyboard::replay(run).is_some() {
+        return Kind::Residue;
+    }
+    if has_digit {
+        return Kind::Ignored;
+    }
+    let Some(word) = syllable::read(run) else {
+        return foreign(run);
+    };
+    match (word.spelling, word.case) {
+        (_, Case::Mixed) => foreign(run),
+        (Spelling::Valid, _) => Kind::Vietnamese {
+            word,
+            counted: false,
+        },
+        (_, Case::Upper) => Kind::Ignored,
+        (Spelling::MissingTone, _) => Kind::Unaccented { word },
+        (Spelling::Invalid, _) if !word.marked && odds::weight(word.plain).is_some() => {
+            Kind::Unaccented { word }
+        }
+        (Spelling::Invalid, _) => foreign(run),
+    }
+}
+
+fn foreign(run: &[char]) -> Kind {
+    let lower: String = run.iter().flat_map(|c| c.to_lowercase()).collect();
+    Kind::Foreign {
+        english: ENGLISH.contains(&lower.as_str()),
+    }
+}
+
+/// Decides which Vietnamese words count: not acronyms (an unmarked all-capitals word counts
+/// only beside a marked all-capitals word, as in `VIỆT NAM`), and each distinct word (same
+/// letters and tone, whatever the case or tone placement) at most twice.
+fn count_words(pieces: &mut [Piece]) {
+    let shouting_with_marks = |p: Option<&Piece>| matches!(p.map(|p| p.kind), Some(Kind::Vietnamese { word, .. }) if word.case == Case::Upper && word.marked);
+    let mut seen: HashMap<u64, u8, BuildHasherDefault<WordHasher>> = HashMap::default();
+    for i in 0..pieces.len() {
+        let Kind::Vietnamese { word, .. } = pieces[i].kind else {
+            continue;
+        };
+        if word.case == Case::Upper
+            && !word.marked
+            && !shouting_with_marks(i.checked_sub(1).and_then(|j| pieces.get(j)))
+            && !shouting_with_marks(pieces.get(i + 1))
+        {
+            pieces[i].kind = Kind::Ignored;
+            continue;
+        }
+        let times = seen.entry(word.identity).or_default();
+        *times += 1;
+        pieces[i].kind = Kind::Vietnamese {
+            word,
+            counted: *times <= 2,
+        };
+    }
+}
+
+/// Hashes a word identity (already a packed number) with one multiplication.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
