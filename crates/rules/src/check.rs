@@ -47,7 +47,8 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
             .iter()
             .map(|r| analysis.span(r.clone()))
             .collect();
-        let said = messages::diacritics(failure.cause, &quote(text, spans.first()));
+        let example = failure.quotable.then(|| quote(text, spans.first()));
+        let said = messages::diacritics(failure.cause, example.as_deref());
         verdict
             .violations
             .push(violation(Rule::Diacritics, said, spans));

@@ -50,6 +50,9 @@ pub(crate) struct Failure {
     pub(crate) cause: Cause,
     /// The pieces to point out.
     pub(crate) ranges: Vec<Range<usize>>,
+    /// Whether the first range is worth quoting as an example of what is wrong (not so for an
+    /// unmarked word that is often written without marks, such as `hay`).
+    pub(crate) quotable: bool,
 }
 
 /// Judges the comment read as `pieces`, with `legacy` syllables. `None` when the rule is met,
@@ -112,26 +115,27 @@ pub(crate) fn judge(pieces: &[Piece], legacy: &[Range<usize>]) -> Option<Failure
         Failure {
             cause: Cause::LegacyEncoding,
             ranges: legacy.to_vec(),
-        }
-    } else if residue > 0 && !mostly_english {
-        Failure {
-            cause: Cause::KeyboardOff,
-            ranges: of_kind(|k| *k == Kind::Residue),
+            quotable: true,
         }
     } else if not_vietnamese {
         Failure {
             cause: Cause::NotVietnamese,
             ranges: of_kind(|k| matches!(k, Kind::Foreign { .. })),
+            quotable: true,
+        }
+    } else if residue > 0 {
+        Failure {
+            cause: Cause::KeyboardOff,
+            ranges: of_kind(|k| *k == Kind::Residue),
+            quotable: true,
         }
     } else {
-        let ranges = if needs_marks.is_empty() {
-            unmarked
-        } else {
-            needs_marks
-        };
+        let quotable = !needs_marks.is_empty();
+        let ranges = if quotable { needs_marks } else { unmarked };
         Failure {
             cause: Cause::NoDiacritics,
             ranges,
+            quotable,
         }
     };
     Some(failure)

@@ -31,7 +31,14 @@ pub(crate) fn min_words(min: usize, written: usize, with_marks: bool) -> Message
 }
 
 /// Not written in Vietnamese with its marks; `example` quotes one of the words at fault.
-pub(crate) fn diacritics(cause: Cause, example: &str) -> Message {
+pub(crate) fn diacritics(cause: Cause, example: Option<&str>) -> Message {
+    let Some(example) = example else {
+        return message(
+            "Bình luận cần viết Tiếng Việt có dấu; các chữ đang thiếu dấu.".to_owned(),
+            "Please write in Vietnamese with diacritics; your words are missing their marks."
+                .to_owned(),
+        );
+    };
     match cause {
         Cause::NoDiacritics => message(
             format!(

@@ -53,6 +53,7 @@ pub(crate) fn read(
     legacy: &[Range<usize>],
 ) -> Vec<Piece> {
     let chars = analysis.chars();
+    let shouting = is_shouting(chars, runs);
     let overlaps = |ranges: &[Range<usize>], run: &Range<usize>| {
         let i = ranges.partition_point(|r| r.end <= run.start);
         ranges.get(i).is_some_and(|r| r.start < run.end)
@@ -67,26 +68,28 @@ pub(crate) fn read(
             } else if overlaps(legacy, &range) {
                 Kind::Legacy
             } else {
-                classify(&chars[range.clone()], run.has_digit)
+                classify(&chars[range.clone()], run.has_digit, shouting)
             };
             Piece { range, kind }
         })
         .collect();
-    count_words(&mut pieces);
+    count_words(&mut pieces, shouting);
     pieces
 }
 
-fn classify(run: &[char], has_digit: bool) -> Kind {
+fn classify(run: &[char], has_digit: bool, shouting: bool) -> Kind {
     if run.iter().all(|c| c.is_numeric()) {
         return Kind::Ignored;
     }
-    if keyboard::replay(run).is_some() {
+    let word = syllable::read(run);
+    let valid = word.is_some_and(|w| w.spelling == Spelling::Valid && w.case != Case::Mixed);
+    if !valid && keyboard::replay(run).is_some() {
         return Kind::Residue;
     }
     if has_digit {
         return Kind::Ignored;
     }
-    let Some(word) = syllable::read(run) else {
+    let Some(word) = word else {
         return foreign(run);
     };
     match (word.spelling, word.case) {
@@ -95,13 +98,24 @@ fn classify(run: &[char], has_digit: bool) -> Kind {
             word,
             counted: false,
         },
-        (_, Case::Upper) => Kind::Ignored,
+        (_, Case::Upper) if !shouting => Kind::Ignored,
         (Spelling::MissingTone, _) => Kind::Unaccented { word },
         (Spelling::Invalid, _) if !word.marked && odds::weight(word.plain).is_some() => {
             Kind::Unaccented { word }
         }
         (Spelling::Invalid, _) => foreign(run),
     }
+}
+
+/// Whether the comment is written mostly in capitals (at least three words of two letters or
+/// more, most of them all capitals): then capitals are shouting, not acronyms.
+fn is_shouting(chars: &[char], runs: &[Run]) -> bool {
+    let words = runs.iter().filter(|r| r.range.len() >= 2 && !r.has_digit);
+    let (total, capitals) = words.fold((0, 0), |(total, capitals), r| {
+        let upper = chars[r.range.clone()].iter().all(|c| !c.is_lowercase());
+        (total + 1, capitals + usize::from(upper))
+    });
+    capitals >= 3 && capitals * 2 > total
 }
 
 fn foreign(run: &[char]) -> Kind {
@@ -111,10 +125,11 @@ fn foreign(run: &[char]) -> Kind {
     }
 }
 
-/// Decides which Vietnamese words count: not acronyms (an unmarked all-capitals word counts
-/// only beside a marked all-capitals word, as in `VIỆT NAM`), and each distinct word (same
-/// letters and tone, whatever the case or tone placement) at most twice.
-fn count_words(pieces: &mut [Piece]) {
+/// Decides which Vietnamese words count: not acronyms (unless the comment is `shouting`, an
+/// unmarked all-capitals word counts only beside a marked all-capitals word, as in
+/// `VIỆT NAM`), and each distinct word (same letters and tone, whatever the case or tone
+/// placement) at most twice.
+fn count_words(pieces: &mut [Piece], shouting: bool) {
     let shouting_with_marks = |p: Option<&Piece>| matches!(p.map(|p| p.kind), Some(Kind::Vietnamese { word, .. }) if word.case == Case::Upper && word.marked);
     let mut seen: HashMap<u64, u8, BuildHasherDefault<WordHasher>> = HashMap::default();
     for i in 0..pieces.len() {
@@ -122,6 +137,7 @@ fn count_words(pieces: &mut [Piece]) {
             continue;
         };
         if word.case == Case::Upper
+            && !shouting
             && !word.marked
             && !shouting_with_marks(i.checked_sub(1).and_then(|j| pieces.get(j)))
             && !shouting_with_marks(pieces.get(i + 1))
@@ -130,7 +146,7 @@ fn count_words(pieces: &mut [Piece]) {
             continue;
         }
         let times = seen.entry(word.identity).or_default();
-        *times += 1;
+        *times = times.saturating_add(1);
         pieces[i].kind = Kind::Vietnamese {
             word,
             counted: *times <= 2,
