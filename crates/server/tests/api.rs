@@ -297,26 +297,44 @@ async fn auto_publish_publishes_at_once(backend: Backend) {
     );
 }
 
-async fn verdict_matches_the_rules_crate(backend: Backend) {
+/// A server enforcing `policy` (given with `--policy`); the directory holds the policy file.
+async fn start_with_policy(
+    backend: Backend,
+    policy: &Policy,
+    auto_publish: bool,
+) -> (TestDatabase, TestServer, tempfile::TempDir) {
     let database = TestDatabase::new(backend).await;
-    let policy = Policy {
-        links: LinkPolicy::Hold,
-        max_chars: 300,
-        banned_words: vec!["lừa đảo".to_owned()],
-        ..Policy::default()
-    };
     let dir = tempfile::tempdir().unwrap();
     let policy_file = dir.path().join("policy.json");
-    std::fs::write(&policy_file, serde_json::to_string(&policy).unwrap()).unwrap();
+    std::fs::write(&policy_file, serde_json::to_string(policy).unwrap()).unwrap();
     let server = TestServer::start(binhluan_server::Config {
-        auto_publish: true,
+        auto_publish,
         policy: Some(policy_file),
         ..config(&database.url)
     })
     .await;
     let served: Policy = serde_json::from_value(server.get_json("/api/policy").await).unwrap();
-    assert_eq!(served, policy);
+    assert_eq!(&served, policy);
+    (database, server, dir)
+}
 
+async fn verdict_matches_the_rules_crate(backend: Backend) {
+    let holding = Policy {
+        links: LinkPolicy::Hold,
+        max_chars: 300,
+        banned_words: vec!["lừa đảo".to_owned()],
+        ..Policy::default()
+    };
+    for policy in [Policy::default(), holding] {
+        assert_server_verdicts(backend, &policy).await;
+    }
+}
+
+/// Posts a handful of texts to a server enforcing `policy` and compares each answer with
+/// `binhluan_rules::check`: accepted (and held when the verdict holds) or `422` with exactly
+/// the verdict's violations.
+async fn assert_server_verdicts(backend: Backend, policy: &Policy) {
+    let (_database, server, _policy_dir) = start_with_policy(backend, policy, true).await;
     let texts = [
         valid_text(1),
         "Hay quá!".to_owned(),
@@ -327,9 +345,10 @@ async fn verdict_matches_the_rules_crate(backend: Backend) {
         // Decomposed marks and a zero-width space: stored normalized.
         "Bài vie\u{302}\u{301}t rất hay\u{200b} và ý nghĩa, cảm ơn tòa soạn đã đưa tin về Sa Pa".to_owned(),
         "Cảm ơn".to_owned(),
+        XSS_CONTENT.to_owned(),
     ];
     for text in texts {
-        let verdict = binhluan_rules::check(&text, &policy);
+        let verdict = binhluan_rules::check(&text, policy);
         let body = json!({ "author_name": "Trần Thị Bình", "content": text });
         let response = server.post_comment(&body, &unique_key()).await;
         if verdict.ok {
@@ -358,12 +377,20 @@ async fn verdict_matches_the_rules_crate(backend: Backend) {
     }
 }
 
+/// Script and event-handler markup inside a valid Vietnamese comment.
+const XSS_CONTENT: &str = "Bài viết rất hay và ý nghĩa <script>alert(1)</script>, cảm ơn tòa soạn đã đưa tin \
+                           <img src=x onerror=alert(2)> về thị xã Sa Pa của chúng ta";
+
 async fn xss_payload_is_stored_verbatim_and_returned_as_json_text(backend: Backend) {
-    let (_database, server) = start(backend).await;
-    let content = "Bài viết rất hay và ý nghĩa <script>alert(1)</script>, cảm ơn tòa soạn đã đưa tin \
-                   <img src=x onerror=alert(2)> về thị xã Sa Pa của chúng ta";
+    // The rules see the <img> tag as a link: a newsroom that allows links accepts it.
+    let allowing_links = Policy {
+        links: LinkPolicy::Allow,
+        ..Policy::default()
+    };
+    let (_database, server, _policy_dir) = start_with_policy(backend, &allowing_links, false).await;
+    let content = XSS_CONTENT;
     assert!(
-        binhluan_rules::check(content, &Policy::default()).ok,
+        binhluan_rules::check(content, &allowing_links).ok,
         "the payload is a valid comment"
     );
     let name = "<b onmouseover=alert(3)>An</b>";

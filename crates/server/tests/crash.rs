@@ -157,7 +157,11 @@ async fn acknowledged_comments_survive_sigkill() {
         "the clients posted before the kills ({})",
         acknowledged.len()
     );
-    eprintln!("{} comments acknowledged over {ROUNDS} kills, {} stored", acknowledged.len(), stored.len());
+    eprintln!(
+        "{} comments acknowledged over {ROUNDS} kills, {} stored",
+        acknowledged.len(),
+        stored.len()
+    );
     let missing: Vec<&(i64, String)> = acknowledged
         .iter()
         .filter(|comment| !stored.contains(comment))

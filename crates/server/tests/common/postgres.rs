@@ -3,10 +3,9 @@
 //! start` on a free loopback port, trust authentication) and that is stopped and deleted when
 //! the process exits, even if it panics or is killed. Each test gets a fresh database.
 
-use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{ChildStdin, Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -20,9 +19,9 @@ const BINDIR_VARIABLE: &str = "BINHLUAN_TEST_POSTGRES_BINDIR";
 /// A running PostgreSQL server: its admin URL (ending in a database name).
 struct Cluster {
     admin_url: String,
-    /// Holding the pipe keeps the guardian waiting; it stops the cluster when the pipe closes
-    /// (when this process exits).
-    _guardian: Option<Mutex<ChildStdin>>,
+    /// The guardian waits on the pipe to its stdin, which this process holds open; it stops
+    /// the cluster when the pipe closes (when this process exits).
+    _guardian: Option<Mutex<Child>>,
 }
 
 static CLUSTER: OnceLock<Cluster> = OnceLock::new();
@@ -202,17 +201,15 @@ fn start_cluster() -> Cluster {
         data = data.display(),
         dir = dir.display(),
     );
-    let mut guardian = Command::new("sh")
+    let guardian = Command::new("sh")
         .args(["-c", &stop])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("the cluster's guardian starts");
-    let mut pipe = guardian.stdin.take().expect("the guardian's stdin");
-    pipe.flush().ok();
     Cluster {
         admin_url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
-        _guardian: Some(Mutex::new(pipe)),
+        _guardian: Some(Mutex::new(guardian)),
     }
 }
