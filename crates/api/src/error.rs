@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
     /// A stable code: `rule_violation`, `invalid_input`, `payload_too_large`, `rate_limited`,
-    /// `not_found`, `unauthorized`, `forbidden_origin`, `unsupported_media_type`,
-    /// `idempotency_conflict`, `internal`.
+    /// `not_found`, `method_not_allowed`, `unauthorized`, `forbidden_origin`,
+    /// `unsupported_media_type`, `idempotency_conflict`, `moderation_disabled`, `internal`
+    /// (see `openapi.yaml`).
     pub error: String,
     /// What went wrong, in Vietnamese.
     pub message: String,
