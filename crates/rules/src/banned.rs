@@ -58,6 +58,15 @@ impl Forms {
         forms
     }
 
+    /// Whether more letters after these could still spell `banned`.
+    fn could_become(&self, banned: &Forms) -> bool {
+        if banned.marked {
+            banned.toneless.starts_with(&self.toneless)
+        } else {
+            banned.plain.starts_with(&self.plain)
+        }
+    }
+
     /// Whether this word of the comment is the banned word `banned`.
     fn matches(&self, banned: &Forms) -> bool {
         if banned.marked {
@@ -125,17 +134,8 @@ impl Banned {
                 }
             }
             if let [single] = entry.as_slice() {
-                for spelled in spelled_out(chars, runs) {
-                    if Forms::of(
-                        chars[spelled.clone()]
-                            .iter()
-                            .copied()
-                            .filter(|c| c.is_alphanumeric()),
-                    )
-                    .matches(single)
-                    {
-                        found.push(spelled);
-                    }
+                for letters in spelled_out(chars, runs) {
+                    found.extend(spelled_matches(chars, &letters, single));
                 }
             }
         }
@@ -145,9 +145,28 @@ impl Banned {
     }
 }
 
+/// Where the letters at positions `letters` (spelled out one by one) spell `banned`, letters
+/// in a row. Each start grows only while it could still become the banned word.
+fn spelled_matches(chars: &[char], letters: &[usize], banned: &Forms) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for start in 0..letters.len() {
+        for end in start..letters.len() {
+            let spelled = Forms::of(letters[start..=end].iter().map(|&i| chars[i]));
+            if spelled.matches(banned) {
+                found.push(letters[start]..letters[end] + 1);
+                break;
+            }
+            if !spelled.could_become(banned) {
+                break;
+            }
+        }
+    }
+    found
+}
+
 /// Letters spelled out one by one with one space, dot, dash, underscore or star between them
-/// (`n g u`, `đ.m`): at least two.
-fn spelled_out(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
+/// (`n g u`, `đ.m`): the positions of the letters of each such run of at least two.
+fn spelled_out(chars: &[char], runs: &[Run]) -> Vec<Vec<usize>> {
     let single = |r: &Run| r.range.len() == 1 && chars[r.range.start].is_alphabetic();
     let joined = |a: &Run, b: &Run| {
         b.range.start == a.range.end + 1
@@ -165,7 +184,7 @@ fn spelled_out(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
             j += 1;
         }
         if j > i {
-            spelled.push(runs[i].range.start..runs[j].range.end);
+            spelled.push(runs[i..=j].iter().map(|r| r.range.start).collect());
         }
         i = j + 1;
     }
@@ -205,6 +224,7 @@ mod tests {
     #[test]
     fn disguises_are_caught() {
         assert_eq!(found(&["ngu"], "n g u"), ["n g u"]);
+        assert_eq!(found(&["ngu"], "n g u n g u"), ["n g u", "n g u"]);
         assert_eq!(found(&["ngu"], "n.g.u"), ["n.g.u"]);
         assert_eq!(found(&["ngu"], "nguuuu"), ["nguuuu"]);
         assert_eq!(found(&["ngu"], "n\u{200B}gu"), ["ngu"]);

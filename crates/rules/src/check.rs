@@ -8,6 +8,7 @@ use crate::policy::{LinkPolicy, Policy};
 use crate::reading::{self, Kind};
 use crate::verdict::{Hint, HintCode, Rule, Span, Verdict, Violation};
 use crate::{graphemes, legacy, links, tokens};
+use core::ops::Range;
 
 /// The longest quotation of the reader's own text in a message, in characters.
 const QUOTE_CHARS: usize = 30;
@@ -47,7 +48,9 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
             .iter()
             .map(|r| analysis.span(r.clone()))
             .collect();
-        let example = failure.quotable.then(|| quote(text, spans.first()));
+        let example = failure
+            .quotable
+            .then(|| quote(&analysis, failure.ranges.first()));
         let said = messages::diacritics(failure.cause, example.as_deref());
         verdict
             .violations
@@ -63,7 +66,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
         let spans: Vec<Span> = links.iter().map(|r| analysis.span(r.clone())).collect();
         match policy.links {
             LinkPolicy::Reject => {
-                let said = messages::no_links(&quote(text, spans.first()), spans.len());
+                let said = messages::no_links(&quote(&analysis, links.first()), spans.len());
                 verdict
                     .violations
                     .push(violation(Rule::NoLinks, said, spans));
@@ -88,7 +91,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
     let banned = Banned::new(&policy.banned_words).find(chars, &runs);
     if !banned.is_empty() {
         let spans: Vec<Span> = banned.iter().map(|r| analysis.span(r.clone())).collect();
-        let said = messages::banned_word(&quote(text, spans.first()));
+        let said = messages::banned_word(&quote(&analysis, banned.first()));
         verdict
             .violations
             .push(violation(Rule::BannedWord, said, spans));
@@ -115,17 +118,15 @@ fn hint(code: HintCode) -> Hint {
     }
 }
 
-/// The reader's own text under `span`, shortened to [`QUOTE_CHARS`].
-fn quote(text: &str, span: Option<&Span>) -> String {
-    let Some(&Span(start, end)) = span else {
+/// The reader's own words at `range` of the analysis copy (so invisible characters are left
+/// out and NFC and NFD text quote alike), shortened to [`QUOTE_CHARS`].
+fn quote(analysis: &Analysis, range: Option<&Range<usize>>) -> String {
+    let Some(range) = range else {
         return String::new();
     };
-    let mut quoted: String = text
-        .chars()
-        .skip(start)
-        .take((end - start).min(QUOTE_CHARS))
-        .collect();
-    if end - start > QUOTE_CHARS {
+    let words = &analysis.chars()[range.clone()];
+    let mut quoted: String = words.iter().take(QUOTE_CHARS).collect();
+    if words.len() > QUOTE_CHARS {
         quoted.push('…');
     }
     quoted

@@ -181,31 +181,41 @@ fn domain_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
     if !(www || is_domain(chars, &labels[i], b, separator)) {
         return;
     }
-    let start = extend_left(chars, labels, i);
+    let start = extend_left(chars, labels, i, separator);
     found.push(start..extend_right(chars, b.end));
 }
 
 /// The start of the domain or e-mail address whose label `i` is: earlier labels joined by
 /// separators, hyphens, underscores, `@`, `(at)`, `[at]` or `a còng`.
-fn extend_left(chars: &[char], labels: &[Range<usize>], mut i: usize) -> usize {
+fn extend_left(chars: &[char], labels: &[Range<usize>], mut i: usize, kind: Separator) -> usize {
+    let ascii = |k: usize| {
+        chars[labels[k].clone()]
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == ' ')
+    };
+    let joins = |k: usize, skip: usize| {
+        separator_after(chars, labels, k)
+            .is_some_and(|(found, skipped)| skipped == skip && found == kind)
+    };
     loop {
-        if i >= 1 && separator_after(chars, labels, i - 1).is_some_and(|(_, skip)| skip == 0) {
+        if i >= 1 && ascii(i - 1) && joins(i - 1, 0) {
             i -= 1;
             continue;
         }
-        if i >= 2 && separator_after(chars, labels, i - 2).is_some_and(|(_, skip)| skip == 1) {
+        if i >= 2 && ascii(i - 2) && joins(i - 2, 1) {
             i -= 2;
             continue;
         }
         if i >= 1
+            && ascii(i - 1)
             && ["@", "-", "_", "+"]
                 .iter()
-                .any(|s| is(trimmed(gap(chars, labels, i - 1)), s))
+                .any(|s| is(gap(chars, labels, i - 1), s))
         {
             i -= 1;
             continue;
         }
-        if i >= 2 && text(chars, &labels[i - 1]) == "at" {
+        if i >= 2 && ascii(i - 2) && text(chars, &labels[i - 1]) == "at" {
             let (open, close) = (
                 trimmed(gap(chars, labels, i - 2)),
                 trimmed(gap(chars, labels, i - 1)),
@@ -220,12 +230,16 @@ fn extend_left(chars: &[char], labels: &[Range<usize>], mut i: usize) -> usize {
         }
         if i >= 2 && is(trimmed(gap(chars, labels, i - 1)), "") {
             let word = text(chars, &labels[i - 1]);
-            if word == "acong"
-                || (i >= 3
-                    && text(chars, &labels[i - 2]) == "a"
-                    && matches!(word.as_str(), "còng" | "cong"))
+            if word == "acong" && ascii(i - 2) {
+                i -= 2;
+                continue;
+            }
+            if i >= 3
+                && ascii(i - 3)
+                && text(chars, &labels[i - 2]) == "a"
+                && matches!(word.as_str(), "còng" | "cong")
             {
-                i -= if word == "acong" { 2 } else { 3 };
+                i -= 3;
                 continue;
             }
         }

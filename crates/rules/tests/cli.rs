@@ -1,0 +1,106 @@
+//! `binhluan-check` as a real process: JSON Lines in, verdicts out, in order.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_binhluan-check"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the checker starts");
+    let written = child.stdin.take().expect("stdin").write_all(input);
+    // A checker that refuses its arguments exits without reading its input.
+    assert!(written.is_ok() || written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe));
+    child.wait_with_output().expect("the checker ends")
+}
+
+fn lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .expect("UTF-8 output")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each output line is JSON"))
+        .collect()
+}
+
+const GOOD: &str =
+    r#"{"id": 7, "text": "Anh em ai lên Sa Pa tuần này cho em xin kinh nghiệm thuê xe với."}"#;
+const LINK: &str = r#"{"text": "Bài viết rất hay, cảm ơn tác giả đã chia sẻ, xem thêm ở abc.com"}"#;
+
+#[test]
+fn one_verdict_per_line_in_order() {
+    let output = run(&[], format!("{GOOD}\n{LINK}\n").as_bytes());
+    assert!(output.status.success(), "{output:?}");
+    let verdicts = lines(&output);
+    assert_eq!(verdicts.len(), 2);
+    assert_eq!(verdicts[0]["ok"], true);
+    assert_eq!(verdicts[0]["words"], 16);
+    assert_eq!(verdicts[1]["ok"], false);
+    assert_eq!(verdicts[1]["violations"][0]["rule"], "no_links");
+    assert_eq!(
+        verdicts[1]["violations"][0]["spans"][0],
+        serde_json::json!([56, 63])
+    );
+}
+
+#[test]
+fn unreadable_lines_get_an_error_and_the_rest_goes_on() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"not json\n");
+    input.extend_from_slice(b"{\"text\": 5}\n");
+    input.extend_from_slice(b"{\"text\": \"caf\xff\"}\n");
+    input.extend_from_slice(b"\n   \n");
+    input.extend_from_slice(GOOD.as_bytes());
+    let output = run(&[], &input);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "an unreadable line makes the exit status 1"
+    );
+    let answers = lines(&output);
+    assert_eq!(answers.len(), 4, "blank lines are skipped: {answers:?}");
+    for error in &answers[..3] {
+        assert!(error["error"].is_string(), "{error}");
+    }
+    assert_eq!(
+        answers[3]["ok"], true,
+        "the last line, without a final newline, is checked"
+    );
+}
+
+#[test]
+fn a_policy_file_is_applied() {
+    let dir = std::env::temp_dir().join(format!("binhluan-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let policy = dir.join("policy.json");
+    std::fs::write(&policy, r#"{"min_words": 20, "links": "hold"}"#).expect("policy written");
+    let output = run(
+        &["--policy", policy.to_str().expect("UTF-8 path")],
+        format!("{LINK}\n").as_bytes(),
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(output.status.success());
+    let verdict = &lines(&output)[0];
+    assert_eq!(verdict["hold"], true);
+    assert_eq!(verdict["violations"][0]["rule"], "min_words");
+    assert_eq!(verdict["violations"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_bad_policy_is_refused() {
+    let dir = std::env::temp_dir().join(format!("binhluan-check-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let policy = dir.join("policy.json");
+    std::fs::write(&policy, r#"{"min_word": 20}"#).expect("policy written");
+    let output = run(
+        &["--policy", policy.to_str().expect("UTF-8 path")],
+        GOOD.as_bytes(),
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("invalid policy"));
+}

@@ -1,0 +1,201 @@
+//! Properties of `check` and `normalize_for_storage` over generated text.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use binhluan_rules::{Policy, Rule, Span, Verdict, check, normalize_for_storage};
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters comments are made of: Vietnamese letters in both cases, ASCII, digits,
+/// punctuation that links and abbreviations use, emoji and invisible characters.
+const ALPHABET: &str = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ\
+    AÀÁẢÃẠĂẮÂẦẤEÉÊỀẾỆIÍOÓÔỐỘƠỚƯỨỰYÝĐ bcdghklmnpqrstvx BCDGHKLMNPQRSTVX fjwz 0123456789 \
+    .,:;!?/@#[]()-_'\"。．ｃｏｍ 😀👍🏽❤\u{FE0F}\u{200B}\u{200D}\u{AD}\n";
+
+/// Pieces of real comments, for text that reaches deeper into the rules than random letters.
+const PIECES: [&str; 40] = [
+    "Bài viết",
+    "rất hay",
+    "cảm ơn",
+    "tác giả",
+    "anh em",
+    "Sa Pa",
+    "thuê xe",
+    "Tiếng Việt",
+    "người dân",
+    "được",
+    "không",
+    "hòa",
+    "thuỷ",
+    "Đắk Lắk",
+    "TP.HCM",
+    "Q.1",
+    "1.000.000đ",
+    "abc.com",
+    "bit.ly/x",
+    "nhacai88 chấm com",
+    "w w w",
+    "Baif",
+    "vieets",
+    "vie65t",
+    "TiÕng",
+    "Tieáng",
+    "Vie^.t",
+    "hay.Nhưng",
+    "Mr.Hùng",
+    "@hung",
+    "#SaPa",
+    "ngu",
+    "n g u",
+    "😀",
+    "UBND",
+    "this is great",
+    "bai viet rat hay",
+    "hxxp://x",
+    "[a](b)",
+    "xoong",
+];
+
+fn alphabet_text(max: usize) -> impl Strategy<Value = String> {
+    let chars: Vec<char> = ALPHABET.chars().collect();
+    prop::collection::vec(prop::sample::select(chars), 0..max).prop_map(|v| v.into_iter().collect())
+}
+
+fn piece_text() -> impl Strategy<Value = String> {
+    let joiners = prop::sample::select(vec![" ", " ", ", ", ". ", ".", "\n", ""]);
+    prop::collection::vec((prop::sample::select(PIECES.to_vec()), joiners), 0..25)
+        .prop_map(|parts| parts.into_iter().flat_map(|(p, j)| [p, j]).collect())
+}
+
+fn comment() -> impl Strategy<Value = String> {
+    prop_oneof![alphabet_text(120), piece_text(), any::<String>()]
+}
+
+fn policy() -> impl Strategy<Value = Policy> {
+    (
+        0usize..15,
+        any::<bool>(),
+        0usize..3,
+        0usize..300,
+        prop::collection::vec("[a-zđư ]{0,6}", 0..3),
+    )
+        .prop_map(
+            |(min_words, require_diacritics, links, max_chars, banned_words)| Policy {
+                min_words,
+                require_diacritics,
+                links: [
+                    binhluan_rules::LinkPolicy::Reject,
+                    binhluan_rules::LinkPolicy::Hold,
+                    binhluan_rules::LinkPolicy::Allow,
+                ][links],
+                max_chars,
+                banned_words,
+            },
+        )
+}
+
+/// Unikey's "Unicode tổ hợp": each toned letter as its toneless precomposed letter followed by
+/// the combining tone mark.
+fn to_hop(text: &str) -> String {
+    let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    text.nfc()
+        .flat_map(|c| {
+            let parts: Vec<char> = c.to_string().nfd().collect();
+            match parts.iter().position(|m| tones.contains(m)) {
+                Some(i) if parts.len() > 1 => {
+                    let tone = parts[i];
+                    let rest: String = parts
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| *k != i)
+                        .map(|(_, c)| *c)
+                        .collect();
+                    rest.nfc().chain([tone]).collect::<Vec<char>>()
+                }
+                _ => vec![c],
+            }
+        })
+        .collect()
+}
+
+/// A verdict with what depends on the text's exact code points (span offsets, quoted text)
+/// brought to a comparable form.
+fn comparable(verdict: &Verdict) -> String {
+    let violations: Vec<String> = verdict
+        .violations
+        .iter()
+        .map(|v| {
+            format!(
+                "{:?} {} {} {}",
+                v.rule,
+                v.message.nfc().collect::<String>(),
+                v.message_en.nfc().collect::<String>(),
+                v.spans.len()
+            )
+        })
+        .collect();
+    let hints: Vec<_> = verdict.hints.iter().map(|h| h.code).collect();
+    format!(
+        "{} {} {} {violations:?} {hints:?}",
+        verdict.ok, verdict.words, verdict.hold
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn never_panics(text in comment(), policy in policy()) {
+        let verdict = check(&text, &policy);
+        prop_assert_eq!(verdict.ok, verdict.violations.is_empty());
+    }
+
+    #[test]
+    fn storage_normalization_is_idempotent(text in comment()) {
+        let once = normalize_for_storage(&text);
+        prop_assert_eq!(normalize_for_storage(&once), once.clone());
+        prop_assert!(unicode_normalization::is_nfc(&once));
+    }
+
+    #[test]
+    fn nfc_nfd_and_to_hop_forms_get_the_same_verdict(text in prop_oneof![alphabet_text(120), piece_text()], policy in policy()) {
+        let nfc: String = text.nfc().collect();
+        let expected = comparable(&check(&nfc, &policy));
+        let nfd: String = text.nfd().collect();
+        prop_assert_eq!(&comparable(&check(&nfd, &policy)), &expected, "NFD");
+        prop_assert_eq!(&comparable(&check(&to_hop(&text), &policy)), &expected, "tổ hợp");
+    }
+
+    #[test]
+    fn spans_lie_inside_the_text(text in comment(), policy in policy()) {
+        let length = text.chars().count();
+        for violation in check(&text, &policy).violations {
+            for Span(start, end) in violation.spans {
+                prop_assert!(start < end && end <= length, "{:?} {}..{} of {}", violation.rule, start, end, length);
+            }
+        }
+    }
+
+    #[test]
+    fn link_spans_cover_the_link(before in piece_text(), link in prop::sample::select(vec![
+        "abc.com", "bit.ly/3xY", "nhacai88 chấm com", "abc[.]com", "w w w . abc . com", "hxxps://abc", "ab\u{200B}c.vn", "ａｂｃ．ｃｏｍ",
+    ]), after in piece_text()) {
+        let text = format!("{before} {link} {after}");
+        let start = before.chars().count() + 1;
+        let end = start + link.chars().count();
+        let verdict = check(&text, &Policy::default());
+        let links = verdict.violations.iter().find(|v| v.rule == Rule::NoLinks);
+        prop_assert!(links.is_some_and(|v| v.spans.iter().any(|s| s.0 <= start && s.1 >= end)), "{text:?}: {:?}", links);
+    }
+
+    #[test]
+    fn banned_spans_cover_the_word(before in piece_text(), word in prop::sample::select(vec!["ngu", "NGU", "ngủ", "n g u", "nguuu", "n\u{200B}gu"]), after in piece_text()) {
+        let text = format!("{before} {word} {after}");
+        let start = before.chars().count() + 1;
+        let end = start + word.chars().count();
+        let policy = Policy { banned_words: vec!["ngu".to_owned()], ..Policy::default() };
+        let verdict = check(&text, &policy);
+        let banned = verdict.violations.iter().find(|v| v.rule == Rule::BannedWord);
+        prop_assert!(banned.is_some_and(|v| v.spans.iter().any(|s| s.0 <= start && s.1 >= end)), "{text:?}: {:?}", banned);
+    }
+}
