@@ -4,6 +4,7 @@
 //! cannot drift apart. Every type mirrors one JSON shape; there is no logic here.
 
 mod article;
+pub mod author;
 mod comment;
 mod error;
 

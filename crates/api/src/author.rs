@@ -1,0 +1,139 @@
+//! What a comment's author fields must be, checked alike by the app (for instant feedback)
+//! and by the server (for the final say).
+
+use binhluan_rules::{LinkPolicy, Policy, Rule, check};
+
+/// The shortest and longest author names, in characters after trimming.
+pub const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=50;
+/// The longest e-mail address (RFC 5321's path limit less the brackets).
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// The longest local part of an e-mail address.
+const MAX_EMAIL_LOCAL_CHARS: usize = 64;
+/// The longest label of a domain name.
+const MAX_DOMAIN_LABEL_CHARS: usize = 63;
+
+/// Why an author field is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuthorProblem {
+    /// The name is shorter than 2 characters.
+    NameTooShort,
+    /// The name is longer than 50 characters.
+    NameTooLong,
+    /// The name holds a control character (a line break, say).
+    NameHasControl,
+    /// The name holds a link.
+    NameHasLink,
+    /// The e-mail is not an address.
+    EmailInvalid,
+}
+
+/// The author's name, trimmed: 2 to 50 characters, no control characters, no links (as the
+/// rules crate detects them).
+pub fn author_name(raw: &str) -> Result<&str, AuthorProblem> {
+    let name = raw.trim();
+    let length = name.chars().count();
+    if length < *NAME_CHARS.start() {
+        Err(AuthorProblem::NameTooShort)
+    } else if length > *NAME_CHARS.end() {
+        Err(AuthorProblem::NameTooLong)
+    } else if name.chars().any(char::is_control) {
+        Err(AuthorProblem::NameHasControl)
+    } else if contains_link(name) {
+        Err(AuthorProblem::NameHasLink)
+    } else {
+        Ok(name)
+    }
+}
+
+/// The author's e-mail, trimmed; blank counts as not given. A given one must look like
+/// `local@domain.tld` and fit in 254 characters.
+pub fn author_email(raw: Option<&str>) -> Result<Option<&str>, AuthorProblem> {
+    match raw.map(str::trim).filter(|email| !email.is_empty()) {
+        None => Ok(None),
+        Some(email) if is_plausible_email(email) => Ok(Some(email)),
+        Some(_) => Err(AuthorProblem::EmailInvalid),
+    }
+}
+
+/// Whether the rules crate sees a link in `text`.
+fn contains_link(text: &str) -> bool {
+    let links_only = Policy {
+        min_words: 0,
+        require_diacritics: false,
+        links: LinkPolicy::Reject,
+        max_chars: usize::MAX,
+        banned_words: Vec::new(),
+    };
+    check(text, &links_only)
+        .violations
+        .iter()
+        .any(|violation| violation.rule == Rule::NoLinks)
+}
+
+fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.chars().count() <= MAX_EMAIL_LOCAL_CHARS
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.chars().count() <= MAX_DOMAIN_LABEL_CHARS
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    email.chars().count() <= MAX_EMAIL_CHARS && local_ok && domain_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(author_name("  Nguyễn Văn An  "), Ok("Nguyễn Văn An"));
+        assert_eq!(author_name(" A "), Err(AuthorProblem::NameTooShort));
+        assert!(author_name(&"ă".repeat(50)).is_ok());
+        assert_eq!(author_name(&"ă".repeat(51)), Err(AuthorProblem::NameTooLong));
+        assert_eq!(author_name("An\nBình"), Err(AuthorProblem::NameHasControl));
+    }
+
+    #[test]
+    fn names_hold_no_links() {
+        assert_eq!(author_name("Lan nhacai88.com"), Err(AuthorProblem::NameHasLink));
+        assert_eq!(author_name("ThS.BS Hùng"), Ok("ThS.BS Hùng"));
+    }
+
+    #[test]
+    fn emails_are_optional_and_checked() {
+        assert_eq!(author_email(None), Ok(None));
+        assert_eq!(author_email(Some("  ")), Ok(None));
+        assert_eq!(author_email(Some(" an@bao.vn ")), Ok(Some("an@bao.vn")));
+        for bad in [
+            "an",
+            "an@",
+            "@bao.vn",
+            "an@bao",
+            "an bình@bao.vn",
+            "an@bao..vn",
+            "a..n@bao.vn",
+        ] {
+            assert_eq!(author_email(Some(bad)), Err(AuthorProblem::EmailInvalid), "{bad}");
+        }
+        let fits = format!("{}@{}.vn", "a".repeat(64), vec!["b".repeat(60); 3].join("."));
+        assert_eq!(fits.len(), 250);
+        assert!(author_email(Some(&fits)).is_ok());
+        let too_long = format!("{}@{}.vn", "a".repeat(64), vec!["b".repeat(63); 3].join("."));
+        assert!(too_long.len() > MAX_EMAIL_CHARS);
+        assert_eq!(author_email(Some(&too_long)), Err(AuthorProblem::EmailInvalid));
+    }
+}
