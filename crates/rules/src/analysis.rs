@@ -33,6 +33,12 @@ impl Analysis {
             soft_hyphens: Vec::new(),
         };
         for (offset, raw) in text.chars().enumerate() {
+            if raw.is_ascii() {
+                copy.chars.push(raw);
+                copy.starts.push(offset as u32);
+                copy.ends.push(offset as u32 + 1);
+                continue;
+            }
             if is_default_ignorable(raw) {
                 if raw == '\u{AD}' {
                     copy.soft_hyphens.push(copy.chars.len() as u32);

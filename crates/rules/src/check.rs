@@ -20,7 +20,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
     let chars = analysis.chars();
     let runs = tokens::runs(chars);
     let links = links::find(chars, &runs);
-    let legacy = legacy::find(&analysis);
+    let legacy = legacy::find(&analysis, &runs);
     let pieces = reading::read(&analysis, &runs, &links, &legacy);
     let words = pieces
         .iter()

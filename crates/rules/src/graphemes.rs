@@ -34,6 +34,7 @@ enum Role {
 fn role(c: char) -> Role {
     let code = c as u32;
     match code {
+        0x20..=0x7E | 0xC0..=0x24F | 0x1EA0..=0x1EFF => Role::Base,
         0x200D => Role::Joiner,
         0xFE00..=0xFE0F | 0xE0020..=0xE007F | 0xE0100..=0xE01EF | 0x1F3FB..=0x1F3FF => Role::Extend,
         0x1F1E6..=0x1F1FF => Role::RegionalIndicator,

@@ -19,16 +19,18 @@ pub(crate) fn replay(run: &[char]) -> Option<Vec<char>> {
     if run.len() < 2 || run.len() > 12 || !run.iter().all(char::is_ascii_alphanumeric) {
         return None;
     }
-    let lower: String = run.iter().map(char::to_ascii_lowercase).collect();
-    if ENGLISH.contains(&lower.as_str()) {
-        return None;
-    }
     let has_digit = run.iter().any(char::is_ascii_digit);
     let typed = if has_digit {
         type_keys(run, vni_key)
     } else {
         type_keys(run, telex_key)
     }?;
+    let english = ENGLISH.iter().any(|word| {
+        word.len() == run.len() && run.iter().map(char::to_ascii_lowercase).eq(word.chars())
+    });
+    if english {
+        return None;
+    }
     let word = syllable::read(&typed)?;
     (word.spelling == Spelling::Valid && word.marked).then_some(typed)
 }

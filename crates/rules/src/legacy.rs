@@ -8,6 +8,7 @@
 use crate::analysis::Analysis;
 use crate::letters::{Letter, Modifier, Tone, compose, letter};
 use crate::syllable::{self, Spelling};
+use crate::tokens::Run;
 use core::ops::Range;
 
 /// TCVN3 (ABC) bytes 0xA1..=0xFF, read as Latin-1, to the letters they stand for (space:
@@ -15,14 +16,21 @@ use core::ops::Range;
 const TCVN3: &str = "ĂÂÊÔƠƯĐăâêôơưđ      àảãáạ ằẳẵắ       ặầẩẫấậè ẻẽéẹềểễếệìỉ   ĩíịò ỏõóọồổỗốộờởỡớợù ủũúụừửữứựỳỷỹýỵ ";
 
 /// Where the analysis copy holds a legacy-encoded or VIQR syllable.
-pub(crate) fn find(analysis: &Analysis) -> Vec<Range<usize>> {
+pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
     let chars = analysis.chars();
     let mut found = Vec::new();
     if chars.iter().any(|&c| ('\u{A1}'..='\u{FF}').contains(&c)) || analysis.has_soft_hyphens() {
         for range in pieces(chars, |c| {
             c.is_ascii_alphanumeric() || ('\u{A1}'..='\u{FF}').contains(&c)
         }) {
-            if is_eight_bit_mojibake(analysis, range.clone()) {
+            let run = runs
+                .binary_search_by_key(&range.start, |r| r.range.start)
+                .ok()
+                .map(|k| &runs[k]);
+            let valid_run = run.is_some_and(|r| {
+                r.range == range && r.word.is_some_and(|w| w.spelling == Spelling::Valid)
+            });
+            if !valid_run && is_eight_bit_mojibake(analysis, range.clone()) {
                 found.push(range);
             }
         }
@@ -229,7 +237,7 @@ mod tests {
 
     fn flagged(text: &str) -> Vec<String> {
         let analysis = Analysis::new(text);
-        find(&analysis)
+        find(&analysis, &crate::tokens::runs(analysis.chars()))
             .into_iter()
             .map(|r| analysis.chars()[r].iter().collect())
             .collect()

@@ -20,6 +20,7 @@
 //! `word.tld` is a link even when both halves are also words (`xong.me`, `ok.la`): typing a
 //! lowercase word right after a dot with no space is how links are written, not sentences.
 
+use crate::letters::{compose, letter};
 use crate::tld::{is_tld, is_well_known};
 use crate::tokens::Run;
 use core::ops::Range;
@@ -74,6 +75,20 @@ fn text(chars: &[char], label: &Range<usize>) -> String {
         .collect()
 }
 
+/// Whether a label spells `word` (lower case), whatever its case, spaces of spelled-out
+/// letters left out. Allocates nothing.
+fn spells(chars: &[char], label: &Range<usize>, word: &str) -> bool {
+    if label.len() < word.len() / 2 || (label.len() > 2 * word.len() - 1) {
+        return false;
+    }
+    let letters = chars[label.clone()].iter().filter(|c| **c != ' ');
+    let lower = letters.map(|&c| match letter(c) {
+        Some(l) => compose(l.form, l.tone, false).unwrap_or(c),
+        None => c,
+    });
+    lower.eq(word.chars())
+}
+
 fn gap<'a>(chars: &'a [char], labels: &[Range<usize>], i: usize) -> &'a [char] {
     let end = labels.get(i + 1).map_or(chars.len(), |next| next.start);
     &chars[labels[i].end..end]
@@ -111,6 +126,13 @@ fn separator_after(
     i: usize,
 ) -> Option<(Separator, usize)> {
     let between = gap(chars, labels, i);
+    if is(between, " ")
+        && labels
+            .get(i + 1)
+            .is_none_or(|next| !(3..=4).contains(&next.len()))
+    {
+        return None;
+    }
     let core = trimmed(between);
     if is(between, ".") {
         return Some((Separator::Plain, 0));
@@ -122,8 +144,10 @@ fn separator_after(
         return Some((Separator::Disguised, 0));
     }
     let word = labels.get(i + 1)?;
-    let spelled = text(chars, word);
-    if !matches!(spelled.as_str(), "dot" | "chấm" | "cham") || i + 2 >= labels.len() {
+    let dot_word = ["dot", "cham", "chấm"]
+        .iter()
+        .any(|w| spells(chars, word, w));
+    if !dot_word || i + 2 >= labels.len() {
         return None;
     }
     let (open, close) = (core, trimmed(gap(chars, labels, i + 1)));
@@ -147,16 +171,23 @@ fn case_of(chars: &[char]) -> (bool, bool) {
 /// Whether `a`, a separator, then `b` make a domain: `b` a real top-level domain, as the
 /// module documentation explains.
 fn is_domain(chars: &[char], a: &Range<usize>, b: &Range<usize>, separator: Separator) -> bool {
-    let top = text(chars, b);
-    if !is_tld(&top) {
+    let right = &chars[b.clone()];
+    if !(2..=8).contains(&right.len()) || !right.iter().all(char::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut lower = [0u8; 8];
+    for (byte, c) in lower.iter_mut().zip(right) {
+        *byte = c.to_ascii_lowercase() as u8;
+    }
+    let top = core::str::from_utf8(&lower[..right.len()]).unwrap_or_default();
+    if !is_tld(top) {
         return false;
     }
     let left = &chars[a.clone()];
     let ascii_left = left.iter().all(|c| c.is_ascii_alphanumeric() || *c == ' ');
     let digits_left = left.iter().all(char::is_ascii_digit);
-    let right = &chars[b.clone()];
     let (right_lower, right_upper) = case_of(right);
-    let well_known = is_well_known(&top);
+    let well_known = is_well_known(top);
     let capitalised =
         right[0].is_uppercase() && right_lower && !right[1..].iter().any(|c| c.is_uppercase());
     if digits_left || !ascii_left {
@@ -177,7 +208,7 @@ fn domain_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
     let Some(b) = labels.get(i + 1 + skipped) else {
         return;
     };
-    let www = text(chars, &labels[i]) == "www";
+    let www = spells(chars, &labels[i], "www");
     if !(www || is_domain(chars, &labels[i], b, separator)) {
         return;
     }
@@ -215,7 +246,7 @@ fn extend_left(chars: &[char], labels: &[Range<usize>], mut i: usize, kind: Sepa
             i -= 1;
             continue;
         }
-        if i >= 2 && ascii(i - 2) && text(chars, &labels[i - 1]) == "at" {
+        if i >= 2 && ascii(i - 2) && spells(chars, &labels[i - 1], "at") {
             let (open, close) = (
                 trimmed(gap(chars, labels, i - 2)),
                 trimmed(gap(chars, labels, i - 1)),
@@ -229,16 +260,14 @@ fn extend_left(chars: &[char], labels: &[Range<usize>], mut i: usize, kind: Sepa
             }
         }
         if i >= 2 && is(trimmed(gap(chars, labels, i - 1)), "") {
-            let word = text(chars, &labels[i - 1]);
-            if word == "acong" && ascii(i - 2) {
+            if spells(chars, &labels[i - 1], "acong") && ascii(i - 2) {
                 i -= 2;
                 continue;
             }
-            if i >= 3
-                && ascii(i - 3)
-                && text(chars, &labels[i - 2]) == "a"
-                && matches!(word.as_str(), "còng" | "cong")
-            {
+            let cong = ["cong", "còng"]
+                .iter()
+                .any(|w| spells(chars, &labels[i - 1], w));
+            if i >= 3 && ascii(i - 3) && spells(chars, &labels[i - 2], "a") && cong {
                 i -= 3;
                 continue;
             }
@@ -280,10 +309,17 @@ fn until_space(chars: &[char], from: usize) -> usize {
 
 /// `http://…`, `hxxps://…`, `h t t p s : / / …`, `javascript:…`, `data:…`.
 fn scheme_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
-    let name = text(chars, &labels[i]);
+    let label = &labels[i];
+    if !matches!(
+        chars[label.start].to_ascii_lowercase(),
+        'h' | 'f' | 'j' | 'd' | 'v' | 'm'
+    ) {
+        return;
+    }
+    let named = |names: &[&str]| names.iter().any(|name| spells(chars, label, name));
     let after = gap(chars, labels, i);
-    let end = match name.as_str() {
-        "http" | "https" | "hxxp" | "hxxps" | "ftp" | "ftps" => {
+    let end = match () {
+        () if named(&["http", "https", "hxxp", "hxxps", "ftp", "ftps"]) => {
             let marks: String = after.iter().filter(|c| !c.is_whitespace()).collect();
             if !marks.starts_with("://") {
                 return;
@@ -294,7 +330,7 @@ fn scheme_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
                 .unwrap_or(chars.len());
             until_space(chars, body).max(slashes)
         }
-        "javascript" | "data" | "vbscript" | "mailto" => {
+        () if named(&["javascript", "data", "vbscript", "mailto"]) => {
             if !(after.first() == Some(&':') && after.get(1).is_some_and(|c| !c.is_whitespace())
                 || after == [':'])
             {
@@ -305,7 +341,7 @@ fn scheme_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
             }
             until_space(chars, labels[i].end)
         }
-        _ => return,
+        () => return,
     };
     if end > labels[i].end {
         found.push(labels[i].start..end);
@@ -336,14 +372,13 @@ fn ip_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Rang
 
 /// HTML: `<a …>`, `href=…`, `src=…`.
 fn markup_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
-    let name = text(chars, &labels[i]);
     let label = &labels[i];
-    let anchor = name == "a"
-        && label.start >= 1
+    let anchor = label.start >= 1
         && chars[label.start - 1] == '<'
-        && chars.get(label.end).is_some_and(|c| c.is_whitespace());
-    let attribute = matches!(name.as_str(), "href" | "src")
-        && trimmed(gap(chars, labels, i)).first() == Some(&'=');
+        && chars.get(label.end).is_some_and(|c| c.is_whitespace())
+        && spells(chars, label, "a");
+    let attribute = trimmed(gap(chars, labels, i)).first() == Some(&'=')
+        && (spells(chars, label, "href") || spells(chars, label, "src"));
     if !(anchor || attribute) {
         return;
     }

@@ -4,7 +4,7 @@
 use crate::analysis::Analysis;
 use crate::keyboard;
 use crate::odds;
-use crate::syllable::{self, Case, Spelling, Word};
+use crate::syllable::{Case, Spelling, Word};
 use crate::tokens::Run;
 use core::hash::{BuildHasherDefault, Hasher};
 use core::ops::Range;
@@ -68,7 +68,7 @@ pub(crate) fn read(
             } else if overlaps(legacy, &range) {
                 Kind::Legacy
             } else {
-                classify(&chars[range.clone()], run.has_digit, shouting)
+                classify(&chars[range.clone()], run, shouting)
             };
             Piece { range, kind }
         })
@@ -77,11 +77,11 @@ pub(crate) fn read(
     pieces
 }
 
-fn classify(run: &[char], has_digit: bool, shouting: bool) -> Kind {
-    if run.iter().all(|c| c.is_numeric()) {
+fn classify(run: &[char], read: &Run, shouting: bool) -> Kind {
+    let (word, has_digit) = (read.word, read.has_digit);
+    if run.iter().all(|c| c.is_ascii_digit()) {
         return Kind::Ignored;
     }
-    let word = syllable::read(run);
     let valid = word.is_some_and(|w| w.spelling == Spelling::Valid && w.case != Case::Mixed);
     if !valid && keyboard::replay(run).is_some() {
         return Kind::Residue;
@@ -119,10 +119,10 @@ fn is_shouting(chars: &[char], runs: &[Run]) -> bool {
 }
 
 fn foreign(run: &[char]) -> Kind {
-    let lower: String = run.iter().flat_map(|c| c.to_lowercase()).collect();
-    Kind::Foreign {
-        english: ENGLISH.contains(&lower.as_str()),
-    }
+    let english = ENGLISH.iter().any(|word| {
+        word.len() == run.len() && run.iter().map(|c| c.to_ascii_lowercase()).eq(word.chars())
+    });
+    Kind::Foreign { english }
 }
 
 /// Decides which Vietnamese words count: not acronyms (unless the comment is `shouting`, an

@@ -137,7 +137,7 @@ fn form_code(form: char) -> u64 {
     }
 }
 
-/// Onsets, longest first so that `ngh` is tried before `ng` and `n`.
+/// Onsets.
 const ONSETS: [&str; 27] = [
     "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
     "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
@@ -169,10 +169,39 @@ const Y_ONSETS: [&str; 14] = [
     "b", "d", "đ", "h", "k", "kh", "l", "m", "n", "s", "t", "th", "v", "x",
 ];
 
+/// A rhyme's UTF-8 bytes packed into one number (rhymes have at most 8 bytes), so that
+/// looking one up compares integers.
+const fn pack_bytes(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut packed = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        packed = packed << 8 | bytes[i] as u64;
+        i += 1;
+    }
+    packed
+}
+
+/// [`RHYMES`] packed by [`pack_bytes`] and sorted, at compile time.
+const RHYME_KEYS: [u64; RHYMES.len()] = {
+    let mut keys = [0u64; RHYMES.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = pack_bytes(RHYMES[i]);
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let swap = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
 fn is_rhyme(rhyme: &str) -> bool {
-    RHYMES
-        .binary_search_by(|r| r.as_bytes().cmp(rhyme.as_bytes()))
-        .is_ok()
+    rhyme.len() <= 8 && RHYME_KEYS.binary_search(&pack_bytes(rhyme)).is_ok()
 }
 
 fn spelling(form: &str, tone: Tone, names: NameRules) -> Spelling {
@@ -207,22 +236,21 @@ struct NameRules {
     k_anywhere: bool,
 }
 
-/// The rhyme of `form` once a fitting onset is taken off, if there is one.
+/// The rhyme of `form` once a fitting onset is taken off, if there is one. Onsets are tried
+/// longest first (`ngh` before `ng`, `gi` before `g`), then no onset.
 fn rhyme_of(form: &str, names: NameRules) -> Option<&str> {
-    let highland: &[&str] = if names.highland {
-        &HIGHLAND_ONSETS
-    } else {
-        &[]
-    };
-    ONSETS
-        .iter()
-        .chain(highland)
-        .copied()
-        .chain([""])
-        .find_map(|onset| {
-            let rhyme = form.strip_prefix(onset)?;
-            let fits = rhyme_fits(onset, rhyme, names)
-                || (HIGHLAND_ONSETS.contains(&onset) && is_rhyme(rhyme));
+    let bytes = form.as_bytes();
+    (1..=bytes.len().min(3))
+        .rev()
+        .chain([0])
+        .find_map(|length| {
+            let onset = form.get(..length)?;
+            let highland = names.highland && HIGHLAND_ONSETS.contains(&onset);
+            if length > 0 && !highland && !ONSETS.contains(&onset) {
+                return None;
+            }
+            let rhyme = &form[length..];
+            let fits = rhyme_fits(onset, rhyme, names) || (highland && is_rhyme(rhyme));
             fits.then_some(rhyme)
         })
 }

@@ -3,35 +3,56 @@
 //! Every two-letter country code in use (ISO 3166-1 plus `uk`, `eu`, `ac`, `su`), the original
 //! generic domains, and the newer generic domains that spam, shorteners and betting sites use.
 //! A public-suffix crate would cost far more wasm (psl adds about 900 KB) and brand domains
-//! (`.google`) are never typed in comments. Lookups scan the lists; they happen only where a
-//! dot-like separator stands between two words.
+//! (`.google`) are never typed in comments. Country codes are a bit set, generic domains a
+//! sorted array.
 
 /// Country-code top-level domains.
 const COUNTRY: &str = "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm fo fr ga gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw";
 
 /// Generic top-level domains.
-const GENERIC: &str = "academy agency app art asia bar bet bid bike bio biz blog bond buzz cafe cam care casino cat center cfd chat click cloud club com company cyou date deals dev digital edu email fan fashion fit fun game games gay gmbh gold gov group guru host icu inc info ink int io jobs life link live loan lol ltd market media mil mobi monster name net network news ninja one online org page pet photo pics pink plus poker porn pro pub racing red rest review rocks run sbs sex shop show site social space store stream studio support tech tel tips today top trade travel vip vote wang website wiki win work world wtf xin xxx xyz zone";
+const GENERIC: [&str; 120] = [
+    "academy", "agency", "app", "art", "asia", "bar", "bet", "bid", "bike", "bio", "biz", "blog",
+    "bond", "buzz", "cafe", "cam", "care", "casino", "cat", "center", "cfd", "chat", "click",
+    "cloud", "club", "com", "company", "cyou", "date", "deals", "dev", "digital", "edu", "email",
+    "fan", "fashion", "fit", "fun", "game", "games", "gay", "gmbh", "gold", "gov", "group", "guru",
+    "host", "icu", "inc", "info", "ink", "int", "io", "jobs", "life", "link", "live", "loan",
+    "lol", "ltd", "market", "media", "mil", "mobi", "monster", "name", "net", "network", "news",
+    "ninja", "one", "online", "org", "page", "pet", "photo", "pics", "pink", "plus", "poker",
+    "porn", "pro", "pub", "racing", "red", "rest", "review", "rocks", "run", "sbs", "sex", "shop",
+    "show", "site", "social", "space", "store", "stream", "studio", "support", "tech", "tel",
+    "tips", "today", "top", "trade", "travel", "vip", "vote", "wang", "website", "wiki", "win",
+    "work", "world", "wtf", "xin", "xxx", "xyz", "zone",
+];
 
 /// Domains so widely used that they count even after a word with Vietnamese letters, or in
 /// capitals (`Google.COM`, `nhà-cái.com`).
 const WELL_KNOWN: &str = "biz com edu gov info net org vn xyz";
 
-fn listed(list: &str, label: &str) -> bool {
-    list.split(' ')
-        .any(|entry| entry.eq_ignore_ascii_case(label))
-}
+/// The country codes as a bit set: bit `second letter` of entry `first letter`.
+const COUNTRY_BITS: [u32; 26] = {
+    let bytes = COUNTRY.as_bytes();
+    let mut bits = [0u32; 26];
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        bits[(bytes[i] - b'a') as usize] |= 1 << (bytes[i + 1] - b'a');
+        i += 3;
+    }
+    bits
+};
 
-/// Whether `label` (any case) is a real top-level domain.
+/// Whether `label` (lower-case ASCII letters) is a real top-level domain.
 pub(crate) fn is_tld(label: &str) -> bool {
-    label.len() >= 2 && label.len() <= 8 && label.bytes().all(|b| b.is_ascii_alphabetic()) && {
-        let list = if label.len() == 2 { COUNTRY } else { GENERIC };
-        listed(list, label)
+    match label.as_bytes() {
+        [first @ b'a'..=b'z', second @ b'a'..=b'z'] => {
+            COUNTRY_BITS[usize::from(first - b'a')] & 1 << (second - b'a') != 0
+        }
+        _ => GENERIC.binary_search(&label).is_ok(),
     }
 }
 
-/// Whether `label` is one of the most common top-level domains.
+/// Whether `label` (lower-case ASCII letters) is one of the most common top-level domains.
 pub(crate) fn is_well_known(label: &str) -> bool {
-    listed(WELL_KNOWN, label)
+    WELL_KNOWN.split(' ').any(|entry| entry == label)
 }
 
 #[cfg(test)]
@@ -40,9 +61,12 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_lowercase_and_unique() {
-        for list in [COUNTRY, GENERIC, WELL_KNOWN] {
-            let entries: Vec<&str> = list.split(' ').collect();
-            assert!(entries.windows(2).all(|w| w[0] < w[1]), "{list}");
+        for entries in [
+            COUNTRY.split(' ').collect(),
+            GENERIC.to_vec(),
+            WELL_KNOWN.split(' ').collect::<Vec<_>>(),
+        ] {
+            assert!(entries.windows(2).all(|w| w[0] < w[1]), "{entries:?}");
             assert!(
                 entries
                     .iter()
@@ -54,10 +78,12 @@ mod tests {
 
     #[test]
     fn real_domains_only() {
-        for tld in ["com", "VN", "ly", "me", "io", "xyz", "Net"] {
+        for tld in ["com", "vn", "ly", "me", "io", "xyz", "net", "zw", "ac"] {
             assert!(is_tld(tld), "{tld}");
         }
-        for word in ["hcm", "ts", "hùng", "c", "comm", "pdf", "html", "v2"] {
+        for word in [
+            "hcm", "ts", "hùng", "c", "comm", "pdf", "html", "v2", "COM", "zz",
+        ] {
             assert!(!is_tld(word), "{word}");
         }
     }

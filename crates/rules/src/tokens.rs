@@ -1,6 +1,8 @@
 //! Runs of letters and digits: the pieces of text that words, links and residue are made of.
 
 use crate::fold::is_combining_mark;
+use crate::letters::letter;
+use crate::syllable::{self, Word};
 use core::ops::Range;
 
 /// A maximal run of letters, digits and combining marks in the analysis copy.
@@ -12,11 +14,14 @@ pub(crate) struct Run {
     pub(crate) has_digit: bool,
     /// Whether it is ASCII only.
     pub(crate) ascii: bool,
+    /// The run read as a syllable, when it is letters only and not too long.
+    pub(crate) word: Option<Word>,
 }
 
 /// Whether `c` belongs inside a run.
 pub(crate) fn is_run_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && (letter(c).is_some() || c.is_alphanumeric() || is_combining_mark(c)))
 }
 
 /// Every run of `chars`, in order.
@@ -32,24 +37,31 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
                 has_digit = false;
                 ascii = true;
             }
-            has_digit |= c.is_numeric();
+            has_digit |=
+                c.is_ascii_digit() || (!c.is_ascii() && letter(c).is_none() && c.is_numeric());
             ascii &= c.is_ascii();
         } else if let Some(s) = start.take() {
-            runs.push(Run {
-                range: s..i,
-                has_digit,
-                ascii,
-            });
+            runs.push(run(chars, s..i, has_digit, ascii));
         }
     }
     if let Some(s) = start {
-        runs.push(Run {
-            range: s..chars.len(),
-            has_digit,
-            ascii,
-        });
+        runs.push(run(chars, s..chars.len(), has_digit, ascii));
     }
     runs
+}
+
+fn run(chars: &[char], range: Range<usize>, has_digit: bool, ascii: bool) -> Run {
+    let word = if has_digit {
+        None
+    } else {
+        syllable::read(&chars[range.clone()])
+    };
+    Run {
+        range,
+        has_digit,
+        ascii,
+        word,
+    }
 }
 
 #[cfg(test)]

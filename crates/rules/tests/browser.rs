@@ -16,7 +16,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn every_case_raises_exactly_its_rules_in_the_browser() {
     let failures = common::failures();
-    assert!(failures.is_empty(), "{} cases fail in wasm:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} cases fail in wasm:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -25,6 +30,11 @@ fn wasm_verdicts_are_the_native_verdicts() {
     let golden = common::golden();
     assert_eq!(cases.len(), golden.len(), "one golden verdict per case");
     for (i, (case, native)) in cases.iter().zip(&golden).enumerate() {
-        assert_eq!(&check(&case.text, &case.policy), native, "case {i} ({})", case.note);
+        assert_eq!(
+            &check(&case.text, &case.policy),
+            native,
+            "case {i} ({})",
+            case.note
+        );
     }
 }
