@@ -347,8 +347,12 @@ async fn assert_server_verdicts(backend: Backend, policy: &Policy) {
         "Cảm ơn".to_owned(),
         XSS_CONTENT.to_owned(),
     ];
+    let (mut accepted, mut refused, mut held) = (0, 0, 0);
     for text in texts {
         let verdict = binhluan_rules::check(&text, policy);
+        accepted += usize::from(verdict.ok);
+        refused += usize::from(!verdict.ok);
+        held += usize::from(verdict.ok && verdict.hold);
         let body = json!({ "author_name": "Trần Thị Bình", "content": text });
         let response = server.post_comment(&body, &unique_key()).await;
         if verdict.ok {
@@ -374,6 +378,13 @@ async fn assert_server_verdicts(backend: Backend, policy: &Policy) {
                 serde_json::from_value(error["violations"].clone()).unwrap();
             assert_eq!(violations, verdict.violations, "{text:?}");
         }
+    }
+    assert!(
+        accepted > 0 && refused > 0,
+        "the texts exercise both answers ({accepted} accepted, {refused} refused)"
+    );
+    if policy.links == LinkPolicy::Hold {
+        assert!(held > 0, "a link is held under \"links\": \"hold\"");
     }
 }
 

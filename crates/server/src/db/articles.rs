@@ -50,6 +50,7 @@ impl Db {
 
     /// Counts one more view of the article; its views after that, or `None` if there is none.
     pub async fn add_view(&self, slug: &str) -> Result<Option<u64>, sqlx::Error> {
+        let _turn = self.write_turn().await;
         let views: Option<i64> = sqlx::query_scalar(
             "UPDATE articles SET views = views + 1 WHERE slug = $1 RETURNING views",
         )

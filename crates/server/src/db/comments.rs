@@ -292,6 +292,7 @@ impl Db {
         status: CommentStatus,
         rejection_reason: Option<&str>,
     ) -> Result<Option<Comment>, sqlx::Error> {
+        let _turn = self.write_turn().await;
         let sql = format!(
             "UPDATE comments SET status = $1, rejection_reason = $2 WHERE id = $3 RETURNING {COMMENT_COLUMNS}"
         );

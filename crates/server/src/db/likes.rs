@@ -7,6 +7,7 @@ impl Db {
     /// Records that `reader` likes published comment `id` (again is a no-op); the comment's
     /// likes after that, or `None` if there is no such published comment.
     pub async fn like(&self, id: i64, reader: &str) -> Result<Option<u64>, sqlx::Error> {
+        let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
         let added = sqlx::query(
             "INSERT INTO likes (comment_id, reader_id) \
@@ -26,6 +27,7 @@ impl Db {
     /// Records that `reader` no longer likes published comment `id` (again is a no-op); the
     /// comment's likes after that, or `None` if there is no such published comment.
     pub async fn unlike(&self, id: i64, reader: &str) -> Result<Option<u64>, sqlx::Error> {
+        let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
         let removed = sqlx::query(
             "DELETE FROM likes WHERE comment_id = $1 AND reader_id = $2 \

@@ -8,11 +8,13 @@ mod posting;
 mod seed;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
+use tokio::sync::{Mutex, MutexGuard};
 
 pub use comments::ParentProblem;
 pub use posting::{NewCommentRecord, PostOutcome};
@@ -46,6 +48,8 @@ const SQLITE_BUSY_TIMEOUT_MS: u32 = 10_000;
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
+    /// SQLite only: this process's queue of writers (see [`Db::write_turn`]).
+    write_gate: Option<Arc<Mutex<()>>>,
 }
 
 impl Db {
@@ -73,8 +77,8 @@ impl Db {
                         connection
                             .execute(
                                 format!(
-                                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS};"
+                                    "PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; \
+                                     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
                                 )
                                 .as_str(),
                             )
@@ -91,11 +95,23 @@ impl Db {
             Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
         }
         .context("cannot migrate the database")?;
-        let db = Self { pool };
+        let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
+        let db = Self { pool, write_gate };
         db.seed_articles()
             .await
             .context("cannot load the sample articles")?;
         Ok(db)
+    }
+
+    /// Waits for this process's turn to write. SQLite lets one connection write at a time;
+    /// queueing the writers here, in order, instead of in SQLite's busy handler (which polls
+    /// with growing sleeps) keeps the latency tail short. Other processes on the same file
+    /// still wait through the busy timeout. PostgreSQL locks rows and needs no queue.
+    async fn write_turn(&self) -> Option<MutexGuard<'_, ()>> {
+        match &self.write_gate {
+            Some(gate) => Some(gate.lock().await),
+            None => None,
+        }
     }
 
     /// Closes every connection (so a SQLite file is checkpointed and released).

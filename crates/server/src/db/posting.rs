@@ -64,6 +64,7 @@ impl Db {
         record: &NewCommentRecord<'_>,
     ) -> Result<PostOutcome, sqlx::Error> {
         let now = now_micros();
+        let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
         // A write first: SQLite then takes its write lock at once (waiting its turn) instead
         // of failing to upgrade a read snapshot later.

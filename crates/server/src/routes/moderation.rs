@@ -53,9 +53,10 @@ pub async fn approve(
     let comment = state
         .db
         .moderate(id, CommentStatus::Published, None)
-        .await?;
+        .await?
+        .ok_or_else(ApiFailure::comment_not_found)?;
     tracing::info!(id, "comment approved");
-    comment.map(Json).ok_or_else(ApiFailure::comment_not_found)
+    Ok(Json(comment))
 }
 
 /// Rejects a comment; the body must give a reason.
@@ -80,7 +81,8 @@ pub async fn reject(
     let comment = state
         .db
         .moderate(id, CommentStatus::Rejected, Some(reason))
-        .await?;
+        .await?
+        .ok_or_else(ApiFailure::comment_not_found)?;
     tracing::info!(id, "comment rejected");
-    comment.map(Json).ok_or_else(ApiFailure::comment_not_found)
+    Ok(Json(comment))
 }
