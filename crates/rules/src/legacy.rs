@@ -18,25 +18,44 @@ const TCVN3: &str = "ĂÂÊÔƠƯĐăâêôơưđ      àảãáạ ằẳẵắ
 /// Where the analysis copy holds a legacy-encoded or VIQR syllable.
 pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
     let chars = analysis.chars();
+    let latin1 = |c: char| ('\u{A1}'..='\u{FF}').contains(&c);
     let mut found = Vec::new();
-    if chars.iter().any(|&c| ('\u{A1}'..='\u{FF}').contains(&c)) || analysis.has_soft_hyphens() {
-        for range in pieces(chars, |c| {
-            c.is_ascii_alphanumeric() || ('\u{A1}'..='\u{FF}').contains(&c)
-        }) {
-            let run = runs
-                .binary_search_by_key(&range.start, |r| r.range.start)
-                .ok()
-                .map(|k| &runs[k]);
-            let valid_run = run.is_some_and(|r| {
-                r.range == range && r.word.is_some_and(|w| w.spelling == Spelling::Valid)
-            });
-            if !valid_run && is_eight_bit_mojibake(analysis, range.clone()) {
+    let symbols =
+        analysis.has_soft_hyphens() || chars.iter().any(|&c| latin1(c) && letter(c).is_none());
+    if symbols {
+        // TCVN3 writes letters with symbol bytes (`c¸c`): pieces may join several runs.
+        for range in pieces(chars, |c| c.is_ascii_alphanumeric() || latin1(c)) {
+            let piece = &chars[range.clone()];
+            let hyphenated = range
+                .clone()
+                .skip(1)
+                .any(|i| analysis.soft_hyphen_before(i));
+            let suspect = hyphenated || piece.iter().any(|&c| latin1(c) && letter(c).is_none());
+            let plain_run =
+                !suspect && (!piece.iter().any(|&c| latin1(c)) || is_valid_run(runs, &range));
+            if !plain_run && is_eight_bit_mojibake(analysis, range.clone()) {
                 found.push(range);
+            }
+        }
+    } else {
+        // Only letters: a run that is not Vietnamese as it stands may still be VNI or TCVN3.
+        for run in runs {
+            let piece = &chars[run.range.clone()];
+            let valid = run.word.is_some_and(|w| w.spelling == Spelling::Valid);
+            if !run.ascii
+                && !valid
+                && piece
+                    .iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || latin1(c))
+                && is_eight_bit_mojibake(analysis, run.range.clone())
+            {
+                found.push(run.range.clone());
             }
         }
     }
     let viqr: Vec<(Range<usize>, bool)> =
-        pieces(chars, |c| c.is_ascii_alphabetic() || VIQR_MARKS.contains(c))
+        pieces(chars, |c| c.is_ascii_alphabetic() || is_viqr_mark(c))
+            .filter(|range| chars[range.clone()].iter().any(|&c| is_viqr_mark(c)))
             .filter_map(|range| viqr_strength(&chars[range.clone()]).map(|strong| (range, strong)))
             .collect();
     // A lone tone-only form is more likely English (`I'm`) than VIQR.
@@ -48,6 +67,13 @@ pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
     );
     found.sort_by_key(|r| r.start);
     found
+}
+
+/// Whether `range` is exactly a run that reads as a valid Vietnamese syllable.
+fn is_valid_run(runs: &[Run], range: &Range<usize>) -> bool {
+    let at = runs.partition_point(|r| r.range.start < range.start);
+    runs.get(at)
+        .is_some_and(|r| r.range == *range && r.word.is_some_and(|w| w.spelling == Spelling::Valid))
 }
 
 /// Maximal runs of characters for which `member` holds.
@@ -66,6 +92,10 @@ fn pieces(chars: &[char], member: impl Fn(char) -> bool) -> impl Iterator<Item =
         }
         Some(start..i)
     })
+}
+
+fn is_viqr_mark(c: char) -> bool {
+    matches!(c, '^' | '(' | '+' | '\'' | '`' | '?' | '~' | '.')
 }
 
 fn is_vietnamese_with_marks(letters: &[char]) -> bool {
@@ -173,9 +203,6 @@ fn vni_mark(mark: char) -> Option<(Option<Modifier>, Tone)> {
         _ => return None,
     })
 }
-
-/// The ASCII marks of VIQR: modifiers `^ ( +`, tones `' \` ? ~ .`.
-const VIQR_MARKS: &str = "^(+'`?~.";
 
 /// Whether `raw` is a VIQR syllable: `Some(true)` when it uses a modifier or `dd` (surely
 /// VIQR), `Some(false)` when only a tone mark inside the word shows it (`ca'c`).

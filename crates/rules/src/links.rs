@@ -126,22 +126,24 @@ fn separator_after(
     i: usize,
 ) -> Option<(Separator, usize)> {
     let between = gap(chars, labels, i);
-    if is(between, " ")
-        && labels
-            .get(i + 1)
-            .is_none_or(|next| !(3..=4).contains(&next.len()))
-    {
+    let dot_word_candidate = labels.get(i + 1).is_some_and(|next| {
+        (3..=4).contains(&next.len()) && matches!(chars[next.start], 'd' | 'D' | 'c' | 'C')
+    });
+    if between == [' '] && !dot_word_candidate {
         return None;
     }
-    let core = trimmed(between);
-    if is(between, ".") {
+    if between == ['.'] {
         return Some((Separator::Plain, 0));
     }
-    if [".", "[.]", "(.)", "{.}", "<.>"]
-        .iter()
-        .any(|s| is(core, s))
-    {
+    let core = trimmed(between);
+    if matches!(
+        core,
+        ['.'] | ['[', '.', ']'] | ['(', '.', ')'] | ['{', '.', '}'] | ['<', '.', '>']
+    ) {
         return Some((Separator::Disguised, 0));
+    }
+    if !dot_word_candidate || !(core.is_empty() || matches!(core, ['(' | '[' | '{' | '<'])) {
+        return None;
     }
     let word = labels.get(i + 1)?;
     let dot_word = ["dot", "cham", "chấm"]
@@ -310,14 +312,12 @@ fn until_space(chars: &[char], from: usize) -> usize {
 /// `http://…`, `hxxps://…`, `h t t p s : / / …`, `javascript:…`, `data:…`.
 fn scheme_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
     let label = &labels[i];
-    if !matches!(
-        chars[label.start].to_ascii_lowercase(),
-        'h' | 'f' | 'j' | 'd' | 'v' | 'm'
-    ) {
+    let after = gap(chars, labels, i);
+    let initial = chars[label.start].to_ascii_lowercase();
+    if !after.contains(&':') || !matches!(initial, 'h' | 'f' | 'j' | 'd' | 'v' | 'm') {
         return;
     }
     let named = |names: &[&str]| names.iter().any(|name| spells(chars, label, name));
-    let after = gap(chars, labels, i);
     let end = match () {
         () if named(&["http", "https", "hxxp", "hxxps", "ftp", "ftps"]) => {
             let marks: String = after.iter().filter(|c| !c.is_whitespace()).collect();

@@ -137,15 +137,6 @@ fn form_code(form: char) -> u64 {
     }
 }
 
-/// Onsets.
-const ONSETS: [&str; 27] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-];
-
-/// Cluster onsets of Central Highlands names (Krông, Pleiku, Đrăng, Kông Chro).
-const HIGHLAND_ONSETS: [&str; 10] = ["chr", "kr", "kl", "pl", "pr", "gr", "br", "bl", "dr", "đr"];
-
 /// Rhymes (medial, nucleus, coda) that follow an onset or stand alone, sorted bytewise.
 const RHYMES: [&str; 154] = [
     "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "e", "ec",
@@ -200,6 +191,48 @@ const RHYME_KEYS: [u64; RHYMES.len()] = {
     keys
 };
 
+/// Whether `onset` is one of the onsets (`đ` is written as its UTF-8 bytes).
+fn is_onset(onset: &str) -> bool {
+    matches!(
+        onset.as_bytes(),
+        b"ngh"
+            | b"ng"
+            | b"nh"
+            | b"ch"
+            | b"gh"
+            | b"gi"
+            | b"kh"
+            | b"ph"
+            | b"qu"
+            | b"th"
+            | b"tr"
+            | b"b"
+            | b"c"
+            | b"d"
+            | b"\xC4\x91"
+            | b"g"
+            | b"h"
+            | b"k"
+            | b"l"
+            | b"m"
+            | b"n"
+            | b"p"
+            | b"r"
+            | b"s"
+            | b"t"
+            | b"v"
+            | b"x"
+    )
+}
+
+/// Cluster onsets of Central Highlands names (Krông, Prông, Đrăng, Kông Chro).
+fn is_highland_onset(onset: &str) -> bool {
+    matches!(
+        onset.as_bytes(),
+        b"chr" | b"kr" | b"kl" | b"pl" | b"pr" | b"gr" | b"br" | b"bl" | b"dr" | b"\xC4\x91r"
+    )
+}
+
 fn is_rhyme(rhyme: &str) -> bool {
     rhyme.len() <= 8 && RHYME_KEYS.binary_search(&pack_bytes(rhyme)).is_ok()
 }
@@ -245,8 +278,8 @@ fn rhyme_of(form: &str, names: NameRules) -> Option<&str> {
         .chain([0])
         .find_map(|length| {
             let onset = form.get(..length)?;
-            let highland = names.highland && HIGHLAND_ONSETS.contains(&onset);
-            if length > 0 && !highland && !ONSETS.contains(&onset) {
+            let highland = names.highland && is_highland_onset(onset);
+            if length > 0 && !highland && !is_onset(onset) {
                 return None;
             }
             let rhyme = &form[length..];
@@ -270,22 +303,22 @@ fn rhyme_fits(onset: &str, rhyme: &str, names: NameRules) -> bool {
     }
     let front = matches!(first, 'e' | 'ê' | 'i');
     let listed = is_rhyme(rhyme) || (names.highland && onset.is_empty() && rhyme == "ea");
-    match onset {
-        "qu" => {
+    match onset.as_bytes() {
+        b"qu" => {
             rhyme == "ôc" || (listed && matches!(first, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'ơ'))
         }
-        "gi" => first != 'i' && (listed || rhyme == "êng"),
-        "c" => {
+        b"gi" => first != 'i' && (listed || rhyme == "êng"),
+        b"c" => {
             let medial = matches!(
                 (first, second),
                 ('o', Some('a' | 'ă' | 'e')) | ('u', Some('y' | 'â' | 'ê' | 'ơ'))
             );
             listed && !front && !medial
         }
-        "k" => listed && (front || names.k_anywhere),
-        "g" => listed && !matches!(first, 'e' | 'ê'),
-        "gh" | "ngh" => listed && front,
-        "ng" => listed && !front,
+        b"k" => listed && (front || names.k_anywhere),
+        b"g" => listed && !matches!(first, 'e' | 'ê'),
+        b"gh" | b"ngh" => listed && front,
+        b"ng" => listed && !front,
         _ => listed,
     }
 }
