@@ -8,7 +8,8 @@
 //! entry of several words matches those words in a row.
 
 use crate::analysis::Analysis;
-use crate::letters::{Tone, letter, strip_form};
+use crate::letters::{Tone, letter, lower, strip_form};
+use crate::ranges;
 use crate::tokens::{Run, runs};
 use core::ops::Range;
 
@@ -44,7 +45,7 @@ impl Forms {
                 }
                 None => {
                     let read = look_alike_digit(c).unwrap_or(c);
-                    let lower = read.to_lowercase().next().unwrap_or(read);
+                    let lower = lower(read);
                     (lower, lower)
                 }
             };
@@ -139,7 +140,7 @@ impl Banned {
                 }
             }
         }
-        found.sort_by_key(|r| (r.start, r.end));
+        ranges::sort(&mut found);
         found.dedup();
         found
     }
@@ -167,7 +168,7 @@ fn spelled_matches(chars: &[char], letters: &[usize], banned: &Forms) -> Vec<Ran
 /// Letters spelled out one by one with one space, dot, dash, underscore or star between them
 /// (`n g u`, `đ.m`): the positions of the letters of each such run of at least two.
 fn spelled_out(chars: &[char], runs: &[Run]) -> Vec<Vec<usize>> {
-    let single = |r: &Run| r.range.len() == 1 && chars[r.range.start].is_alphabetic();
+    let single = |r: &Run| r.range.len() == 1 && !r.has_digit;
     let joined = |a: &Run, b: &Run| {
         b.range.start == a.range.end + 1
             && matches!(chars[a.range.end], ' ' | '.' | '-' | '_' | '*')

@@ -6,7 +6,8 @@
 //! Vietnamese as it stands but decodes to a Vietnamese syllable with marks.
 
 use crate::analysis::Analysis;
-use crate::letters::{Letter, Modifier, Tone, compose, letter};
+use crate::letters::{Letter, Modifier, Tone, compose, is_upper, letter, lower};
+use crate::ranges;
 use crate::syllable::{self, Spelling};
 use crate::tokens::Run;
 use core::ops::Range;
@@ -65,7 +66,7 @@ pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
             .filter(|(_, strong)| *strong || weak_ok)
             .map(|(range, _)| range),
     );
-    found.sort_by_key(|r| r.start);
+    ranges::sort(&mut found);
     found
 }
 
@@ -147,8 +148,8 @@ fn from_vni_windows(raw: &[char]) -> Option<Vec<char>> {
             letters.push(letter(c)?);
             continue;
         }
-        let upper = c.is_uppercase();
-        let standalone = match c.to_lowercase().next()? {
+        let upper = is_upper(c);
+        let standalone = match lower(c) {
             'ô' => Some(plain('ơ', Tone::Level)),
             'ö' => Some(plain('ư', Tone::Level)),
             'ñ' => Some(plain('đ', Tone::Level)),
@@ -163,7 +164,7 @@ fn from_vni_windows(raw: &[char]) -> Option<Vec<char>> {
             letters.push(Letter { upper, ..l });
             continue;
         }
-        let (modifier, tone) = vni_mark(c.to_lowercase().next()?)?;
+        let (modifier, tone) = vni_mark(lower(c))?;
         let last = letters
             .last_mut()
             .filter(|l| l.is_vowel() && l.tone == Tone::Level)?;

@@ -222,6 +222,31 @@ pub(crate) fn compose(form: char, tone: Tone, upper: bool) -> Option<char> {
     }
 }
 
+/// `c` in lower case, for the letters the rules care about: ASCII, Vietnamese and the rest of
+/// Latin-1. Other characters are returned as they are (their case never decides a rule), which
+/// keeps Unicode's case tables out of the wasm.
+pub(crate) fn lower(c: char) -> char {
+    if let Some(l) = letter(c) {
+        return compose(l.form, l.tone, false).unwrap_or(c);
+    }
+    match c as u32 {
+        0xC0..=0xDE if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Whether `c` is an upper-case letter (ASCII, Vietnamese or Latin-1; see [`lower`]).
+pub(crate) fn is_upper(c: char) -> bool {
+    lower(c) != c
+}
+
+/// Whether `c` is a lower-case letter (ASCII, Vietnamese or Latin-1; see [`lower`]).
+pub(crate) fn is_lower(c: char) -> bool {
+    c.is_ascii_lowercase()
+        || letter(c).is_some_and(|l| !l.upper)
+        || matches!(c as u32, 0xDF..=0xFF if c != '÷')
+}
+
 /// The plain ASCII letter under a toneless form: `ă` `â` → `a`, `đ` → `d`, `ơ` → `o`.
 pub(crate) fn strip_form(form: char) -> char {
     match form {
@@ -268,6 +293,10 @@ mod tests {
         assert_eq!(letter('ß'), None);
         assert!(letter('đ').unwrap().is_marked());
         assert!(!letter('a').unwrap().is_marked());
+        assert_eq!(lower('Ệ'), 'ệ');
+        assert_eq!(lower('Ö'), 'ö');
+        assert_eq!(lower('Đ'), 'đ');
+        assert!(is_upper('Ư') && !is_upper('ư') && is_lower('ư') && !is_lower('7'));
     }
 
     #[test]

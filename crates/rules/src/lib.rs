@@ -28,6 +28,7 @@ mod links;
 mod messages;
 mod odds;
 mod policy;
+mod ranges;
 mod reading;
 mod storage;
 mod syllable;

@@ -20,7 +20,8 @@
 //! `word.tld` is a link even when both halves are also words (`xong.me`, `ok.la`): typing a
 //! lowercase word right after a dot with no space is how links are written, not sentences.
 
-use crate::letters::{compose, letter};
+use crate::letters::{compose, is_lower, is_upper, letter, lower};
+use crate::ranges;
 use crate::tld::{is_tld, is_well_known};
 use crate::tokens::Run;
 use core::ops::Range;
@@ -36,7 +37,7 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
         markup_at(chars, &labels, i, &mut found);
     }
     markdown(chars, &mut found);
-    merge(found)
+    ranges::merge(found)
 }
 
 /// Runs, with letters spelled out one by one (`w w w`, `h t t p s`, `c o m`) joined into one
@@ -71,7 +72,7 @@ fn text(chars: &[char], label: &Range<usize>) -> String {
     chars[label.clone()]
         .iter()
         .filter(|c| **c != ' ')
-        .flat_map(|c| c.to_lowercase())
+        .map(|&c| lower(c))
         .collect()
 }
 
@@ -165,8 +166,8 @@ fn separator_after(
 
 /// How a label is capitalised.
 fn case_of(chars: &[char]) -> (bool, bool) {
-    let lower = chars.iter().any(|c| c.is_lowercase());
-    let upper = chars.iter().any(|c| c.is_uppercase());
+    let lower = chars.iter().any(|&c| is_lower(c));
+    let upper = chars.iter().any(|&c| is_upper(c));
     (lower, upper)
 }
 
@@ -190,8 +191,7 @@ fn is_domain(chars: &[char], a: &Range<usize>, b: &Range<usize>, separator: Sepa
     let digits_left = left.iter().all(char::is_ascii_digit);
     let (right_lower, right_upper) = case_of(right);
     let well_known = is_well_known(top);
-    let capitalised =
-        right[0].is_uppercase() && right_lower && !right[1..].iter().any(|c| c.is_uppercase());
+    let capitalised = is_upper(right[0]) && right_lower && !right[1..].iter().any(|&c| is_upper(c));
     if digits_left || !ascii_left {
         return well_known && separator == Separator::Plain && !right_upper;
     }
@@ -420,19 +420,6 @@ fn markdown(chars: &[char], found: &mut Vec<Range<usize>>) {
             .map_or(chars.len(), |p| i + 2 + p);
         found.push(open..(close + 1).min(chars.len()));
     }
-}
-
-/// Sorts `ranges` and merges those that overlap or touch.
-fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for range in ranges {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
-        }
-    }
-    merged
 }
 
 #[cfg(test)]

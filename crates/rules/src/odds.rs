@@ -10,20 +10,22 @@ use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("unmarked_odds.txt");
 
-/// The table parsed: packed plain forms and their weights, sorted by form.
+/// The table parsed: packed plain forms and their weights, in packed order (the file is
+/// written in that order, so no sorting is needed).
 fn table() -> &'static [(u64, i8)] {
     static PARSED: OnceLock<Vec<(u64, i8)>> = OnceLock::new();
     PARSED.get_or_init(|| {
-        let mut entries = Vec::with_capacity(4096);
-        for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split(' ');
-            let Some(weight) = fields.next().and_then(|w| w.parse::<i8>().ok()) else {
-                continue;
-            };
-            entries.extend(fields.filter_map(pack_plain).map(|form| (form, weight)));
-        }
-        entries.sort_unstable();
+        let entries = TABLE
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .flat_map(|line| line.split(' '));
         entries
+            .filter_map(|entry| {
+                let (form, weight) = entry.split_at_checked(entry.len().checked_sub(1)?)?;
+                let weight = weight.bytes().next().filter(u8::is_ascii_uppercase)? - b'A';
+                Some((pack_plain(form)?, -i8::try_from(weight).ok()?))
+            })
+            .collect()
     })
 }
 
@@ -43,6 +45,12 @@ mod tests {
 
     fn of(form: &str) -> Option<i8> {
         weight(pack_plain(form).unwrap())
+    }
+
+    #[test]
+    fn the_table_is_sorted_for_binary_search() {
+        assert!(table().len() > 1000);
+        assert!(table().windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

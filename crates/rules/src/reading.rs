@@ -3,12 +3,11 @@
 
 use crate::analysis::Analysis;
 use crate::keyboard;
+use crate::letters::is_lower;
 use crate::odds;
 use crate::syllable::{Case, Spelling, Word};
 use crate::tokens::Run;
-use core::hash::{BuildHasherDefault, Hasher};
 use core::ops::Range;
-use std::collections::HashMap;
 
 /// What a run is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +111,7 @@ fn classify(run: &[char], read: &Run, shouting: bool) -> Kind {
 fn is_shouting(chars: &[char], runs: &[Run]) -> bool {
     let words = runs.iter().filter(|r| r.range.len() >= 2 && !r.has_digit);
     let (total, capitals) = words.fold((0, 0), |(total, capitals), r| {
-        let upper = chars[r.range.clone()].iter().all(|c| !c.is_lowercase());
+        let upper = chars[r.range.clone()].iter().all(|&c| !is_lower(c));
         (total + 1, capitals + usize::from(upper))
     });
     capitals >= 3 && capitals * 2 > total
@@ -131,7 +130,7 @@ fn foreign(run: &[char]) -> Kind {
 /// placement) at most twice.
 fn count_words(pieces: &mut [Piece], shouting: bool) {
     let shouting_with_marks = |p: Option<&Piece>| matches!(p.map(|p| p.kind), Some(Kind::Vietnamese { word, .. }) if word.case == Case::Upper && word.marked);
-    let mut seen: HashMap<u64, u8, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut seen = Tally::with_room_for(pieces.len());
     for i in 0..pieces.len() {
         let Kind::Vietnamese { word, .. } = pieces[i].kind else {
             continue;
@@ -145,31 +144,40 @@ fn count_words(pieces: &mut [Piece], shouting: bool) {
             pieces[i].kind = Kind::Ignored;
             continue;
         }
-        let times = seen.entry(word.identity).or_default();
-        *times = times.saturating_add(1);
+        let times = seen.add(word.identity);
         pieces[i].kind = Kind::Vietnamese {
             word,
-            counted: *times <= 2,
+            counted: times <= 2,
         };
     }
 }
 
-/// Hashes a word identity (already a packed number) with one multiplication.
-#[derive(Default)]
-struct WordHasher(u64);
+/// How many times each word identity was seen: a small open-addressing hash table (cheaper in
+/// wasm than `HashMap`).
+struct Tally {
+    /// (identity, times); identity 0 marks an empty slot (no word packs to 0).
+    slots: Vec<(u64, u32)>,
+}
 
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+impl Tally {
+    fn with_room_for(words: usize) -> Tally {
+        Tally {
+            slots: vec![(0, 0); (2 * words).next_power_of_two().max(16)],
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    /// Counts one more `identity`; returns how many times it has been seen now.
+    fn add(&mut self, identity: u64) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut at = (identity.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        loop {
+            let slot = &mut self.slots[at];
+            if slot.0 == identity || slot.0 == 0 {
+                slot.0 = identity;
+                slot.1 += 1;
+                return slot.1;
+            }
+            at = (at + 1) & mask;
+        }
     }
 }

@@ -21,7 +21,19 @@ pub(crate) struct Run {
 /// Whether `c` belongs inside a run.
 pub(crate) fn is_run_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
-        || (!c.is_ascii() && (letter(c).is_some() || c.is_alphanumeric() || is_combining_mark(c)))
+        || (!c.is_ascii()
+            && (letter(c).is_some() || is_letter_of_other_script(c) || is_combining_mark(c)))
+}
+
+/// Letters of the scripts comments come in besides Vietnamese: the rest of Latin, Greek,
+/// Cyrillic, Hebrew, Arabic, Thai, Lao, Khmer, kana, CJK ideographs, Hangul. A compact list
+/// instead of Unicode's full `Alphabetic` table, which would weigh on the wasm.
+fn is_letter_of_other_script(c: char) -> bool {
+    matches!(c as u32,
+        0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x370..=0x3FF
+        | 0x400..=0x52F | 0x5D0..=0x5EA | 0x620..=0x64A | 0xE01..=0xE30 | 0xE40..=0xE46
+        | 0xE81..=0xEB0 | 0x1780..=0x17B3 | 0x1E00..=0x1EFF | 0x3041..=0x3096 | 0x30A1..=0x30FA
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
 }
 
 /// Every run of `chars`, in order.
@@ -37,8 +49,7 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
                 has_digit = false;
                 ascii = true;
             }
-            has_digit |=
-                c.is_ascii_digit() || (!c.is_ascii() && letter(c).is_none() && c.is_numeric());
+            has_digit |= c.is_ascii_digit();
             ascii &= c.is_ascii();
         } else if let Some(s) = start.take() {
             runs.push(run(chars, s..i, has_digit, ascii));
