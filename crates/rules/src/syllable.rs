@@ -173,23 +173,44 @@ const fn pack_bytes(text: &str) -> u64 {
     packed
 }
 
-/// [`RHYMES`] packed by [`pack_bytes`] and sorted, at compile time.
-const RHYME_KEYS: [u64; RHYMES.len()] = {
-    let mut keys = [0u64; RHYMES.len()];
+/// Slots of the rhyme hash set: a power of two, about three times the number of rhymes.
+const RHYME_SLOTS: usize = 512;
+
+fn slot_of(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+}
+
+/// [`RHYMES`] packed by [`pack_bytes`] in an open-addressing hash set built at compile time
+/// (0 marks an empty slot): a lookup is one multiplication and a probe or two.
+const RHYME_SET: [u64; RHYME_SLOTS] = {
+    let mut set = [0u64; RHYME_SLOTS];
     let mut i = 0;
-    while i < keys.len() {
-        keys[i] = pack_bytes(RHYMES[i]);
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let swap = keys[j - 1];
-            keys[j - 1] = keys[j];
-            keys[j] = swap;
-            j -= 1;
+    while i < RHYMES.len() {
+        let key = pack_bytes(RHYMES[i]);
+        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
+        while set[at] != 0 {
+            at = (at + 1) % RHYME_SLOTS;
         }
+        set[at] = key;
         i += 1;
     }
-    keys
+    set
 };
+
+fn is_rhyme(rhyme: &str) -> bool {
+    if rhyme.is_empty() || rhyme.len() > 8 {
+        return false;
+    }
+    let key = pack_bytes(rhyme);
+    let mut at = slot_of(key);
+    loop {
+        match RHYME_SET[at] {
+            0 => return false,
+            found if found == key => return true,
+            _ => at = (at + 1) % RHYME_SLOTS,
+        }
+    }
+}
 
 /// Whether `onset` is one of the onsets (`đ` is written as its UTF-8 bytes).
 fn is_onset(onset: &str) -> bool {
@@ -231,10 +252,6 @@ fn is_highland_onset(onset: &str) -> bool {
         onset.as_bytes(),
         b"chr" | b"kr" | b"kl" | b"pl" | b"pr" | b"gr" | b"br" | b"bl" | b"dr" | b"\xC4\x91r"
     )
-}
-
-fn is_rhyme(rhyme: &str) -> bool {
-    rhyme.len() <= 8 && RHYME_KEYS.binary_search(&pack_bytes(rhyme)).is_ok()
 }
 
 fn spelling(form: &str, tone: Tone, names: NameRules) -> Spelling {
@@ -330,6 +347,14 @@ mod tests {
     fn spelled(word: &str) -> Spelling {
         let chars: Vec<char> = word.chars().collect();
         read(&chars).map_or(Spelling::Invalid, |w| w.spelling)
+    }
+
+    #[test]
+    fn every_listed_rhyme_is_found_and_others_are_not() {
+        assert!(RHYMES.iter().all(|r| is_rhyme(r)));
+        for other in ["", "b", "ea", "aa", "iê", "uyênh", "ngh", "ươngg"] {
+            assert!(!is_rhyme(other), "{other}");
+        }
     }
 
     #[test]
