@@ -957,6 +957,12 @@ async fn pagination_walks_every_comment_once(backend: Backend) {
         "default limit 20"
     );
 
+    let first_page = public_page(&server, "?limit=3").await;
+    assert_eq!(
+        public_page(&server, "?limit=3&cursor=").await,
+        first_page,
+        "an empty cursor is the first page"
+    );
     let newest_cursor = public_page(&server, "?limit=1").await.next_cursor.unwrap();
     for query in [
         "?limit=0".to_owned(),

@@ -10,7 +10,7 @@ use binhluan_api::{CommentCount, CommentPage, CommentStatus, NewComment, SortOrd
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use super::{bad_cursor, page_limit};
+use super::{page_limit, page_start};
 use crate::cursor::{Cursor, CursorOrder};
 use crate::db::{NewCommentRecord, ParentProblem, PostOutcome};
 use crate::error::ApiFailure;
@@ -40,10 +40,7 @@ pub async fn list(
         SortOrder::Newest => CursorOrder::Newest,
         SortOrder::Top => CursorOrder::Top,
     };
-    let after = query
-        .cursor
-        .map(|text| Cursor::decode(&text, order).ok_or_else(bad_cursor))
-        .transpose()?;
+    let after = page_start(query.cursor.as_deref(), order)?;
     if !state.db.article_exists(&slug).await? {
         return Err(ApiFailure::article_not_found());
     }

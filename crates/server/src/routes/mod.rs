@@ -15,6 +15,7 @@ use axum::middleware;
 use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::cursor::{Cursor, CursorOrder};
 use crate::error::ApiFailure;
 use crate::security::refuse_cross_site_writes;
 use crate::state::AppState;
@@ -80,11 +81,17 @@ fn page_limit(requested: Option<u32>) -> Result<u32, ApiFailure> {
     }
 }
 
-/// The `400` for a cursor that this list did not make.
-fn bad_cursor() -> ApiFailure {
-    ApiFailure::invalid(
-        "cursor",
-        "Con trỏ phân trang không hợp lệ.",
-        "The pagination cursor is not valid.",
-    )
+/// Where a page of a list in `order` starts: after `cursor`, or at the beginning when there
+/// is none (or it is empty); `400` for a cursor this list did not make.
+fn page_start(cursor: Option<&str>, order: CursorOrder) -> Result<Option<Cursor>, ApiFailure> {
+    match cursor {
+        None | Some("") => Ok(None),
+        Some(text) => Cursor::decode(text, order).map(Some).ok_or_else(|| {
+            ApiFailure::invalid(
+                "cursor",
+                "Con trỏ phân trang không hợp lệ.",
+                "The pagination cursor is not valid.",
+            )
+        }),
+    }
 }

@@ -7,7 +7,7 @@ use axum::extract::State;
 use binhluan_api::{Comment, CommentPage, CommentStatus, ModerationDecision};
 use serde::Deserialize;
 
-use super::{bad_cursor, page_limit};
+use super::{page_limit, page_start};
 use crate::cursor::{Cursor, CursorOrder};
 use crate::error::ApiFailure;
 use crate::extract::{ApiQuery, CommentId, JsonBody};
@@ -31,10 +31,7 @@ pub async fn queue(
     ApiQuery(query): ApiQuery<QueueQuery>,
 ) -> Result<Json<CommentPage>, ApiFailure> {
     let limit = page_limit(query.limit)?;
-    let after = query
-        .cursor
-        .map(|text| Cursor::decode(&text, CursorOrder::Oldest).ok_or_else(bad_cursor))
-        .transpose()?;
+    let after = page_start(query.cursor.as_deref(), CursorOrder::Oldest)?;
     let status = query.status.unwrap_or(CommentStatus::Pending);
     let listing = state.db.moderation_page(status, after, limit).await?;
     Ok(Json(CommentPage {
