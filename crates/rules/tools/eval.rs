@@ -161,7 +161,7 @@ pub fn report() -> String {
             .count();
         let baseline_right = of_label
             .iter()
-            .filter(|r| !baseline_rejects(&r.text) == genuine)
+            .filter(|r| baseline_rejects(&r.text) != genuine)
             .count();
         out += &format!(
             "{label:<12} {:>5} {model_right:>14} {baseline_right:>14}\n",
