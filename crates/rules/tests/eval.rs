@@ -16,3 +16,11 @@ fn the_model_beats_the_baseline() {
         eval::report()
     );
 }
+
+#[test]
+fn the_model_keeps_its_recorded_figures() {
+    let (model, _, hinted, right_hints) = eval::evaluate();
+    assert!(model.accuracy() >= 0.99, "{}", eval::report());
+    assert!(model.genuine_accepted() >= 0.99, "{}", eval::report());
+    assert!(right_hints * 100 >= hinted * 95, "{}", eval::report());
+}
