@@ -4,6 +4,8 @@
 //! The binary (`src/main.rs`) parses a [`Config`] and runs a [`Server`]; tests start the same
 //! [`Server`] in-process.
 
+#![warn(missing_docs)]
+
 mod clock;
 pub mod config;
 mod cursor;

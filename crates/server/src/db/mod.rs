@@ -100,6 +100,7 @@ impl Db {
         db.seed_articles()
             .await
             .context("cannot load the sample articles")?;
+        tracing::info!(?backend, "database ready");
         Ok(db)
     }
 
