@@ -78,14 +78,18 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
             LinkPolicy::Allow => {}
         }
     }
+    // A text of no more code points than the limit cannot have more characters: skip segmenting.
+    let code_points = text.chars().count();
     let mut starts = graphemes::cluster_starts(text);
-    if let Some(cut) = starts.nth(policy.max_chars) {
+    if code_points > policy.max_chars
+        && let Some(cut) = starts.nth(policy.max_chars)
+    {
         let length = policy.max_chars + 1 + starts.count();
         let said = messages::max_length(policy.max_chars, length);
         verdict.violations.push(violation(
             Rule::MaxLength,
             said,
-            vec![Span(cut, text.chars().count())],
+            vec![Span(cut, code_points)],
         ));
     }
     let banned = Banned::new(&policy.banned_words).find(chars, &runs);
