@@ -64,7 +64,14 @@ pub async fn fresh_database() -> String {
 /// The directory holding `initdb` and `pg_ctl`; panics with what to do when there is none.
 fn bindir() -> PathBuf {
     if let Some(dir) = std::env::var_os(BINDIR_VARIABLE) {
-        return PathBuf::from(dir);
+        let dir = PathBuf::from(dir);
+        if dir.join("initdb").is_file() {
+            return dir;
+        }
+        not_found(&format!(
+            "{BINDIR_VARIABLE}={} has no initdb",
+            dir.display()
+        ));
     }
     if let Ok(output) = Command::new("pg_config").arg("--bindir").output()
         && output.status.success()
@@ -94,8 +101,13 @@ fn bindir() -> PathBuf {
     {
         return dir;
     }
+    not_found("no initdb in pg_config --bindir, /usr/lib/postgresql/*/bin or PATH")
+}
+
+/// Fails the test with what to do when the PostgreSQL binaries are missing.
+fn not_found(why: &str) -> ! {
     panic!(
-        "PostgreSQL server binaries (initdb, pg_ctl) not found, so the PostgreSQL tests cannot run. \
+        "PostgreSQL server binaries (initdb, pg_ctl) not found ({why}), so the PostgreSQL tests cannot run. \
          Install PostgreSQL (e.g. `apt-get install postgresql`), or set {BINDIR_VARIABLE} to their \
          directory, or set {EXTERNAL_URL_VARIABLE} to a server's URL (e.g. postgres://user@host/postgres) \
          whose user may CREATE DATABASE."
