@@ -131,7 +131,7 @@ fn quote(analysis: &Analysis, range: Option<&Range<usize>>) -> String {
     let words = &analysis.chars()[range.clone()];
     let mut quoted: String = words.iter().take(QUOTE_CHARS).collect();
     if words.len() > QUOTE_CHARS {
-        quoted.push('…');
+        quoted.push(messages::CUT);
     }
     quoted
 }

@@ -54,11 +54,9 @@ pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
             }
         }
     }
-    let viqr: Vec<(Range<usize>, bool)> =
-        pieces(chars, |c| c.is_ascii_alphabetic() || is_viqr_mark(c))
-            .filter(|range| chars[range.clone()].iter().any(|&c| is_viqr_mark(c)))
-            .filter_map(|range| viqr_strength(&chars[range.clone()]).map(|strong| (range, strong)))
-            .collect();
+    let viqr: Vec<(Range<usize>, bool)> = viqr_pieces(chars)
+        .filter_map(|range| viqr_strength(&chars[range.clone()]).map(|strong| (range, strong)))
+        .collect();
     // A lone tone-only form is more likely English (`I'm`) than VIQR.
     let weak_ok = viqr.len() >= 2;
     found.extend(
@@ -75,6 +73,27 @@ fn is_valid_run(runs: &[Run], range: &Range<usize>) -> bool {
     let at = runs.partition_point(|r| r.range.start < range.start);
     runs.get(at)
         .is_some_and(|r| r.range == *range && r.word.is_some_and(|w| w.spelling == Spelling::Valid))
+}
+
+/// Pieces of ASCII letters and VIQR marks that hold a mark right after a letter, found from
+/// the marks outwards (most text has none, and only sentence stops).
+fn viqr_pieces(chars: &[char]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let member = |c: char| c.is_ascii_alphabetic() || is_viqr_mark(c);
+    let mut covered = 0;
+    (1..chars.len()).filter_map(move |i| {
+        if i < covered || !is_viqr_mark(chars[i]) || !chars[i - 1].is_ascii_alphabetic() {
+            return None;
+        }
+        let start = (0..i)
+            .rev()
+            .find(|&k| !member(chars[k]))
+            .map_or(0, |k| k + 1);
+        let end = (i..chars.len())
+            .find(|&k| !member(chars[k]))
+            .unwrap_or(chars.len());
+        covered = end;
+        Some(start..end)
+    })
 }
 
 /// Maximal runs of characters for which `member` holds.

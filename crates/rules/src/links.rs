@@ -31,6 +31,16 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
     let labels = join_spaced_letters(chars, runs);
     let mut found = Vec::new();
     for i in 0..labels.len() {
+        // Most labels are words followed by one space: nothing can start there but `a dot b`
+        // or an HTML `<a `.
+        let plain_word = gap(chars, &labels, i) == [' ']
+            && !labels
+                .get(i + 1)
+                .is_some_and(|next| may_spell_dot(chars, next))
+            && !(labels[i].start > 0 && chars[labels[i].start - 1] == '<');
+        if plain_word {
+            continue;
+        }
         domain_at(chars, &labels, i, &mut found);
         scheme_at(chars, &labels, i, &mut found);
         ip_at(chars, &labels, i, &mut found);
@@ -111,6 +121,11 @@ fn is(chars: &[char], word: &str) -> bool {
     chars.iter().copied().eq(word.chars())
 }
 
+/// Whether `label` could be `dot`, `chấm` or `cham` (a cheap test before spelling it out).
+fn may_spell_dot(chars: &[char], label: &Range<usize>) -> bool {
+    (3..=4).contains(&label.len()) && matches!(chars[label.start], 'd' | 'D' | 'c' | 'C')
+}
+
 /// How a separator between two labels looks.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Separator {
@@ -127,9 +142,9 @@ fn separator_after(
     i: usize,
 ) -> Option<(Separator, usize)> {
     let between = gap(chars, labels, i);
-    let dot_word_candidate = labels.get(i + 1).is_some_and(|next| {
-        (3..=4).contains(&next.len()) && matches!(chars[next.start], 'd' | 'D' | 'c' | 'C')
-    });
+    let dot_word_candidate = labels
+        .get(i + 1)
+        .is_some_and(|next| may_spell_dot(chars, next));
     if between == [' '] && !dot_word_candidate {
         return None;
     }

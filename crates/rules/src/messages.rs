@@ -13,6 +13,9 @@ pub(crate) struct Message {
     pub(crate) en: String,
 }
 
+/// What ends a quotation of the reader's text that was cut short.
+pub(crate) const CUT: char = '…';
+
 fn message(vi: String, en: String) -> Message {
     Message { vi, en }
 }
