@@ -229,13 +229,29 @@ fn domain_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
     if !(www || is_domain(chars, &labels[i], b, separator)) {
         return;
     }
-    let start = extend_left(chars, labels, i, separator);
+    // A chain of domains (`a.com.vn.com…`) is extended to the left once: when the link just
+    // found reaches this label, the two merge anyway.
+    let joined = found.last().is_some_and(|last| last.end >= labels[i].start);
+    let start = if joined {
+        labels[i].start
+    } else {
+        extend_left(chars, labels, i, separator, found.last())
+    };
     found.push(start..extend_right(chars, b.end));
 }
 
 /// The start of the domain or e-mail address whose label `i` is: earlier labels joined by
 /// separators, hyphens, underscores, `@`, `(at)`, `[at]` or `a còng`.
-fn extend_left(chars: &[char], labels: &[Range<usize>], mut i: usize, kind: Separator) -> usize {
+///
+/// `previous` is the link found last: reaching it, the extension stops and returns its start
+/// (the two links merge), so that a long chain is walked once.
+fn extend_left(
+    chars: &[char],
+    labels: &[Range<usize>],
+    mut i: usize,
+    kind: Separator,
+    previous: Option<&Range<usize>>,
+) -> usize {
     let ascii = |k: usize| {
         chars[labels[k].clone()]
             .iter()
@@ -246,6 +262,13 @@ fn extend_left(chars: &[char], labels: &[Range<usize>], mut i: usize, kind: Sepa
             .is_some_and(|(found, skipped)| skipped == skip && found == kind)
     };
     loop {
+        if let Some(link) = previous
+            && i >= 1
+            && labels[i - 1].start >= link.start
+            && labels[i - 1].start < link.end
+        {
+            return link.start;
+        }
         if i >= 1 && ascii(i - 1) && joins(i - 1, 0) {
             i -= 1;
             continue;
@@ -307,10 +330,16 @@ fn extend_right(chars: &[char], end: usize) -> usize {
     }
 }
 
-/// The end of the non-space run starting at `from`, trailing punctuation left out.
+/// How far a link is followed past its start, in characters: bounds the work per link, so
+/// that text made of link starts (`http://http://…`) stays linear.
+const LONGEST_LINK: usize = 2048;
+
+/// The end of the non-space run starting at `from` (at most [`LONGEST_LINK`] characters),
+/// trailing punctuation left out.
 fn until_space(chars: &[char], from: usize) -> usize {
     let mut end = from;
-    while end < chars.len() && !chars[end].is_whitespace() {
+    let limit = chars.len().min(from + LONGEST_LINK);
+    while end < limit && !chars[end].is_whitespace() {
         end += 1;
     }
     while end > from
@@ -401,7 +430,8 @@ fn markup_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
         .iter()
         .rposition(|c| *c == '<')
         .map_or(label.start, |p| label.start.saturating_sub(100) + p);
-    let close = chars[label.end..]
+    let window = &chars[label.end..chars.len().min(label.end + LONGEST_LINK)];
+    let close = window
         .iter()
         .position(|c| *c == '>')
         .map_or_else(|| until_space(chars, label.end), |p| label.end + p + 1);
@@ -429,10 +459,11 @@ fn markdown(chars: &[char], found: &mut Vec<Range<usize>>) {
         if chars[open..i].contains(&'\n') {
             continue;
         }
-        let close = chars[i + 2..]
+        let window = &chars[i + 2..chars.len().min(i + 2 + LONGEST_LINK)];
+        let close = window
             .iter()
             .position(|c| *c == ')' || c.is_whitespace())
-            .map_or(chars.len(), |p| i + 2 + p);
+            .map_or(i + 2 + window.len(), |p| i + 2 + p);
         found.push(open..(close + 1).min(chars.len()));
     }
 }

@@ -199,3 +199,48 @@ proptest! {
         prop_assert!(banned.is_some_and(|v| v.spans.iter().any(|s| s.0 <= start && s.1 >= end)), "{text:?}: {:?}", banned);
     }
 }
+
+/// Text built to make a careless detector quadratic: every one must take time in proportion
+/// to its length (100 KB each; quadratic work would take minutes).
+#[test]
+fn pathological_text_stays_linear() {
+    let shapes = [
+        "ab.com.",
+        "http://",
+        "](",
+        "href=",
+        "<a ",
+        "a.",
+        "w w ",
+        "n g u ",
+        "vie65t ",
+        "Tie^'ng ",
+        "c¸c ",
+        "TiÕng",
+        "hay ",
+        "😀\u{200D}",
+        "\u{301}",
+        "1.",
+        "a@",
+        "(at)",
+        " chấm ",
+        "[.]",
+    ];
+    let policy = Policy {
+        banned_words: vec!["ngu".into(), "đồ ngốc".into()],
+        max_chars: 10,
+        ..Policy::default()
+    };
+    for shape in shapes {
+        let text = shape.repeat(100_000 / shape.len());
+        let started = std::time::Instant::now();
+        let verdict = check(&text, &policy);
+        let took = started.elapsed();
+        assert!(
+            took.as_secs() < 10,
+            "{shape:?} × {}: {took:?}",
+            text.len() / shape.len()
+        );
+        assert!(!verdict.ok);
+    }
+}
