@@ -25,6 +25,17 @@ pub(crate) struct Analysis {
 impl Analysis {
     /// Builds the analysis copy of `text`.
     pub(crate) fn new(text: &str) -> Self {
+        if !text.chars().any(needs_work) {
+            // Nothing to drop, fold or compose (most comments): the copy is the text.
+            let chars: Vec<char> = text.chars().collect();
+            let length = chars.len() as u32;
+            return Analysis {
+                chars,
+                starts: (0..length).collect(),
+                ends: (1..=length).collect(),
+                soft_hyphens: Vec::new(),
+            };
+        }
         let capacity = text.len();
         let mut copy = Analysis {
             chars: Vec::with_capacity(capacity),
@@ -94,6 +105,11 @@ impl Analysis {
             self.ends[range.end - 1] as usize,
         )
     }
+}
+
+/// Whether `c` is dropped, folded or composed by the analysis copy.
+fn needs_work(c: char) -> bool {
+    !c.is_ascii() && (is_default_ignorable(c) || is_combining_mark(c) || fold_lookalike(c) != c)
 }
 
 /// `base` with the combining `mark` attached, when they make one letter.

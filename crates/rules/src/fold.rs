@@ -2,6 +2,7 @@
 
 /// Whether `c` is a default-ignorable code point (Unicode `Default_Ignorable_Code_Point`):
 /// zero-width space and joiners, soft hyphen, bidi controls, variation selectors, tags…
+#[inline]
 pub(crate) fn is_default_ignorable(c: char) -> bool {
     matches!(c as u32,
         0xAD | 0x34F | 0x61C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
@@ -13,6 +14,7 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
 /// The character `c` stands for when it is a look-alike: fullwidth forms and ideographic
 /// stops become ASCII, `Ð` (eth) and `Ɖ` become `Đ`, the old tone marks U+0340/U+0341 become
 /// grave and acute.
+#[inline]
 pub(crate) fn fold_lookalike(c: char) -> char {
     match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
@@ -53,6 +55,7 @@ pub(crate) fn compose_latin(base: char, mark: char) -> Option<char> {
 }
 
 /// Whether `c` is a combining mark that belongs to the letter before it.
+#[inline]
 pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c as u32,
         0x300..=0x36F | 0x483..=0x489 | 0x591..=0x5BD | 0x610..=0x61A | 0x64B..=0x65F

@@ -93,11 +93,13 @@ pub(crate) struct Letter {
 
 impl Letter {
     /// Whether the letter is one of the 12 vowel forms.
+    #[inline]
     pub(crate) fn is_vowel(self) -> bool {
         form_index(self.form).is_some()
     }
 
     /// Whether the letter carries any Vietnamese mark: a tone, a modifier, or the stroke of đ.
+    #[inline]
     pub(crate) fn is_marked(self) -> bool {
         self.tone != Tone::Level || !self.form.is_ascii()
     }
@@ -161,11 +163,27 @@ const fn lookup<const N: usize>(start: u32) -> [u8; N] {
     table
 }
 
+#[inline]
 fn form_index(form: char) -> Option<usize> {
-    FORMS.iter().position(|&f| f == form)
+    Some(match form {
+        'a' => 0,
+        'ă' => 1,
+        'â' => 2,
+        'e' => 3,
+        'ê' => 4,
+        'i' => 5,
+        'o' => 6,
+        'ô' => 7,
+        'ơ' => 8,
+        'u' => 9,
+        'ư' => 10,
+        'y' => 11,
+        _ => return None,
+    })
 }
 
 /// Takes a letter apart. Returns `None` for anything but ASCII letters and Vietnamese letters.
+#[inline]
 pub(crate) fn letter(c: char) -> Option<Letter> {
     if c.is_ascii_alphabetic() {
         return Some(Letter {
@@ -206,6 +224,7 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
 }
 
 /// The precomposed letter for a toneless lowercase `form`, `tone` and case, if it exists.
+#[inline]
 pub(crate) fn compose(form: char, tone: Tone, upper: bool) -> Option<char> {
     match form_index(form) {
         Some(index) => {
@@ -248,6 +267,7 @@ pub(crate) fn is_lower(c: char) -> bool {
 }
 
 /// The plain ASCII letter under a toneless form: `ă` `â` → `a`, `đ` → `d`, `ơ` → `o`.
+#[inline]
 pub(crate) fn strip_form(form: char) -> char {
     match form {
         'ă' | 'â' => 'a',

@@ -162,6 +162,7 @@ const Y_ONSETS: [&str; 14] = [
 
 /// A rhyme's UTF-8 bytes packed into one number (rhymes have at most 8 bytes), so that
 /// looking one up compares integers.
+#[inline]
 const fn pack_bytes(text: &str) -> u64 {
     let bytes = text.as_bytes();
     let mut packed = 0u64;
@@ -176,6 +177,7 @@ const fn pack_bytes(text: &str) -> u64 {
 /// Slots of the rhyme hash set: a power of two, about three times the number of rhymes.
 const RHYME_SLOTS: usize = 512;
 
+#[inline]
 fn slot_of(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
 }
@@ -197,6 +199,7 @@ const RHYME_SET: [u64; RHYME_SLOTS] = {
     set
 };
 
+#[inline]
 fn is_rhyme(rhyme: &str) -> bool {
     if rhyme.is_empty() || rhyme.len() > 8 {
         return false;
@@ -213,6 +216,7 @@ fn is_rhyme(rhyme: &str) -> bool {
 }
 
 /// Whether `onset` is one of the onsets (`đ` is written as its UTF-8 bytes).
+#[inline]
 fn is_onset(onset: &str) -> bool {
     matches!(
         onset.as_bytes(),

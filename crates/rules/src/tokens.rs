@@ -19,6 +19,7 @@ pub(crate) struct Run {
 }
 
 /// Whether `c` belongs inside a run.
+#[inline]
 pub(crate) fn is_run_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || (!c.is_ascii()
