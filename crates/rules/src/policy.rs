@@ -15,7 +15,9 @@ pub struct Policy {
     pub links: LinkPolicy,
     /// The most characters (as the reader sees them) a comment may have.
     pub max_chars: usize,
-    /// Words that reject a comment wherever they appear, matched without regard to case or marks.
+    /// Words (or phrases) that reject a comment wherever they appear as whole words, whatever
+    /// the case. An entry written without marks matches every marked form (`ngu`: ngu, ngủ,
+    /// NGỤ); one written with marks matches only those marks. Light disguises are caught.
     pub banned_words: Vec<String>,
 }
 
