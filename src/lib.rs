@@ -1,0 +1,118 @@
+//! Bình Luận: a news article and its reader comments, checked against the newsroom's rules
+//! in the browser before they are posted.
+//!
+//! `App` picks the page from the address; `api` talks to the server; each page has its own
+//! file under `routes/`. See `ARCHITECTURE.md` for the map.
+
+pub mod api;
+pub mod article;
+pub mod comments;
+mod http;
+pub mod i18n;
+pub mod routes;
+mod storage;
+pub mod time;
+
+use leptos::prelude::*;
+
+use crate::api::ApiBase;
+use crate::i18n::{Lang, provide_lang, use_texts};
+use crate::routes::Route;
+use crate::routes::article::ArticlePage;
+use crate::routes::not_found::NotFound;
+
+/// The article `/` shows: the seed newsroom's sample.
+pub const DEFAULT_ARTICLE: &str = "lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa";
+
+/// Mounts the whole app on the page's `<body>`.
+pub fn mount_app() {
+    leptos::mount::mount_to_body(App);
+}
+
+/// The app: a header, the routes `/` and `/bai-viet/{slug}`, and a not-found page.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(initial_lang());
+    provide_lang(lang);
+    provide_context(ApiBase::default());
+    Effect::new(move |_| show_lang_in_document(lang.get()));
+    let page = match Route::current() {
+        Route::Article(slug) => view! { <ArticlePage slug/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    };
+    view! {
+        <SiteHeader/>
+        <main id="main" class="page" tabindex="-1">
+            {page}
+        </main>
+    }
+}
+
+/// The site's name, a skip link, and the language switch.
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let texts = use_texts();
+    let lang = i18n::use_lang();
+    let switch = move |_| {
+        let next = lang.get_untracked().other();
+        lang.set(next);
+        remember_lang(next);
+    };
+    view! {
+        <a class="skip-link" href="#main">{move || texts().skip_to_content}</a>
+        <header class="site-header">
+            <a class="site-name" href="/">{move || texts().site_name}</a>
+            <button
+                type="button"
+                class="lang-switch"
+                lang=move || lang.get().other().tag()
+                aria-label=move || texts().switch_language_label
+                on:click=switch
+            >
+                {move || texts().switch_language}
+            </button>
+        </header>
+    }
+}
+
+/// `?lang=` in the address wins; then the reader's last choice; then Vietnamese.
+fn initial_lang() -> Lang {
+    let window = web_sys::window();
+    let from_query = window
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get("lang"))
+        .and_then(|tag| Lang::from_tag(&tag));
+    let remembered = || storage::get(LANG_KEY).and_then(|tag| Lang::from_tag(&tag));
+    from_query.or_else(remembered).unwrap_or_default()
+}
+
+const LANG_KEY: &str = "binhluan:lang";
+
+/// Keeps the reader's choice for their next visit, and in the address for sharing.
+fn remember_lang(lang: Lang) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    storage::set(LANG_KEY, lang.tag());
+    let location = window.location();
+    if let (Ok(path), Ok(search), Ok(history)) =
+        (location.pathname(), location.search(), window.history())
+        && let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search)
+    {
+        params.set("lang", lang.tag());
+        let url = format!("{path}?{}", String::from(params.to_string()));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Sets `<html lang>`, so screen readers pronounce the page in the right language.
+fn show_lang_in_document(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}

@@ -103,13 +103,19 @@ mod tests {
         assert_eq!(author_name("  Nguyễn Văn An  "), Ok("Nguyễn Văn An"));
         assert_eq!(author_name(" A "), Err(AuthorProblem::NameTooShort));
         assert!(author_name(&"ă".repeat(50)).is_ok());
-        assert_eq!(author_name(&"ă".repeat(51)), Err(AuthorProblem::NameTooLong));
+        assert_eq!(
+            author_name(&"ă".repeat(51)),
+            Err(AuthorProblem::NameTooLong)
+        );
         assert_eq!(author_name("An\nBình"), Err(AuthorProblem::NameHasControl));
     }
 
     #[test]
     fn names_hold_no_links() {
-        assert_eq!(author_name("Lan nhacai88.com"), Err(AuthorProblem::NameHasLink));
+        assert_eq!(
+            author_name("Lan nhacai88.com"),
+            Err(AuthorProblem::NameHasLink)
+        );
         assert_eq!(author_name("ThS.BS Hùng"), Ok("ThS.BS Hùng"));
     }
 
@@ -127,13 +133,28 @@ mod tests {
             "an@bao..vn",
             "a..n@bao.vn",
         ] {
-            assert_eq!(author_email(Some(bad)), Err(AuthorProblem::EmailInvalid), "{bad}");
+            assert_eq!(
+                author_email(Some(bad)),
+                Err(AuthorProblem::EmailInvalid),
+                "{bad}"
+            );
         }
-        let fits = format!("{}@{}.vn", "a".repeat(64), vec!["b".repeat(60); 3].join("."));
+        let fits = format!(
+            "{}@{}.vn",
+            "a".repeat(64),
+            vec!["b".repeat(60); 3].join(".")
+        );
         assert_eq!(fits.len(), 250);
         assert!(author_email(Some(&fits)).is_ok());
-        let too_long = format!("{}@{}.vn", "a".repeat(64), vec!["b".repeat(63); 3].join("."));
+        let too_long = format!(
+            "{}@{}.vn",
+            "a".repeat(64),
+            vec!["b".repeat(63); 3].join(".")
+        );
         assert!(too_long.len() > MAX_EMAIL_CHARS);
-        assert_eq!(author_email(Some(&too_long)), Err(AuthorProblem::EmailInvalid));
+        assert_eq!(
+            author_email(Some(&too_long)),
+            Err(AuthorProblem::EmailInvalid)
+        );
     }
 }

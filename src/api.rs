@@ -1,0 +1,138 @@
+//! Calls to the comment API (`crates/api/openapi.yaml`) and the models they return.
+
+use binhluan_api::{
+    ApiError, Article, Comment, CommentPage, IDEMPOTENCY_KEY_HEADER, Like, NewComment, Policy,
+    READER_ID_HEADER, SortOrder, ViewCount,
+};
+use serde::de::DeserializeOwned;
+
+use crate::http;
+
+/// Why an API call gave no usable answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiFailure {
+    /// No answer arrived: the reader is offline or the server is down.
+    Network,
+    /// The server answered with an error status, and its JSON error if it sent one.
+    Status {
+        /// The HTTP status.
+        status: u16,
+        /// The server's explanation.
+        error: Option<Box<ApiError>>,
+    },
+    /// The server answered `2xx` with a body the app does not understand.
+    Decode,
+}
+
+impl ApiFailure {
+    /// Whether the server said the thing asked for does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ApiFailure::Status { status: 404, .. })
+    }
+}
+
+/// Where the API lives: `""` for the server that served the app, or an embed's `data-api`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ApiBase(pub String);
+
+impl ApiBase {
+    fn url(&self, path: &str) -> String {
+        format!("{}/api{path}", self.0.trim_end_matches('/'))
+    }
+}
+
+/// Encodes one path segment, so that a slug from the address bar cannot change the path.
+fn segment(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}
+
+/// `GET /api/articles/{slug}`.
+pub async fn fetch_article(base: &ApiBase, slug: &str) -> Result<Article, ApiFailure> {
+    get_json(&base.url(&format!("/articles/{}", segment(slug)))).await
+}
+
+/// `POST /api/articles/{slug}/views`: counts one reading of the article.
+pub async fn record_view(base: &ApiBase, slug: &str) -> Result<ViewCount, ApiFailure> {
+    let url = base.url(&format!("/articles/{}/views", segment(slug)));
+    let response = http::send("POST", &url, &[], Some("{}"))
+        .await
+        .map_err(|_| ApiFailure::Network)?;
+    decode(response)
+}
+
+/// `GET /api/policy`: the rules the server enforces.
+pub async fn fetch_policy(base: &ApiBase) -> Result<Policy, ApiFailure> {
+    get_json(&base.url("/policy")).await
+}
+
+/// `GET /api/articles/{slug}/comments`: one page of published comments with their replies.
+pub async fn fetch_comments(
+    base: &ApiBase,
+    slug: &str,
+    sort: SortOrder,
+    cursor: Option<&str>,
+    reader: &str,
+) -> Result<CommentPage, ApiFailure> {
+    let sort = match sort {
+        SortOrder::Newest => "newest",
+        SortOrder::Top => "top",
+    };
+    let mut url = base.url(&format!("/articles/{}/comments?sort={sort}", segment(slug)));
+    if let Some(cursor) = cursor {
+        url.push_str("&cursor=");
+        url.push_str(&segment(cursor));
+    }
+    let response = http::send("GET", &url, &[(READER_ID_HEADER, reader)], None)
+        .await
+        .map_err(|_| ApiFailure::Network)?;
+    decode(response)
+}
+
+/// `POST /api/articles/{slug}/comments`, with the key that makes a retry safe.
+pub async fn post_comment(
+    base: &ApiBase,
+    slug: &str,
+    comment: &NewComment,
+    idempotency_key: &str,
+) -> Result<Comment, ApiFailure> {
+    let url = base.url(&format!("/articles/{}/comments", segment(slug)));
+    let body = serde_json::to_string(comment).map_err(|_| ApiFailure::Decode)?;
+    let headers = [(IDEMPOTENCY_KEY_HEADER, idempotency_key)];
+    let response = http::send("POST", &url, &headers, Some(&body))
+        .await
+        .map_err(|_| ApiFailure::Network)?;
+    decode(response)
+}
+
+/// `POST` (like) or `DELETE` (unlike) `/api/comments/{id}/like`.
+pub async fn set_like(
+    base: &ApiBase,
+    id: i64,
+    like: bool,
+    reader: &str,
+) -> Result<Like, ApiFailure> {
+    let url = base.url(&format!("/comments/{id}/like"));
+    let method = if like { "POST" } else { "DELETE" };
+    let response = http::send(method, &url, &[(READER_ID_HEADER, reader)], None)
+        .await
+        .map_err(|_| ApiFailure::Network)?;
+    decode(response)
+}
+
+async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiFailure> {
+    let response = http::send("GET", url, &[], None)
+        .await
+        .map_err(|_| ApiFailure::Network)?;
+    decode(response)
+}
+
+fn decode<T: DeserializeOwned>(response: http::HttpResponse) -> Result<T, ApiFailure> {
+    if (200..300).contains(&response.status) {
+        serde_json::from_str(&response.body).map_err(|_| ApiFailure::Decode)
+    } else {
+        Err(ApiFailure::Status {
+            status: response.status,
+            error: serde_json::from_str(&response.body).ok().map(Box::new),
+        })
+    }
+}

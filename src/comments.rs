@@ -1,0 +1,71 @@
+//! The comment section under an article: the rules, the form, and the published comments.
+
+mod draft;
+mod feedback;
+mod form;
+mod highlight;
+mod item;
+mod list;
+mod rules;
+
+use std::time::Duration;
+
+use binhluan_api::Comment;
+use binhluan_rules::Policy;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{ApiBase, fetch_policy};
+use crate::i18n::use_texts;
+use form::{CommentForm, FormTarget};
+use item::Now;
+use list::{CommentList, CommentListView};
+use rules::RulesList;
+
+/// How often relative times ("5 phút trước") are brought up to date.
+const CLOCK_TICK: Duration = Duration::from_secs(60);
+
+/// "Bình luận": the newsroom's rules, the form, and the comments of the article `slug`.
+#[component]
+pub fn CommentSection(
+    /// The article the comments belong to.
+    slug: String,
+) -> impl IntoView {
+    let texts = use_texts();
+    let base = use_context::<ApiBase>().unwrap_or_default();
+
+    // Until the server's policy arrives (or if it cannot), judge by the crate's defaults,
+    // which are the seed newsroom's rules.
+    let policy = RwSignal::new(Policy::default());
+    let policy_base = base.clone();
+    spawn_local(async move {
+        if let Ok(fetched) = fetch_policy(&policy_base).await {
+            policy.set(fetched);
+        }
+    });
+
+    let list = CommentList::new();
+    list.reload(base, slug.clone());
+
+    let (now, set_now) = signal(js_sys::Date::now());
+    if let Ok(handle) =
+        set_interval_with_handle(move || set_now.set(js_sys::Date::now()), CLOCK_TICK)
+    {
+        on_cleanup(move || handle.clear());
+    }
+    provide_context(Now(now));
+
+    let on_published = Callback::new(move |comment: Comment| list.add_published(comment));
+    let target = FormTarget {
+        slug: slug.clone(),
+        parent: None,
+    };
+    view! {
+        <section class="comments" aria-labelledby="comments-heading">
+            <h2 id="comments-heading">{move || texts().comments_heading}</h2>
+            <RulesList policy/>
+            <CommentForm target policy on_published/>
+            <CommentListView list slug policy/>
+        </section>
+    }
+}

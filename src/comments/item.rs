@@ -1,0 +1,169 @@
+//! One comment: its author, when, what they wrote (as plain text), likes, replies.
+
+use binhluan_api::Comment;
+use binhluan_rules::Policy;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{ApiBase, set_like};
+use crate::comments::form::{CommentForm, FormTarget};
+use crate::i18n::use_texts;
+use crate::storage::reader_id;
+use crate::time::{epoch_millis, local_time, time_ago};
+
+/// The clock the relative times are read against; ticks every minute.
+#[derive(Clone, Copy)]
+pub struct Now(pub ReadSignal<f64>);
+
+/// A top-level comment with its replies and a reply box; or, with `reply_to` unset, a reply.
+#[component]
+pub fn CommentItem(
+    /// The comment.
+    comment: Comment,
+    /// The article, for the reply box.
+    slug: String,
+    /// The rules a reply must meet.
+    #[prop(into)]
+    policy: Signal<Policy>,
+    /// Whether the comment takes replies (top-level comments do; replies do not).
+    replies_allowed: bool,
+) -> impl IntoView {
+    let texts = use_texts();
+    let Comment {
+        id,
+        author_name,
+        content,
+        created_at,
+        likes,
+        liked,
+        replies,
+        ..
+    } = comment;
+    let replies = RwSignal::new(replies);
+    let replying = RwSignal::new(false);
+    let author = author_name.clone();
+    let reply_box = move || {
+        replying.get().then(|| {
+            let target = FormTarget {
+                slug: slug.clone(),
+                parent: Some((id, author.clone())),
+            };
+            let on_published =
+                Callback::new(move |reply: Comment| replies.update(|r| r.push(reply)));
+            view! { <CommentForm target policy on_published/> }
+        })
+    };
+    let replies_label = (texts().replies_label)(&author_name);
+    view! {
+        <article class="comment" data-comment-id=id>
+            <p class="comment-meta">
+                <strong class="comment-author">{author_name}</strong>
+                <RelativeTime at=created_at/>
+            </p>
+            <p class="comment-content">{content}</p>
+            <div class="comment-actions">
+                <LikeButton id likes liked/>
+                {replies_allowed.then(|| view! {
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-expanded=move || replying.get().to_string()
+                        on:click=move |_| replying.update(|r| *r = !*r)
+                    >
+                        {move || if replying.get() { texts().cancel_reply } else { texts().reply }}
+                    </button>
+                })}
+            </div>
+            {reply_box}
+            <Show when=move || replies.with(|r| !r.is_empty())>
+                <section class="comment-replies" aria-label=replies_label.clone()>
+                    <For each=move || replies.get() key=|reply| reply.id let:reply>
+                        // Replies take no replies: `into_any` ends the recursion of the view's type.
+                        {view! { <CommentItem comment=reply slug=String::new() policy replies_allowed=false/> }.into_any()}
+                    </For>
+                </section>
+            </Show>
+        </article>
+    }
+}
+
+/// "5 phút trước", with the exact time on hover and on focus.
+#[component]
+fn RelativeTime(at: String) -> impl IntoView {
+    let texts = use_texts();
+    let now = use_context::<Now>().map(|n| n.0);
+    let millis = epoch_millis(&at);
+    let exact = millis.map(local_time).unwrap_or_else(|| at.clone());
+    let exact_for_label = exact.clone();
+    let exact_for_title = exact.clone();
+    let label = move || {
+        let now = now.map_or_else(js_sys::Date::now, |n| n.get());
+        millis
+            .and_then(|m| time_ago(texts(), ((now - m) / 1000.0) as i64))
+            .unwrap_or_else(|| exact_for_label.clone())
+    };
+    view! {
+        <time class="comment-time" datetime=at title=exact_for_title tabindex="0">
+            {label}
+            <span class="time-exact" role="tooltip">{exact}</span>
+        </time>
+    }
+}
+
+/// "Thích" and its count: counted at once, undone if the server does not confirm.
+#[component]
+fn LikeButton(id: i64, likes: u64, liked: bool) -> impl IntoView {
+    let texts = use_texts();
+    let base = use_context::<ApiBase>().unwrap_or_default();
+    let likes = RwSignal::new(likes);
+    let liked = RwSignal::new(liked);
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let toggle = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let (before_liked, before_likes) = (liked.get_untracked(), likes.get_untracked());
+        let want = !before_liked;
+        liked.set(want);
+        likes.set(if want {
+            before_likes + 1
+        } else {
+            before_likes.saturating_sub(1)
+        });
+        busy.set(true);
+        failed.set(false);
+        let base = base.clone();
+        spawn_local(async move {
+            match set_like(&base, id, want, &reader_id()).await {
+                Ok(confirmed) => {
+                    likes.set(confirmed.likes);
+                    liked.set(confirmed.liked);
+                }
+                Err(_) => {
+                    liked.set(before_liked);
+                    likes.set(before_likes);
+                    failed.set(true);
+                }
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="like-button"
+            aria-pressed=move || liked.get().to_string()
+            aria-label=move || (texts().like_label)(likes.get())
+            on:click=toggle
+        >
+            <span aria-hidden="true" class="like-icon"></span>
+            {move || texts().like}
+            " "
+            <span class="like-count">{likes}</span>
+        </button>
+        <Show when=move || failed.get()>
+            <span class="like-error" role="alert">{move || texts().like_failed}</span>
+        </Show>
+    }
+}

@@ -1,0 +1,213 @@
+//! The published comments: sorted, paged, with loading, empty and error states.
+
+use binhluan_api::{Comment, CommentPage, SortOrder};
+use binhluan_rules::Policy;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{ApiBase, fetch_comments};
+use crate::comments::item::CommentItem;
+use crate::i18n::use_texts;
+use crate::storage::reader_id;
+
+/// Where the list's loading stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// The comment list's state, shared with the form that adds to it.
+#[derive(Clone, Copy)]
+pub struct CommentList {
+    comments: RwSignal<Vec<Comment>>,
+    next_cursor: RwSignal<Option<String>>,
+    total: RwSignal<u64>,
+    sort: RwSignal<SortOrder>,
+    status: RwSignal<Status>,
+    loading_more: RwSignal<bool>,
+}
+
+impl CommentList {
+    /// An empty list; [`CommentList::reload`] fills it.
+    pub fn new() -> Self {
+        Self {
+            comments: RwSignal::new(Vec::new()),
+            next_cursor: RwSignal::new(None),
+            total: RwSignal::new(0),
+            sort: RwSignal::new(SortOrder::Newest),
+            status: RwSignal::new(Status::Loading),
+            loading_more: RwSignal::new(false),
+        }
+    }
+
+    /// Loads the first page in the current order.
+    pub fn reload(self, base: ApiBase, slug: String) {
+        self.status.set(Status::Loading);
+        let sort = self.sort.get_untracked();
+        spawn_local(async move {
+            match fetch_comments(&base, &slug, sort, None, &reader_id()).await {
+                Ok(page) => {
+                    self.show(page, false);
+                    self.status.set(Status::Ready);
+                }
+                Err(_) => self.status.set(Status::Failed),
+            }
+        });
+    }
+
+    /// Loads the page after the last one shown.
+    fn load_more(self, base: ApiBase, slug: String) {
+        let Some(cursor) = self.next_cursor.get_untracked() else {
+            return;
+        };
+        self.loading_more.set(true);
+        let sort = self.sort.get_untracked();
+        spawn_local(async move {
+            if let Ok(page) = fetch_comments(&base, &slug, sort, Some(&cursor), &reader_id()).await
+            {
+                self.show(page, true);
+            }
+            self.loading_more.set(false);
+        });
+    }
+
+    fn show(self, page: CommentPage, append: bool) {
+        let CommentPage {
+            comments,
+            next_cursor,
+            total,
+        } = page;
+        self.comments.update(|shown| {
+            if append {
+                // A comment published here since the first page may come again: show it once.
+                let fresh: Vec<Comment> = comments
+                    .into_iter()
+                    .filter(|c| !shown.iter().any(|s| s.id == c.id))
+                    .collect();
+                shown.extend(fresh);
+            } else {
+                *shown = comments;
+            }
+        });
+        self.next_cursor.set(next_cursor);
+        self.total.set(total);
+    }
+
+    /// Puts a comment the server just published at the top.
+    pub fn add_published(self, comment: Comment) {
+        self.comments.update(|shown| shown.insert(0, comment));
+        self.total.update(|total| *total += 1);
+        self.status.set(Status::Ready);
+    }
+}
+
+/// The list's view: count and sort switch, the comments, and "Xem thêm bình luận".
+#[component]
+pub fn CommentListView(
+    /// The state.
+    list: CommentList,
+    /// The article.
+    slug: String,
+    /// The rules replies must meet.
+    #[prop(into)]
+    policy: Signal<Policy>,
+) -> impl IntoView {
+    let texts = use_texts();
+    let base = use_context::<ApiBase>().unwrap_or_default();
+    let (reload_base, more_base) = (base.clone(), base);
+    let (reload_slug, more_slug, item_slug) = (slug.clone(), slug.clone(), slug);
+    let reload = StoredValue::new(move || list.reload(reload_base.clone(), reload_slug.clone()));
+    let choose = move |sort: SortOrder| {
+        if list.sort.get_untracked() != sort {
+            list.sort.set(sort);
+            reload.with_value(|reload| reload());
+        }
+    };
+    let sort_button =
+        move |sort: SortOrder, label: fn(&'static crate::i18n::Texts) -> &'static str| {
+            view! {
+                <button
+                    type="button"
+                    class="sort-button"
+                    aria-pressed=move || (list.sort.get() == sort).to_string()
+                    on:click=move |_| choose(sort)
+                >
+                    {move || label(texts())}
+                </button>
+            }
+        };
+    let body = move || match list.status.get() {
+        Status::Loading => view! { <CommentSkeleton/> }.into_any(),
+        Status::Failed => view! {
+            <div class="load-error" role="alert">
+                <p>{move || texts().comments_load_failed}</p>
+                <button type="button" on:click=move |_| reload.with_value(|reload| reload())>
+                    {move || texts().retry}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Status::Ready if list.comments.with(Vec::is_empty) => {
+            view! { <p class="comments-empty">{move || texts().no_comments}</p> }.into_any()
+        }
+        Status::Ready => {
+            let slug = item_slug.clone();
+            view! {
+                <For each=move || list.comments.get() key=|comment| comment.id let:comment>
+                    <CommentItem comment slug=slug.clone() policy replies_allowed=true/>
+                </For>
+            }
+            .into_any()
+        }
+    };
+    let more = move || {
+        let more_base = more_base.clone();
+        let more_slug = more_slug.clone();
+        (list.status.get() == Status::Ready && list.next_cursor.with(Option::is_some)).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="button load-more"
+                    disabled=move || list.loading_more.get()
+                    aria-busy=move || list.loading_more.get().to_string()
+                    on:click=move |_| list.load_more(more_base.clone(), more_slug.clone())
+                >
+                    {move || texts().load_more}
+                </button>
+            }
+        })
+    };
+    view! {
+        <div class="comment-list-header">
+            <p class="comment-count">{move || (texts().comment_count)(list.total.get())}</p>
+            <div class="sort-switch" role="group" aria-label=move || texts().sort_label>
+                {sort_button(SortOrder::Newest, |t| t.sort_newest)}
+                {sort_button(SortOrder::Top, |t| t.sort_top)}
+            </div>
+        </div>
+        <div class="comment-list" aria-busy=move || (list.status.get() == Status::Loading).to_string()>
+            {body}
+        </div>
+        {more}
+    }
+}
+
+/// Three grey comment shapes while the list loads.
+#[component]
+fn CommentSkeleton() -> impl IntoView {
+    let texts = use_texts();
+    view! {
+        <div class="skeleton" role="status">
+            <span class="visually-hidden">{move || texts().loading_comments}</span>
+            {(0..3).map(|_| view! {
+                <div class="skeleton-comment" aria-hidden="true">
+                    <div class="skeleton-bar skeleton-meta"></div>
+                    <div class="skeleton-bar"></div>
+                    <div class="skeleton-bar skeleton-short"></div>
+                </div>
+            }).collect_view()}
+        </div>
+    }
+}

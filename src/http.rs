@@ -1,0 +1,43 @@
+//! The one place the app talks HTTP: a thin wrapper over the browser's `fetch`.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestInit, Response};
+
+/// An HTTP answer, whatever its status.
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// The body, as text.
+    pub body: String,
+}
+
+/// Sends one request. `Err` means no answer arrived: offline, server down, refused by CORS.
+pub async fn send(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Result<HttpResponse, JsValue> {
+    let init = RequestInit::new();
+    init.set_method(method);
+    let header_map = Headers::new()?;
+    for (name, value) in headers {
+        header_map.set(name, value)?;
+    }
+    if let Some(body) = body {
+        header_map.set("Content-Type", "application/json")?;
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&header_map);
+    let request = Request::new_with_str_and_init(url, &init)?;
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await?
+        .dyn_into()?;
+    let text = JsFuture::from(response.text()?).await?;
+    Ok(HttpResponse {
+        status: response.status(),
+        body: text.as_string().unwrap_or_default(),
+    })
+}

@@ -1,0 +1,543 @@
+//! A reader writes, posts, replies and likes.
+
+use std::time::Duration;
+
+use binhluan_api::{CommentStatus, NewComment};
+use fantoccini::key::Key;
+
+use crate::support::{Browser, ServerOptions, TestServer};
+
+const NAME: &str = "Nguyễn Thị Lan";
+const EMAIL: &str = "lan@example.vn";
+const VALID: &str = "Bài viết rất hay và bổ ích, cảm ơn tác giả đã chia sẻ thông tin này.";
+
+/// Opens the front page and waits for the comment form.
+async fn open_form(server: &TestServer, browser: &Browser) {
+    browser.goto(&server.url("/")).await;
+    browser
+        .find("section.comments form.comment-form textarea")
+        .await;
+}
+
+/// Types the name, the e-mail and the comment into the top-level form, as a reader would.
+async fn fill(browser: &Browser, name: &str, email: &str, content: &str) {
+    let form = "section.comments > form.comment-form";
+    browser
+        .find(&format!("{form} input[name=author_name]"))
+        .await
+        .send_keys(name)
+        .await
+        .unwrap();
+    browser
+        .find(&format!("{form} input[name=author_email]"))
+        .await
+        .send_keys(email)
+        .await
+        .unwrap();
+    browser
+        .find(&format!("{form} textarea"))
+        .await
+        .send_keys(content)
+        .await
+        .unwrap();
+}
+
+async fn submit(browser: &Browser) {
+    browser
+        .find("section.comments > form.comment-form button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unaccented_comment_shows_the_diacritics_message_and_nothing_is_posted() {
+    let server = TestServer::start(ServerOptions::default()).await;
+    let browser = Browser::phone().await;
+    open_form(&server, &browser).await;
+    fill(
+        &browser,
+        NAME,
+        "",
+        "Bai viet rat hay, cam on tac gia da chia se thong tin nay voi moi nguoi",
+    )
+    .await;
+    submit(&browser).await;
+    browser
+        .wait_until(
+            "the diacritics rule is shown unmet",
+            "!!document.querySelector('.rule-checklist li[data-rule=diacritics].is-unmet')",
+        )
+        .await;
+    let messages = browser
+        .texts("section.comments > form .rule-messages li")
+        .await;
+    assert!(
+        messages.iter().any(|m| m.contains("dấu")),
+        "messages: {messages:?}"
+    );
+    // The problem has the focus, and nothing left the browser.
+    assert_eq!(
+        browser
+            .eval("document.activeElement.tagName + ' ' + document.activeElement.name")
+            .await,
+        "TEXTAREA content"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        server
+            .moderation_list(CommentStatus::Pending)
+            .await
+            .is_empty()
+    );
+    assert!(
+        server
+            .moderation_list(CommentStatus::Published)
+            .await
+            .is_empty()
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_written_as_cham_com_is_marked_where_it_is() {
+    let server = TestServer::start(ServerOptions::default()).await;
+    let browser = Browser::phone().await;
+    open_form(&server, &browser).await;
+    fill(
+        &browser,
+        NAME,
+        "",
+        "Bài viết rất hay, mọi người xem thêm ở abc chấm com nhé, cảm ơn nhiều.",
+    )
+    .await;
+    // Leaving the box shows what is wrong.
+    browser
+        .find("section.comments > form input[name=author_name]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "the link is marked",
+            "!!document.querySelector('.comment-backdrop mark')",
+        )
+        .await;
+    assert_eq!(
+        browser.texts(".comment-backdrop mark").await,
+        vec!["abc chấm com".to_owned()]
+    );
+    assert_eq!(
+        browser
+            .eval("document.querySelector('.rule-checklist li[data-rule=no_links]').className")
+            .await,
+        "is-unmet"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
+    let server = TestServer::start(ServerOptions::default()).await;
+    let browser = Browser::phone().await;
+    open_form(&server, &browser).await;
+    fill(&browser, NAME, EMAIL, VALID).await;
+    browser
+        .wait_until(
+            "the counter is met",
+            "document.querySelector('.word-counter').classList.contains('is-met')",
+        )
+        .await;
+    submit(&browser).await;
+    assert_eq!(
+        browser.text(".form-notice.is-ok").await,
+        "Bình luận của bạn đang chờ duyệt."
+    );
+    assert_eq!(
+        browser.text(".comment.is-pending .comment-content").await,
+        VALID
+    );
+    assert_eq!(
+        browser
+            .eval("document.querySelector('section.comments > form textarea').value")
+            .await,
+        ""
+    );
+
+    let pending = server.moderation_list(CommentStatus::Pending).await;
+    assert_eq!(pending.len(), 1, "exactly one comment was posted");
+    assert_eq!(pending[0].content, VALID);
+    assert_eq!(pending[0].author_email.as_deref(), Some(EMAIL));
+    server.approve(pending[0].id).await;
+
+    browser.reload().await;
+    browser
+        .wait_until(
+            "the approved comment is listed",
+            "!!document.querySelector('.comment-list .comment-content')",
+        )
+        .await;
+    assert_eq!(
+        browser.texts(".comment-list .comment-content").await,
+        vec![VALID.to_owned()]
+    );
+    assert_eq!(
+        browser.texts(".comment-list .comment-author").await,
+        vec![NAME.to_owned()]
+    );
+    assert_eq!(
+        browser.text(".comment-list .comment-time").await,
+        "Vừa xong"
+    );
+    assert_eq!(
+        browser
+            .eval("document.body.innerText.includes('lan@example.vn')")
+            .await,
+        false
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reply_and_a_like_survive_a_reload() {
+    let server = TestServer::start(ServerOptions {
+        auto_publish: true,
+        ..Default::default()
+    })
+    .await;
+    let browser = Browser::desktop().await;
+    open_form(&server, &browser).await;
+    fill(&browser, NAME, "", VALID).await;
+    submit(&browser).await;
+    assert_eq!(
+        browser.text(".form-notice.is-ok").await,
+        "Bình luận của bạn đã được đăng."
+    );
+    let comment = ".comment-list > article.comment";
+    assert_eq!(
+        browser.text(&format!("{comment} .comment-content")).await,
+        VALID
+    );
+
+    browser
+        .find(&format!("{comment} .like-button"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "the like is counted",
+            "document.querySelector('.comment-list .like-count').textContent === '1'",
+        )
+        .await;
+
+    browser
+        .find(&format!("{comment} .comment-actions .link-button"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let reply_form = format!("{comment} form.comment-form");
+    // The reply box already knows the reader's name.
+    assert_eq!(
+        browser
+            .eval(&format!(
+                "document.querySelector('{reply_form} input[name=author_name]').value"
+            ))
+            .await,
+        NAME
+    );
+    let reply = "Mình cũng thấy vậy, cảm ơn bạn đã nói ra điều mà nhiều người đang nghĩ.";
+    browser
+        .find(&format!("{reply_form} textarea"))
+        .await
+        .send_keys(reply)
+        .await
+        .unwrap();
+    browser
+        .find(&format!("{reply_form} button[type=submit]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "the reply is shown",
+            "!!document.querySelector('.comment-replies .comment-content')",
+        )
+        .await;
+
+    browser.reload().await;
+    browser
+        .wait_until(
+            "the comment is listed",
+            "!!document.querySelector('.comment-list .comment-replies .comment-content')",
+        )
+        .await;
+    assert_eq!(
+        browser.text(".comment-replies .comment-content").await,
+        reply
+    );
+    assert_eq!(browser.text(&format!("{comment} .like-count")).await, "1");
+    assert_eq!(
+        browser
+            .eval(
+                "document.querySelector('.comment-list .like-button').getAttribute('aria-pressed')"
+            )
+            .await,
+        "true"
+    );
+    // Unliking is counted too.
+    browser
+        .find(&format!("{comment} .like-button"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "the like is withdrawn",
+            "document.querySelector('.comment-list .like-count').textContent === '0'",
+        )
+        .await;
+    browser.reload().await;
+    assert_eq!(
+        browser
+            .text(&format!("{comment} > .comment-actions .like-count"))
+            .await,
+        "0"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_in_the_middle_of_typing_keeps_the_draft() {
+    let server = TestServer::start(ServerOptions::default()).await;
+    let browser = Browser::phone().await;
+    open_form(&server, &browser).await;
+    fill(&browser, NAME, EMAIL, "Anh em ai lên Sa Pa tuần này").await;
+    browser.reload().await;
+    browser.find("section.comments > form textarea").await;
+    let value = |field: &str| {
+        format!("document.querySelector('section.comments > form [name={field}]').value")
+    };
+    assert_eq!(browser.eval(&value("author_name")).await, NAME);
+    assert_eq!(browser.eval(&value("author_email")).await, EMAIL);
+    assert_eq!(
+        browser.eval(&value("content")).await,
+        "Anh em ai lên Sa Pa tuần này"
+    );
+    assert_eq!(browser.text(".word-counter").await, "8/10 chữ");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stopped_server_keeps_the_text_and_a_retry_posts_exactly_one_comment() {
+    let mut server = TestServer::start(ServerOptions::default()).await;
+    let browser = Browser::phone().await;
+    open_form(&server, &browser).await;
+    fill(&browser, NAME, "", VALID).await;
+    server.stop().await;
+    submit(&browser).await;
+    let alert = browser.text(".form-notice.is-error").await;
+    assert!(alert.contains("mất kết nối"), "alert: {alert}");
+    assert!(alert.contains("giữ nguyên"), "alert: {alert}");
+    assert_eq!(
+        browser
+            .eval("document.querySelector('section.comments > form textarea').value")
+            .await,
+        VALID
+    );
+
+    // Suppose the first attempt did reach the server and only its answer was lost: the server
+    // holds a comment under the key the browser kept.
+    let key = browser
+        .eval("Object.keys(localStorage).filter(k => k.endsWith(':comment')).map(k => JSON.parse(localStorage[k]).pending.key)[0]")
+        .await;
+    let key = key
+        .as_str()
+        .expect("the draft keeps the retry key")
+        .to_owned();
+    server.restart().await;
+    let sent = NewComment {
+        author_name: NAME.to_owned(),
+        author_email: None,
+        content: VALID.to_owned(),
+        parent_id: None,
+    };
+    assert_eq!(server.post(&sent, &key).await.status(), 201);
+
+    // The reader retries, after a reload even: the same key goes, and no second comment is made.
+    browser.reload().await;
+    submit(&browser).await;
+    assert_eq!(
+        browser.text(".form-notice.is-ok").await,
+        "Bình luận của bạn đang chờ duyệt."
+    );
+    let pending = server.moderation_list(CommentStatus::Pending).await;
+    assert_eq!(pending.len(), 1, "exactly one comment: {pending:?}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn backspace_and_replace_edits_of_input_methods_are_read_and_never_written_back() {
+    let server = TestServer::start(ServerOptions::default()).await;
+    let browser = Browser::phone().await;
+    open_form(&server, &browser).await;
+    // The reader puts the caret in the box (WebDriver moves it to the end when it focuses).
+    browser
+        .find("section.comments > form textarea")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // Spy on every write the page could make to the textarea's text or selection.
+    browser
+        .eval(
+            "(() => {
+                const box = document.querySelector('section.comments > form textarea');
+                window.__writes = [];
+                const proto = HTMLTextAreaElement.prototype;
+                for (const name of ['value', 'selectionStart', 'selectionEnd', 'selectionDirection']) {
+                    const d = Object.getOwnPropertyDescriptor(proto, name);
+                    Object.defineProperty(box, name, {
+                        get() { return d.get.call(this); },
+                        set(v) { window.__writes.push(name); d.set.call(this, v); },
+                    });
+                }
+                for (const name of ['setSelectionRange', 'setRangeText', 'select']) {
+                    const f = proto[name];
+                    box[name] = function (...a) { window.__writes.push(name); return f.apply(this, a); };
+                }
+                return true;
+            })()",
+        )
+        .await;
+    let textarea = browser.find("section.comments > form textarea").await;
+    // Unikey/EVKey style: type the letters, then Backspaces, then the accented replacement.
+    let backspaces = |n: usize| Key::Backspace.to_string().repeat(n);
+    let steps = [
+        "Bai".to_owned(),
+        backspaces(2),
+        "ài viet".to_owned(),
+        backspaces(3),
+        "iết rat".to_owned(),
+        backspaces(2),
+        "ất hay, cam".to_owned(),
+        backspaces(2),
+        "ảm ơn tác giả đã chia sẻ thông tin này".to_owned(),
+    ];
+    for step in steps {
+        textarea.send_keys(&step).await.unwrap();
+    }
+    let expected = "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin này";
+    assert_eq!(
+        browser
+            .eval("document.querySelector('section.comments > form textarea').value")
+            .await,
+        expected
+    );
+    browser
+        .wait_until(
+            "the counter follows",
+            "document.querySelector('.word-counter').textContent === '14/10 chữ'",
+        )
+        .await;
+    assert_eq!(
+        browser.eval("window.__writes").await,
+        serde_json::json!([]),
+        "the page wrote to the textarea"
+    );
+    // Leaving the box shows no complaint: the edited text is what was judged.
+    browser
+        .find("section.comments > form input[name=author_name]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        browser
+            .texts("section.comments > form .rule-messages li")
+            .await
+            .is_empty()
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn comments_are_sorted_and_paged() {
+    let server = TestServer::start(ServerOptions {
+        auto_publish: true,
+        ..Default::default()
+    })
+    .await;
+    for n in 1..=23 {
+        let comment = NewComment {
+            author_name: format!("Bạn đọc {n}"),
+            author_email: None,
+            content: format!(
+                "Bình luận số {n}: bài viết rất hay và bổ ích cho mọi người dân ở Sa Pa."
+            ),
+            parent_id: None,
+        };
+        assert_eq!(
+            server.post(&comment, &format!("seed-{n}")).await.status(),
+            201
+        );
+    }
+    let browser = Browser::desktop().await;
+    browser.goto(&server.url("/")).await;
+    browser
+        .wait_until(
+            "the first page is shown",
+            "document.querySelectorAll('.comment-list > article.comment').length === 20",
+        )
+        .await;
+    assert_eq!(browser.text(".comment-count").await, "23 bình luận");
+    assert_eq!(
+        browser
+            .text(".comment-list > article.comment .comment-author")
+            .await,
+        "Bạn đọc 23"
+    );
+    browser
+        .find("button.load-more")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "the next page is added",
+            "document.querySelectorAll('.comment-list > article.comment').length === 23",
+        )
+        .await;
+    assert!(
+        browser.find_all("button.load-more").await.is_empty(),
+        "no more pages"
+    );
+
+    // A like on an old comment puts it first in "Quan tâm nhất".
+    let oldest = ".comment-list > article.comment:last-of-type";
+    assert_eq!(
+        browser.text(&format!("{oldest} .comment-author")).await,
+        "Bạn đọc 1"
+    );
+    browser
+        .find(&format!("{oldest} .like-button"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_until("the like is saved", &format!("document.querySelector('{oldest} .like-count').textContent === '1' && !document.querySelector('{oldest} .like-error')")).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sort_buttons = browser.find_all(".sort-button").await;
+    assert_eq!(sort_buttons[1].text().await.unwrap(), "Quan tâm nhất");
+    sort_buttons[1].click().await.unwrap();
+    browser.wait_until("the most liked comes first", "document.querySelector('.comment-list > article.comment .comment-author')?.textContent === 'Bạn đọc 1'").await;
+    browser.close().await;
+}

@@ -1,0 +1,215 @@
+//! Headless Chromium over WebDriver: a fresh profile and a private chromedriver per browser.
+
+use std::net::TcpListener;
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::process::{Child, Command};
+
+/// How long to wait for the page to show something.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The screens the tests read on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Viewport {
+    Phone,
+    Desktop,
+}
+
+/// A browser window of a given size.
+pub struct Browser {
+    client: Client,
+    driver: Child,
+    _profile: TempDir,
+}
+
+impl Browser {
+    /// A phone: a 360 px wide touch screen at 3x (headless windows cannot be that narrow, so
+    /// Chromium emulates the device).
+    pub async fn phone() -> Browser {
+        Browser::open(Viewport::Phone).await
+    }
+
+    /// A desktop's 1280 × 900 window.
+    pub async fn desktop() -> Browser {
+        Browser::open(Viewport::Desktop).await
+    }
+
+    /// A fresh headless Chromium with a new profile.
+    async fn open(viewport: Viewport) -> Browser {
+        // Already installed by an earlier browser of this run: that is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let port = free_port();
+        let mut driver = Command::new(
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned()),
+        )
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("chromedriver runs (scripts/setup installs it)");
+        let profile = TempDir::new().expect("a temporary profile directory");
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--hide-scrollbars",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ]
+            }
+        });
+        let mut capabilities = capabilities;
+        if viewport == Viewport::Phone {
+            capabilities["goog:chromeOptions"]["mobileEmulation"] = json!({
+                "deviceMetrics": { "width": 360, "height": 780, "pixelRatio": 3.0, "touch": true, "mobile": true }
+            });
+        }
+        let capabilities = match capabilities {
+            Value::Object(map) => map,
+            _ => unreachable!("a JSON object"),
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = None;
+        for _ in 0..100 {
+            match ClientBuilder::rustls()
+                .expect("rustls")
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Browser {
+                        client,
+                        driver,
+                        _profile: profile,
+                    };
+                }
+                Err(error) => {
+                    last_error = Some(error);
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            }
+        }
+        let _ = driver.kill().await;
+        panic!("chromedriver did not start: {last_error:?}");
+    }
+
+    /// Opens `url`.
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("the page opens");
+    }
+
+    /// Reloads the page.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("the page reloads");
+    }
+
+    /// The first element matching `css`, once it exists.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|error| panic!("no element matches {css}: {error}"))
+    }
+
+    /// Every element matching `css` now.
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+    }
+
+    /// The text of the first element matching `css`, once it exists.
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.expect("text")
+    }
+
+    /// The texts of every element matching `css` now.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.find_all(css).await {
+            texts.push(element.text().await.expect("text"));
+        }
+        texts
+    }
+
+    /// Waits until `script` (a JavaScript expression) is truthy; panics with `what` if never.
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let value = self.eval(script).await;
+            if value.as_bool() == Some(true) {
+                return;
+            }
+            if tokio::time::Instant::now() > deadline {
+                panic!("timed out waiting until {what} ({script} was {value})");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The value of the JavaScript expression `script`.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client
+            .execute(&format!("return ({script});"), Vec::new())
+            .await
+            .unwrap_or_else(|error| panic!("{script} failed: {error}"))
+    }
+
+    /// Runs axe-core (from node_modules) on the page and returns its violations.
+    pub async fn axe_violations(&self) -> Vec<Value> {
+        let axe = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/node_modules/axe-core/axe.min.js"
+        ))
+        .expect("axe-core is installed (scripts/setup runs npm ci)");
+        self.client
+            .execute(&axe, Vec::new())
+            .await
+            .expect("axe-core loads");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations), e => done(String(e)));",
+                Vec::new(),
+            )
+            .await
+            .expect("axe-core runs");
+        match result {
+            Value::Array(violations) => violations,
+            other => panic!("axe-core failed: {other}"),
+        }
+    }
+
+    /// Closes the browser.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill().await;
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free port")
+}

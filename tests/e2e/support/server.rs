@@ -1,0 +1,164 @@
+//! The reference server, started in-process on a free loopback port with its own database.
+
+use std::net::SocketAddr;
+
+use binhluan_api::{Comment, CommentPage, CommentStatus, IDEMPOTENCY_KEY_HEADER, NewComment};
+use binhluan_server::{Config, Server};
+use clap::Parser;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use super::SEED_SLUG;
+use super::bundle::dist;
+
+/// The moderators' token in tests.
+pub const MODERATION_TOKEN: &str = "e2e-moderation-token";
+
+/// How a test wants its server.
+#[derive(Clone, Debug, Default)]
+pub struct ServerOptions {
+    /// Publish comments at once instead of holding them for a moderator.
+    pub auto_publish: bool,
+    /// Origins allowed to embed the comments.
+    pub allowed_origins: Vec<String>,
+}
+
+/// A running server and its database, removed when dropped.
+pub struct TestServer {
+    config: Config,
+    addr: SocketAddr,
+    running: Option<(oneshot::Sender<()>, JoinHandle<()>)>,
+    _data: TempDir,
+}
+
+impl TestServer {
+    /// Starts a server on SQLite in a fresh directory, serving the release bundle.
+    pub async fn start(options: ServerOptions) -> TestServer {
+        let data = TempDir::new().expect("a temporary directory");
+        let database = data.path().join("binhluan.db");
+        let mut args = vec![
+            "binhluan-server".to_owned(),
+            "--addr=127.0.0.1:0".to_owned(),
+            format!("--database-url=sqlite://{}", database.display()),
+            format!("--dist={}", dist().display()),
+            format!("--moderation-token={MODERATION_TOKEN}"),
+            "--post-rate-limit=0".to_owned(),
+        ];
+        if options.auto_publish {
+            args.push("--auto-publish".to_owned());
+        }
+        if !options.allowed_origins.is_empty() {
+            args.push(format!(
+                "--allowed-origins={}",
+                options.allowed_origins.join(",")
+            ));
+        }
+        let mut config = Config::parse_from(args);
+        let addr = Self::launch(&config).await;
+        // Restarts come back on the same port, as a real restart would.
+        config.addr = addr;
+        let mut server = TestServer {
+            config,
+            addr,
+            running: None,
+            _data: data,
+        };
+        server.running = Some(Self::spawn(&server.config).await);
+        server
+    }
+
+    async fn launch(config: &Config) -> SocketAddr {
+        let server = Server::bind(config).await.expect("the server starts");
+        let addr = server.local_addr().expect("a bound address");
+        drop(server);
+        addr
+    }
+
+    async fn spawn(config: &Config) -> (oneshot::Sender<()>, JoinHandle<()>) {
+        let server = Server::bind(config).await.expect("the server starts");
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let _ = server
+                .run(async move {
+                    let _ = stopped.await;
+                })
+                .await;
+        });
+        (stop, task)
+    }
+
+    /// The address of `path` on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// Stops the server, as when it crashes or is taken down: nothing answers any more.
+    pub async fn stop(&mut self) {
+        if let Some((stop, task)) = self.running.take() {
+            let _ = stop.send(());
+            let _ = task.await;
+        }
+    }
+
+    /// Starts the server again on the same port and database.
+    pub async fn restart(&mut self) {
+        self.stop().await;
+        self.running = Some(Self::spawn(&self.config).await);
+    }
+
+    /// Every comment of the article in the moderation queue with `status`.
+    pub async fn moderation_list(&self, status: CommentStatus) -> Vec<Comment> {
+        let status = match status {
+            CommentStatus::Pending => "pending",
+            CommentStatus::Published => "published",
+            CommentStatus::Rejected => "rejected",
+        };
+        let page: CommentPage = reqwest::Client::new()
+            .get(self.url(&format!(
+                "/api/moderation/comments?status={status}&limit=100"
+            )))
+            .bearer_auth(MODERATION_TOKEN)
+            .send()
+            .await
+            .expect("the moderation API answers")
+            .error_for_status()
+            .expect("the moderation API accepts the token")
+            .json()
+            .await
+            .expect("a page of comments");
+        page.comments
+    }
+
+    /// Posts a comment through the API, as another reader would, and returns the server's answer.
+    pub async fn post(&self, comment: &NewComment, idempotency_key: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(self.url(&format!("/api/articles/{SEED_SLUG}/comments")))
+            .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
+            .json(comment)
+            .send()
+            .await
+            .expect("the API answers")
+    }
+
+    /// Approves the comment `id`, as a moderator.
+    pub async fn approve(&self, id: i64) {
+        reqwest::Client::new()
+            .post(self.url(&format!("/api/moderation/comments/{id}/approve")))
+            .bearer_auth(MODERATION_TOKEN)
+            .json(&serde_json::json!({}))
+            .send()
+            .await
+            .expect("the moderation API answers")
+            .error_for_status()
+            .expect("the comment is approved");
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some((stop, _)) = self.running.take() {
+            let _ = stop.send(());
+        }
+    }
+}
