@@ -266,6 +266,23 @@ pub(crate) fn is_lower(c: char) -> bool {
         || matches!(c as u32, 0xDF..=0xFF if c != '÷')
 }
 
+/// A toneless lowercase form as a small number (`a`–`z` are 1–26, then `ă` `â` `đ` `ê` `ô`
+/// `ơ` `ư` are 27–33; 0 for anything else), so that a word's letters pack into an integer.
+#[inline]
+pub(crate) const fn form_code(form: char) -> u8 {
+    match form {
+        'a'..='z' => form as u8 - b'a' + 1,
+        'ă' => 27,
+        'â' => 28,
+        'đ' => 29,
+        'ê' => 30,
+        'ô' => 31,
+        'ơ' => 32,
+        'ư' => 33,
+        _ => 0,
+    }
+}
+
 /// The plain ASCII letter under a toneless form: `ă` `â` → `a`, `đ` → `d`, `ơ` → `o`.
 #[inline]
 pub(crate) fn strip_form(form: char) -> char {

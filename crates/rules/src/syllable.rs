@@ -10,7 +10,7 @@
 //! (Đắk Lắk), `k` before any vowel (Kon Tum), cluster onsets (Krông, Pleiku, Đrăng) and `ea`
 //! (Ea Súp).
 
-use crate::letters::{Tone, letter, strip_form};
+use crate::letters::{Tone, form_code, letter};
 
 /// How a run of letters is capitalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,43 +56,67 @@ pub(crate) struct Word {
 /// The longest run of letters read as a syllable (Vietnamese syllables have at most 7).
 pub(crate) const MAX_LETTERS: usize = 10;
 
+/// Bits per letter in a packed form (letter codes are below 64, see [`form_code`]).
+const BITS: u32 = 6;
+
+/// The plain letter's code (1–26) under each form code: `ă` `â` → `a`, `đ` → `d`, …
+const PLAIN: [u8; 34] = {
+    let mut plain = [0u8; 34];
+    let mut code = 1;
+    while code < 27 {
+        plain[code] = code as u8;
+        code += 1;
+    }
+    let marked = [
+        ('ă', 'a'),
+        ('â', 'a'),
+        ('đ', 'd'),
+        ('ê', 'e'),
+        ('ô', 'o'),
+        ('ơ', 'o'),
+        ('ư', 'u'),
+    ];
+    let mut i = 0;
+    while i < marked.len() {
+        plain[form_code(marked[i].0) as usize] = form_code(marked[i].1);
+        i += 1;
+    }
+    plain
+};
+
 /// Reads `chars` (letters only) as a syllable. `None` when a character is not a Latin or
 /// Vietnamese letter, when there are more than [`MAX_LETTERS`], or when `chars` is empty.
 pub(crate) fn read(chars: &[char]) -> Option<Word> {
     if chars.is_empty() || chars.len() > MAX_LETTERS {
         return None;
     }
-    let mut form = [0u8; 4 * MAX_LETTERS];
-    let mut form_len = 0;
+    let mut codes = [0u8; MAX_LETTERS];
     let mut tone = Tone::Level;
     let mut tones = 0;
     let mut marked = false;
     let mut plain = 0u64;
-    let mut identity = 0u64;
+    let mut packed = 0u64;
     let mut uppers = 0;
-    let mut first_upper = false;
     for (i, &c) in chars.iter().enumerate() {
         let l = letter(c)?;
         if l.tone != Tone::Level {
             tone = l.tone;
             tones += 1;
         }
-        marked |= l.is_marked();
-        if l.upper {
-            uppers += 1;
-            first_upper |= i == 0;
-        }
-        form_len += l.form.encode_utf8(&mut form[form_len..]).len();
-        plain = plain << 5 | u64::from(strip_form(l.form) as u8 - b'a' + 1);
-        identity = identity << 6 | form_code(l.form);
+        let code = form_code(l.form);
+        marked |= l.tone != Tone::Level || code > 26;
+        uppers += usize::from(l.upper);
+        codes[i] = code;
+        plain = plain << 5 | u64::from(PLAIN[usize::from(code)]);
+        packed = packed << BITS | u64::from(code);
     }
+    let first_upper = letter(chars[0]).is_some_and(|l| l.upper);
     let case = match uppers {
         0 => Case::Lower,
         1 if first_upper => Case::Capitalized,
         n if n == chars.len() => Case::Upper,
         _ => Case::Mixed,
     };
-    let form = core::str::from_utf8(&form[..form_len]).ok()?;
     let capitalised = matches!(case, Case::Capitalized | Case::Upper);
     let names = NameRules {
         highland: capitalised,
@@ -101,14 +125,14 @@ pub(crate) fn read(chars: &[char]) -> Option<Word> {
     let spelling = if tones > 1 {
         Spelling::Invalid
     } else {
-        spelling(form, tone, names)
+        spelling(&codes[..chars.len()], packed, tone, names)
     };
     Some(Word {
         case,
         spelling,
         marked,
         plain,
-        identity: identity << 3 | tone as u64,
+        identity: packed << 3 | tone as u64,
     })
 }
 
@@ -124,17 +148,30 @@ pub(crate) fn pack_plain(word: &str) -> Option<u64> {
     )
 }
 
-fn form_code(form: char) -> u64 {
-    match form {
-        'a'..='z' => u64::from(form as u8 - b'a' + 1),
-        'ă' => 27,
-        'â' => 28,
-        'đ' => 29,
-        'ê' => 30,
-        'ô' => 31,
-        'ơ' => 32,
-        _ => 33, // ư
+/// Toneless lowercase letters packed [`BITS`] bits each, the last letter lowest, so that an
+/// onset or a rhyme compares as one integer. Built at compile time for the tables below.
+const fn pack(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut packed = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        // The letters are ASCII or two-byte UTF-8 (ă â đ ê ô ơ ư).
+        let (code, width) = if bytes[i] < 0x80 {
+            (bytes[i] as u32, 1)
+        } else {
+            (
+                (bytes[i] as u32 & 0x1F) << 6 | (bytes[i + 1] as u32 & 0x3F),
+                2,
+            )
+        };
+        let letter = match char::from_u32(code) {
+            Some(letter) => letter,
+            None => panic!("not a letter"),
+        };
+        packed = packed << BITS | form_code(letter) as u64;
+        i += width;
     }
+    packed
 }
 
 /// Rhymes (medial, nucleus, coda) that follow an onset or stand alone, sorted bytewise.
@@ -152,23 +189,22 @@ const RHYMES: [&str; 154] = [
     "ưt", "ưu", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu",
 ];
 
-/// Rhymes written with `y` first: alone (ý, yêu, yên) or after `qu` (quyết, quỳnh).
-const Y_ALONE: [&str; 5] = ["y", "yêm", "yên", "yêt", "yêu"];
-const Y_AFTER_QU: [&str; 6] = ["y", "ych", "ynh", "yt", "yên", "yêt"];
-/// Onsets before which a bare `y` is written (lý, mỹ, kỳ, thủy…).
-const Y_ONSETS: [&str; 14] = [
-    "b", "d", "đ", "h", "k", "kh", "l", "m", "n", "s", "t", "th", "v", "x",
-];
+/// The longest rhyme, in letters.
+const MAX_RHYME: usize = 4;
 
-/// A rhyme's UTF-8 bytes packed into one number (rhymes have at most 8 bytes), so that
-/// looking one up compares integers.
-#[inline]
-const fn pack_bytes(text: &str) -> u64 {
-    let bytes = text.as_bytes();
-    let mut packed = 0u64;
+/// Rhymes written with `y` first: alone (ý, yêu, yên) or after `qu` (quyết, quỳnh).
+const Y_ALONE: [u64; 5] = packs(["y", "yêm", "yên", "yêt", "yêu"]);
+const Y_AFTER_QU: [u64; 6] = packs(["y", "ych", "ynh", "yt", "yên", "yêt"]);
+/// Onsets before which a bare `y` is written (lý, mỹ, kỳ, thủy…).
+const Y_ONSETS: [u64; 14] = packs([
+    "b", "d", "đ", "h", "k", "kh", "l", "m", "n", "s", "t", "th", "v", "x",
+]);
+
+const fn packs<const N: usize>(texts: [&str; N]) -> [u64; N] {
+    let mut packed = [0u64; N];
     let mut i = 0;
-    while i < bytes.len() {
-        packed = packed << 8 | bytes[i] as u64;
+    while i < N {
+        packed[i] = pack(texts[i]);
         i += 1;
     }
     packed
@@ -178,18 +214,18 @@ const fn pack_bytes(text: &str) -> u64 {
 const RHYME_SLOTS: usize = 512;
 
 #[inline]
-fn slot_of(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+const fn slot_of(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - RHYME_SLOTS.trailing_zeros())) as usize
 }
 
-/// [`RHYMES`] packed by [`pack_bytes`] in an open-addressing hash set built at compile time
-/// (0 marks an empty slot): a lookup is one multiplication and a probe or two.
-const RHYME_SET: [u64; RHYME_SLOTS] = {
-    let mut set = [0u64; RHYME_SLOTS];
+/// [`RHYMES`] packed by [`pack`] in an open-addressing hash set built at compile time (0
+/// marks an empty slot): a lookup is one multiplication and a probe or two.
+const RHYME_SET: [u32; RHYME_SLOTS] = {
+    let mut set = [0u32; RHYME_SLOTS];
     let mut i = 0;
     while i < RHYMES.len() {
-        let key = pack_bytes(RHYMES[i]);
-        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize;
+        let key = pack(RHYMES[i]) as u32;
+        let mut at = slot_of(key);
         while set[at] != 0 {
             at = (at + 1) % RHYME_SLOTS;
         }
@@ -199,12 +235,13 @@ const RHYME_SET: [u64; RHYME_SLOTS] = {
     set
 };
 
+/// Whether the letters `rhyme`, packed as `key`, are one of [`RHYMES`].
 #[inline]
-fn is_rhyme(rhyme: &str) -> bool {
-    if rhyme.is_empty() || rhyme.len() > 8 {
+fn is_rhyme_key(rhyme: &[u8], key: u64) -> bool {
+    if rhyme.is_empty() || rhyme.len() > MAX_RHYME {
         return false;
     }
-    let key = pack_bytes(rhyme);
+    let key = key as u32;
     let mut at = slot_of(key);
     loop {
         match RHYME_SET[at] {
@@ -215,65 +252,118 @@ fn is_rhyme(rhyme: &str) -> bool {
     }
 }
 
-/// Whether `onset` is one of the onsets (`đ` is written as its UTF-8 bytes).
+// Onsets, packed.
+const B: u64 = pack("b");
+const C: u64 = pack("c");
+const CH: u64 = pack("ch");
+const D: u64 = pack("d");
+const DD: u64 = pack("đ");
+const G: u64 = pack("g");
+const GH: u64 = pack("gh");
+const GI: u64 = pack("gi");
+const H: u64 = pack("h");
+const K: u64 = pack("k");
+const KH: u64 = pack("kh");
+const L: u64 = pack("l");
+const M: u64 = pack("m");
+const N: u64 = pack("n");
+const NG: u64 = pack("ng");
+const NGH: u64 = pack("ngh");
+const NH: u64 = pack("nh");
+const P: u64 = pack("p");
+const PH: u64 = pack("ph");
+const QU: u64 = pack("qu");
+const R: u64 = pack("r");
+const S: u64 = pack("s");
+const T: u64 = pack("t");
+const TH: u64 = pack("th");
+const TR: u64 = pack("tr");
+const V: u64 = pack("v");
+const X: u64 = pack("x");
+
+/// Whether `onset` (packed) is one of the onsets.
 #[inline]
-fn is_onset(onset: &str) -> bool {
+fn is_onset(onset: u64) -> bool {
     matches!(
-        onset.as_bytes(),
-        b"ngh"
-            | b"ng"
-            | b"nh"
-            | b"ch"
-            | b"gh"
-            | b"gi"
-            | b"kh"
-            | b"ph"
-            | b"qu"
-            | b"th"
-            | b"tr"
-            | b"b"
-            | b"c"
-            | b"d"
-            | b"\xC4\x91"
-            | b"g"
-            | b"h"
-            | b"k"
-            | b"l"
-            | b"m"
-            | b"n"
-            | b"p"
-            | b"r"
-            | b"s"
-            | b"t"
-            | b"v"
-            | b"x"
+        onset,
+        NGH | NG
+            | NH
+            | CH
+            | GH
+            | GI
+            | KH
+            | PH
+            | QU
+            | TH
+            | TR
+            | B
+            | C
+            | D
+            | DD
+            | G
+            | H
+            | K
+            | L
+            | M
+            | N
+            | P
+            | R
+            | S
+            | T
+            | V
+            | X
     )
 }
 
-/// Cluster onsets of Central Highlands names (Krông, Prông, Đrăng, Kông Chro).
-fn is_highland_onset(onset: &str) -> bool {
-    matches!(
-        onset.as_bytes(),
-        b"chr" | b"kr" | b"kl" | b"pl" | b"pr" | b"gr" | b"br" | b"bl" | b"dr" | b"\xC4\x91r"
-    )
+/// Cluster onsets of Central Highlands names (Krông, Prông, Đrăng, Kông Chro), packed.
+fn is_highland_onset(onset: u64) -> bool {
+    const CLUSTERS: [u64; 10] =
+        packs(["chr", "kr", "kl", "pl", "pr", "gr", "br", "bl", "dr", "đr"]);
+    CLUSTERS.contains(&onset)
 }
 
-fn spelling(form: &str, tone: Tone, names: NameRules) -> Spelling {
-    if names.highland
-        && let Some(stem) = form.strip_suffix('k')
-    {
+/// A word's toneless letters (codes of [`form_code`]) with the same letters packed.
+#[derive(Clone, Copy)]
+struct Form<'a> {
+    codes: &'a [u8],
+    packed: u64,
+}
+
+impl<'a> Form<'a> {
+    /// The letters from `at` on, packed.
+    #[inline]
+    fn tail(self, at: usize) -> u64 {
+        // At most MAX_LETTERS letters: the shift stays below 64.
+        let bits = BITS * (self.codes.len() - at) as u32;
+        self.packed & ((1 << bits) - 1)
+    }
+}
+
+fn spelling(codes: &[u8], packed: u64, tone: Tone, names: NameRules) -> Spelling {
+    if names.highland && codes.last() == Some(&form_code('k')) {
         // Đắk, Lắk, Búk: a `k` coda reads as `c`, and names write it with or without a tone.
-        let as_c = format!("{stem}c");
-        return if rhyme_of(&as_c, names).is_some() {
+        let mut as_c = [0u8; MAX_LETTERS];
+        as_c[..codes.len()].copy_from_slice(codes);
+        as_c[codes.len() - 1] = form_code('c');
+        let form = Form {
+            codes: &as_c[..codes.len()],
+            packed: packed & !0x3F | C,
+        };
+        return if rhyme_of(form, names).is_some() {
             Spelling::Valid
         } else {
             Spelling::Invalid
         };
     }
-    let Some(rhyme) = rhyme_of(form, names) else {
+    let Some(rhyme) = rhyme_of(Form { codes, packed }, names) else {
         return Spelling::Invalid;
     };
-    let stop = rhyme.ends_with(['c', 'p', 't']) || rhyme.ends_with("ch");
+    let code = |letter: char| form_code(letter);
+    let stop = match *rhyme {
+        [.., last] if last == code('c') || last == code('p') || last == code('t') => true,
+        [.., c, h] => c == code('c') && h == code('h'),
+        _ => false,
+    };
     match (stop, tone) {
         (false, _) | (true, Tone::Acute | Tone::Dot) => Spelling::Valid,
         (true, Tone::Level) => Spelling::MissingTone,
@@ -292,54 +382,74 @@ struct NameRules {
 
 /// The rhyme of `form` once a fitting onset is taken off, if there is one. Onsets are tried
 /// longest first (`ngh` before `ng`, `gi` before `g`), then no onset.
-fn rhyme_of(form: &str, names: NameRules) -> Option<&str> {
-    let bytes = form.as_bytes();
-    (1..=bytes.len().min(3))
-        .rev()
-        .chain([0])
-        .find_map(|length| {
-            let onset = form.get(..length)?;
-            let highland = names.highland && is_highland_onset(onset);
-            if length > 0 && !highland && !is_onset(onset) {
-                return None;
-            }
-            let rhyme = &form[length..];
-            let fits = rhyme_fits(onset, rhyme, names) || (highland && is_rhyme(rhyme));
-            fits.then_some(rhyme)
-        })
+fn rhyme_of(form: Form<'_>, names: NameRules) -> Option<&[u8]> {
+    let codes = form.codes;
+    let mut prefixes = [0u64; 4];
+    for length in 1..=codes.len().min(3) {
+        prefixes[length] = prefixes[length - 1] << BITS | u64::from(codes[length - 1]);
+    }
+    for length in (1..=codes.len().min(3)).rev().chain([0]) {
+        let onset = prefixes[length];
+        let highland = names.highland && length > 0 && is_highland_onset(onset);
+        if length > 0 && !highland && !is_onset(onset) {
+            continue;
+        }
+        let rhyme = &codes[length..];
+        let key = form.tail(length);
+        let fits = rhyme_fits(onset, rhyme, key, names) || (highland && is_rhyme_key(rhyme, key));
+        if fits {
+            return Some(rhyme);
+        }
+    }
+    None
 }
 
-/// Whether `rhyme` may follow `onset`.
-fn rhyme_fits(onset: &str, rhyme: &str, names: NameRules) -> bool {
-    let Some(first) = rhyme.chars().next() else {
+/// Whether `rhyme` (packed as `key`) may follow `onset` (packed; 0 for none).
+fn rhyme_fits(onset: u64, rhyme: &[u8], key: u64, names: NameRules) -> bool {
+    let code = |letter: char| form_code(letter);
+    let Some(&first) = rhyme.first() else {
         return false;
     };
-    let second = rhyme.chars().nth(1);
-    if first == 'y' {
+    let second = rhyme.get(1).copied();
+    if first == code('y') {
         return match onset {
-            "" => Y_ALONE.contains(&rhyme),
-            "qu" => Y_AFTER_QU.contains(&rhyme),
-            _ => rhyme == "y" && Y_ONSETS.contains(&onset),
+            0 => Y_ALONE.contains(&key),
+            QU => Y_AFTER_QU.contains(&key),
+            _ => rhyme.len() == 1 && Y_ONSETS.contains(&onset),
         };
     }
-    let front = matches!(first, 'e' | 'ê' | 'i');
-    let listed = is_rhyme(rhyme) || (names.highland && onset.is_empty() && rhyme == "ea");
-    match onset.as_bytes() {
-        b"qu" => {
-            rhyme == "ôc" || (listed && matches!(first, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'ơ'))
+    let front = first == code('e') || first == code('ê') || first == code('i');
+    let listed =
+        is_rhyme_key(rhyme, key) || (names.highland && onset == 0 && key == const { pack("ea") });
+    match onset {
+        QU => {
+            key == const { pack("ôc") }
+                || (listed
+                    && [
+                        code('a'),
+                        code('ă'),
+                        code('â'),
+                        code('e'),
+                        code('ê'),
+                        code('i'),
+                        code('ơ'),
+                    ]
+                    .contains(&first))
         }
-        b"gi" => first != 'i' && (listed || rhyme == "êng"),
-        b"c" => {
-            let medial = matches!(
-                (first, second),
-                ('o', Some('a' | 'ă' | 'e')) | ('u', Some('y' | 'â' | 'ê' | 'ơ'))
-            );
+        GI => first != code('i') && (listed || key == const { pack("êng") }),
+        C => {
+            let medial = (first == code('o')
+                && second.is_some_and(|s| s == code('a') || s == code('ă') || s == code('e')))
+                || (first == code('u')
+                    && second.is_some_and(|s| {
+                        s == code('y') || s == code('â') || s == code('ê') || s == code('ơ')
+                    }));
             listed && !front && !medial
         }
-        b"k" => listed && (front || names.k_anywhere),
-        b"g" => listed && !matches!(first, 'e' | 'ê'),
-        b"gh" | b"ngh" => listed && front,
-        b"ng" => listed && !front,
+        K => listed && (front || names.k_anywhere),
+        G => listed && first != code('e') && first != code('ê'),
+        GH | NGH => listed && front,
+        NG => listed && !front,
         _ => listed,
     }
 }
@@ -351,6 +461,12 @@ mod tests {
     fn spelled(word: &str) -> Spelling {
         let chars: Vec<char> = word.chars().collect();
         read(&chars).map_or(Spelling::Invalid, |w| w.spelling)
+    }
+
+    /// Whether the letters of `rhyme` are a listed rhyme.
+    fn is_rhyme(rhyme: &str) -> bool {
+        let codes: Vec<u8> = rhyme.chars().map(form_code).collect();
+        !codes.contains(&0) && codes.len() <= MAX_LETTERS && is_rhyme_key(&codes, pack(rhyme))
     }
 
     #[test]
