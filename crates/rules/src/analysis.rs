@@ -14,70 +14,110 @@ use core::ops::Range;
 /// The text as the rules read it.
 pub(crate) struct Analysis {
     chars: Vec<char>,
-    /// For each character of the copy, the first original character it came from.
-    starts: Vec<u32>,
-    /// For each character of the copy, one past the last original character it came from.
-    ends: Vec<u32>,
+    /// Where each character of the copy came from; `None` while the copy is the text itself
+    /// (nothing dropped or composed, as in most comments), so that nothing is recorded.
+    origins: Option<Origins>,
     /// Copy positions before which a soft hyphen was dropped (TCVN3 writes `ư` with that byte).
     soft_hyphens: Vec<u32>,
+    /// Whether the copy holds a Latin-1 character that is not a Vietnamese letter.
+    latin1_symbols: bool,
+    /// How many characters the text as typed has.
+    original_len: usize,
+}
+
+/// For each character of the copy, the range of original characters it came from.
+struct Origins {
+    /// The first original character.
+    starts: Vec<u32>,
+    /// One past the last original character.
+    ends: Vec<u32>,
 }
 
 impl Analysis {
-    /// Builds the analysis copy of `text`.
+    /// Builds the analysis copy of `text`, in one pass.
     pub(crate) fn new(text: &str) -> Self {
-        if !text.chars().any(needs_work) {
-            // Nothing to drop, fold or compose (most comments): the copy is the text.
-            let chars: Vec<char> = text.chars().collect();
-            let length = chars.len() as u32;
-            return Analysis {
-                chars,
-                starts: (0..length).collect(),
-                ends: (1..=length).collect(),
-                soft_hyphens: Vec::new(),
-            };
-        }
-        let capacity = text.len();
         let mut copy = Analysis {
-            chars: Vec::with_capacity(capacity),
-            starts: Vec::with_capacity(capacity),
-            ends: Vec::with_capacity(capacity),
+            chars: Vec::with_capacity(text.len()),
+            origins: None,
             soft_hyphens: Vec::new(),
+            latin1_symbols: false,
+            original_len: 0,
         };
-        for (offset, raw) in text.chars().enumerate() {
-            if raw.is_ascii() {
-                copy.chars.push(raw);
-                copy.starts.push(offset as u32);
-                copy.ends.push(offset as u32 + 1);
-                continue;
+        let mut offset = 0u32;
+        for raw in text.chars() {
+            if raw.is_ascii() || letter(raw).is_some() {
+                copy.push(raw, offset);
+            } else {
+                copy.take_unusual(raw, offset);
             }
-            if is_default_ignorable(raw) {
-                if raw == '\u{AD}' {
-                    copy.soft_hyphens.push(copy.chars.len() as u32);
-                }
-                continue;
-            }
-            let c = fold_lookalike(raw);
-            let offset = offset as u32;
-            if is_combining_mark(c)
-                && let Some(last) = copy.chars.last_mut()
-                && let Some(merged) = attach_mark(*last, c)
-            {
-                *last = merged;
-                if let Some(end) = copy.ends.last_mut() {
-                    *end = offset + 1;
-                }
-                continue;
-            }
-            copy.chars.push(c);
-            copy.starts.push(offset);
-            copy.ends.push(offset + 1);
+            offset += 1;
         }
+        copy.original_len = offset as usize;
         copy
+    }
+
+    /// Appends `c`, which came from original character `offset`.
+    #[inline]
+    fn push(&mut self, c: char, offset: u32) {
+        self.chars.push(c);
+        if let Some(origins) = &mut self.origins {
+            origins.starts.push(offset);
+            origins.ends.push(offset + 1);
+        }
+    }
+
+    /// Takes in a character that is neither ASCII nor a Vietnamese letter: drops, folds or
+    /// composes it.
+    fn take_unusual(&mut self, raw: char, offset: u32) {
+        if is_default_ignorable(raw) {
+            self.origins();
+            if raw == '\u{AD}' {
+                self.soft_hyphens.push(self.chars.len() as u32);
+            }
+            return;
+        }
+        let c = fold_lookalike(raw);
+        if is_combining_mark(c)
+            && let Some(&last) = self.chars.last()
+            && let Some(merged) = attach_mark(last, c)
+        {
+            self.note(merged);
+            let origins = self.origins();
+            origins.ends.pop();
+            origins.ends.push(offset + 1);
+            self.chars.pop();
+            self.chars.push(merged);
+            return;
+        }
+        self.note(c);
+        self.push(c, offset);
+    }
+
+    /// The map back to the original text, started when the copy first differs from it.
+    fn origins(&mut self) -> &mut Origins {
+        let length = self.chars.len() as u32;
+        self.origins.get_or_insert_with(|| {
+            let mut starts = Vec::with_capacity(self.chars.capacity());
+            let mut ends = Vec::with_capacity(self.chars.capacity());
+            starts.extend(0..length);
+            ends.extend(1..=length);
+            Origins { starts, ends }
+        })
+    }
+
+    /// Records what the rules need to know of an unusual character `c` of the copy.
+    fn note(&mut self, c: char) {
+        self.latin1_symbols |= ('\u{A1}'..='\u{FF}').contains(&c) && letter(c).is_none();
     }
 
     /// The characters of the copy.
     pub(crate) fn chars(&self) -> &[char] {
         &self.chars
+    }
+
+    /// How many characters the text as typed has.
+    pub(crate) fn original_len(&self) -> usize {
+        self.original_len
     }
 
     /// Whether a soft hyphen was dropped just before copy position `index`.
@@ -90,26 +130,35 @@ impl Analysis {
         !self.soft_hyphens.is_empty()
     }
 
+    /// Whether the copy holds a Latin-1 character that is not a Vietnamese letter (`¸`, `µ`,
+    /// `Õ`, `ä`…), as TCVN3 mojibake does.
+    pub(crate) fn has_latin1_symbols(&self) -> bool {
+        self.latin1_symbols
+    }
+
     /// The original characters that the copy's `range` came from.
     pub(crate) fn span(&self, range: Range<usize>) -> Span {
+        let Some(origins) = &self.origins else {
+            // The copy is the text: offsets are the same.
+            if range.is_empty() {
+                let at = range.start.min(self.chars.len());
+                return Span(at, at);
+            }
+            return Span(range.start, range.end);
+        };
         if range.is_empty() {
-            let at = self
+            let at = origins
                 .starts
                 .get(range.start)
                 .copied()
-                .unwrap_or_else(|| self.ends.last().copied().unwrap_or(0));
+                .unwrap_or_else(|| origins.ends.last().copied().unwrap_or(0));
             return Span(at as usize, at as usize);
         }
         Span(
-            self.starts[range.start] as usize,
-            self.ends[range.end - 1] as usize,
+            origins.starts[range.start] as usize,
+            origins.ends[range.end - 1] as usize,
         )
     }
-}
-
-/// Whether `c` is dropped, folded or composed by the analysis copy.
-fn needs_work(c: char) -> bool {
-    !c.is_ascii() && (is_default_ignorable(c) || is_combining_mark(c) || fold_lookalike(c) != c)
 }
 
 /// `base` with the combining `mark` attached, when they make one letter.

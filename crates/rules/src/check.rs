@@ -79,7 +79,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
         }
     }
     // A text of no more code points than the limit cannot have more characters: skip segmenting.
-    let code_points = text.chars().count();
+    let code_points = analysis.original_len();
     let mut starts = graphemes::cluster_starts(text);
     if code_points > policy.max_chars
         && let Some(cut) = starts.nth(policy.max_chars)

@@ -21,8 +21,7 @@ pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
     let chars = analysis.chars();
     let latin1 = |c: char| ('\u{A1}'..='\u{FF}').contains(&c);
     let mut found = Vec::new();
-    let symbols =
-        analysis.has_soft_hyphens() || chars.iter().any(|&c| latin1(c) && letter(c).is_none());
+    let symbols = analysis.has_soft_hyphens() || analysis.has_latin1_symbols();
     if symbols {
         // TCVN3 writes letters with symbol bytes (`c¸c`): pieces may join several runs.
         for range in pieces(chars, |c| c.is_ascii_alphanumeric() || latin1(c)) {
@@ -54,7 +53,7 @@ pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
             }
         }
     }
-    let viqr: Vec<(Range<usize>, bool)> = viqr_pieces(chars)
+    let viqr: Vec<(Range<usize>, bool)> = viqr_pieces(chars, runs)
         .filter_map(|range| viqr_strength(&chars[range.clone()]).map(|strong| (range, strong)))
         .collect();
     // A lone tone-only form is more likely English (`I'm`) than VIQR.
@@ -76,12 +75,17 @@ fn is_valid_run(runs: &[Run], range: &Range<usize>) -> bool {
 }
 
 /// Pieces of ASCII letters and VIQR marks that hold a mark right after a letter, found from
-/// the marks outwards (most text has none, and only sentence stops).
-fn viqr_pieces(chars: &[char]) -> impl Iterator<Item = Range<usize>> + '_ {
+/// the marks outwards (most text has none, and only sentence stops). A mark right after a
+/// letter ends a run, so only the ends of `runs` are looked at.
+fn viqr_pieces<'a>(chars: &'a [char], runs: &'a [Run]) -> impl Iterator<Item = Range<usize>> + 'a {
     let member = |c: char| c.is_ascii_alphabetic() || is_viqr_mark(c);
     let mut covered = 0;
-    (1..chars.len()).filter_map(move |i| {
-        if i < covered || !is_viqr_mark(chars[i]) || !chars[i - 1].is_ascii_alphabetic() {
+    runs.iter().filter_map(move |run| {
+        let i = run.range.end;
+        if i < covered
+            || !chars.get(i).is_some_and(|&c| is_viqr_mark(c))
+            || !chars[i - 1].is_ascii_alphabetic()
+        {
             return None;
         }
         let start = (0..i)
@@ -270,11 +274,15 @@ fn viqr_strength(raw: &[char]) -> Option<bool> {
         };
         tone_inside |= raw[i + 1..].iter().any(char::is_ascii_alphabetic);
     }
+    if !(strong || tone_inside) {
+        return None;
+    }
     let decoded: Option<Vec<char>> = letters
         .iter()
         .map(|l| compose(l.form, l.tone, l.upper))
         .collect();
-    (decoded.is_some_and(|d| is_vietnamese_with_marks(&d)) && (strong || tone_inside))
+    decoded
+        .is_some_and(|d| is_vietnamese_with_marks(&d))
         .then_some(strong)
 }
 
