@@ -57,28 +57,28 @@ pub(crate) fn read(
         let i = ranges.partition_point(|r| r.end <= run.start);
         ranges.get(i).is_some_and(|r| r.start < run.end)
     };
-    let mut pieces: Vec<Piece> = runs
-        .iter()
-        .map(|run| {
-            let range = run.range.clone();
-            let tagged = range.start > 0 && matches!(chars[range.start - 1], '@' | '#');
-            let kind = if overlaps(links, &range) || tagged {
-                Kind::Ignored
-            } else if overlaps(legacy, &range) {
-                Kind::Legacy
-            } else {
-                classify(&chars[range.clone()], run, shouting)
-            };
-            Piece { range, kind }
-        })
-        .collect();
-    count_words(&mut pieces, shouting);
+    let mut pieces = Vec::with_capacity(runs.len());
+    let mut vietnamese = 0;
+    for run in runs {
+        let range = run.range.clone();
+        let tagged = range.start > 0 && matches!(chars[range.start - 1], '@' | '#');
+        let kind = if tagged || overlaps(links, &range) {
+            Kind::Ignored
+        } else if overlaps(legacy, &range) {
+            Kind::Legacy
+        } else {
+            classify(&chars[range.clone()], run, shouting)
+        };
+        vietnamese += usize::from(matches!(kind, Kind::Vietnamese { .. }));
+        pieces.push(Piece { range, kind });
+    }
+    count_words(&mut pieces, vietnamese, shouting);
     pieces
 }
 
 fn classify(run: &[char], read: &Run, shouting: bool) -> Kind {
     let (word, has_digit) = (read.word, read.has_digit);
-    if run.iter().all(|c| c.is_ascii_digit()) {
+    if read.digits_only {
         return Kind::Ignored;
     }
     let valid = word.is_some_and(|w| w.spelling == Spelling::Valid && w.case != Case::Mixed);
@@ -109,11 +109,16 @@ fn classify(run: &[char], read: &Run, shouting: bool) -> Kind {
 /// Whether the comment is written mostly in capitals (at least three words of two letters or
 /// more, most of them all capitals): then capitals are shouting, not acronyms.
 fn is_shouting(chars: &[char], runs: &[Run]) -> bool {
-    let words = runs.iter().filter(|r| r.range.len() >= 2 && !r.has_digit);
-    let (total, capitals) = words.fold((0, 0), |(total, capitals), r| {
-        let upper = chars[r.range.clone()].iter().all(|&c| !is_lower(c));
-        (total + 1, capitals + usize::from(upper))
-    });
+    let (mut total, mut capitals) = (0, 0);
+    for run in runs.iter().filter(|r| r.range.len() >= 2 && !r.has_digit) {
+        let upper = match run.word {
+            // Letters only: a lower-case letter makes the case anything but `Upper`.
+            Some(word) => word.case == Case::Upper,
+            None => chars[run.range.clone()].iter().all(|&c| !is_lower(c)),
+        };
+        total += 1;
+        capitals += usize::from(upper);
+    }
     capitals >= 3 && capitals * 2 > total
 }
 
@@ -127,10 +132,10 @@ fn foreign(run: &[char]) -> Kind {
 /// Decides which Vietnamese words count: not acronyms (unless the comment is `shouting`, an
 /// unmarked all-capitals word counts only beside a marked all-capitals word, as in
 /// `VIỆT NAM`), and each distinct word (same letters and tone, whatever the case or tone
-/// placement) at most twice.
-fn count_words(pieces: &mut [Piece], shouting: bool) {
+/// placement) at most twice. `vietnamese` is how many pieces are Vietnamese words.
+fn count_words(pieces: &mut [Piece], vietnamese: usize, shouting: bool) {
     let shouting_with_marks = |p: Option<&Piece>| matches!(p.map(|p| p.kind), Some(Kind::Vietnamese { word, .. }) if word.case == Case::Upper && word.marked);
-    let mut seen = Tally::with_room_for(pieces.len());
+    let mut seen = Tally::with_room_for(vietnamese);
     for i in 0..pieces.len() {
         let Kind::Vietnamese { word, .. } = pieces[i].kind else {
             continue;

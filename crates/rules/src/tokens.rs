@@ -12,6 +12,8 @@ pub(crate) struct Run {
     pub(crate) range: Range<usize>,
     /// Whether it holds a digit (`vie65t`, `nhacai88`, `2020`).
     pub(crate) has_digit: bool,
+    /// Whether it is digits only (`2020`).
+    pub(crate) digits_only: bool,
     /// Whether it is ASCII only.
     pub(crate) ascii: bool,
     /// The run read as a syllable, when it is letters only and not too long.
@@ -21,9 +23,13 @@ pub(crate) struct Run {
 /// Whether `c` belongs inside a run.
 #[inline]
 pub(crate) fn is_run_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || (!c.is_ascii()
-            && (letter(c).is_some() || is_letter_of_other_script(c) || is_combining_mark(c)))
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && is_unusual_run_char(c))
+}
+
+/// Whether `c`, not ASCII, belongs inside a run.
+#[inline]
+fn is_unusual_run_char(c: char) -> bool {
+    letter(c).is_some() || is_letter_of_other_script(c) || is_combining_mark(c)
 }
 
 /// Letters of the scripts comments come in besides Vietnamese: the rest of Latin, Greek,
@@ -37,43 +43,45 @@ fn is_letter_of_other_script(c: char) -> bool {
         | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
 }
 
-/// Every run of `chars`, in order.
+/// Every run of `chars`, in order, each read as a would-be syllable.
 pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
     let mut runs = Vec::with_capacity(chars.len() / 4);
-    let mut start = None;
-    let mut has_digit = false;
-    let mut ascii = true;
-    for (i, &c) in chars.iter().enumerate() {
-        if is_run_char(c) {
-            if start.is_none() {
-                start = Some(i);
-                has_digit = false;
-                ascii = true;
-            }
-            has_digit |= c.is_ascii_digit();
-            ascii &= c.is_ascii();
-        } else if let Some(s) = start.take() {
-            runs.push(run(chars, s..i, has_digit, ascii));
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_run_char(chars[i]) {
+            i += 1;
+            continue;
         }
-    }
-    if let Some(s) = start {
-        runs.push(run(chars, s..chars.len(), has_digit, ascii));
+        let start = i;
+        let (mut digits, mut ascii) = (0, true);
+        while let Some(&c) = chars.get(i) {
+            if c.is_ascii() {
+                if !c.is_ascii_alphanumeric() {
+                    break;
+                }
+                digits += usize::from(c.is_ascii_digit());
+            } else if is_unusual_run_char(c) {
+                ascii = false;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        let range = start..i;
+        let word = if digits > 0 {
+            None
+        } else {
+            syllable::read(&chars[range.clone()])
+        };
+        runs.push(Run {
+            has_digit: digits > 0,
+            digits_only: digits == range.len(),
+            ascii,
+            word,
+            range,
+        });
     }
     runs
-}
-
-fn run(chars: &[char], range: Range<usize>, has_digit: bool, ascii: bool) -> Run {
-    let word = if has_digit {
-        None
-    } else {
-        syllable::read(&chars[range.clone()])
-    };
-    Run {
-        range,
-        has_digit,
-        ascii,
-        word,
-    }
 }
 
 #[cfg(test)]
