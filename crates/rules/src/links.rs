@@ -30,15 +30,22 @@ use core::ops::Range;
 pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
     let labels = join_spaced_letters(chars, runs);
     let mut found = Vec::new();
+    // Markdown's `](` lies between labels: looked for in the gaps, added after the rest (the
+    // domain detector extends the link it found last).
+    let mut markdown = Vec::new();
+    let lead = labels.first().map_or(chars.len(), |first| first.start);
+    scan_gap(chars, 0..lead, &mut markdown);
     for i in 0..labels.len() {
-        // Most labels are words followed by one space: nothing can start there but `a dot b`
-        // or an HTML `<a `.
-        let plain_word = gap(chars, &labels, i) == [' ']
-            && !labels
+        let end = labels.get(i + 1).map_or(chars.len(), |next| next.start);
+        let punctuated = scan_gap(chars, labels[i].end..end, &mut markdown);
+        // Every detector needs a dot, colon or equals sign after the label, a spelled-out dot
+        // (`chấm`, `dot`) next, or an HTML `<` before: most labels are plain words.
+        let may_link = punctuated
+            || labels
                 .get(i + 1)
                 .is_some_and(|next| may_spell_dot(chars, next))
-            && !(labels[i].start > 0 && chars[labels[i].start - 1] == '<');
-        if plain_word {
+            || (labels[i].start > 0 && chars[labels[i].start - 1] == '<');
+        if !may_link {
             continue;
         }
         domain_at(chars, &labels, i, &mut found);
@@ -46,8 +53,22 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
         ip_at(chars, &labels, i, &mut found);
         markup_at(chars, &labels, i, &mut found);
     }
-    markdown(chars, &mut found);
+    found.append(&mut markdown);
     ranges::merge(found)
+}
+
+/// Looks through the gap `range` between two labels: adds the Markdown links that start
+/// there to `markdown`, and says whether it holds a dot, colon or equals sign.
+fn scan_gap(chars: &[char], range: Range<usize>, markdown: &mut Vec<Range<usize>>) -> bool {
+    let mut punctuated = false;
+    for i in range {
+        match chars[i] {
+            '.' | ':' | '=' => punctuated = true,
+            ']' => markdown_at(chars, i, markdown),
+            _ => {}
+        }
+    }
+    punctuated
 }
 
 /// Runs, with letters spelled out one by one (`w w w`, `h t t p s`, `c o m`) joined into one
@@ -438,34 +459,32 @@ fn markup_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
     found.push(start..close.max(label.end));
 }
 
-/// Markdown `[text](target)`.
-fn markdown(chars: &[char], found: &mut Vec<Range<usize>>) {
-    for i in 0..chars.len().saturating_sub(2) {
-        if chars[i] != ']'
-            || chars[i + 1] != '('
-            || chars[i + 2].is_whitespace()
-            || chars[i + 2] == ')'
-        {
-            continue;
-        }
-        let floor = i.saturating_sub(200);
-        let Some(open) = chars[floor..i]
-            .iter()
-            .rposition(|c| *c == '[')
-            .map(|p| floor + p)
-        else {
-            continue;
-        };
-        if chars[open..i].contains(&'\n') {
-            continue;
-        }
-        let window = &chars[i + 2..chars.len().min(i + 2 + LONGEST_LINK)];
-        let close = window
-            .iter()
-            .position(|c| *c == ')' || c.is_whitespace())
-            .map_or(i + 2 + window.len(), |p| i + 2 + p);
-        found.push(open..(close + 1).min(chars.len()));
+/// Markdown `[text](target)` whose `]` is at `i`.
+fn markdown_at(chars: &[char], i: usize, found: &mut Vec<Range<usize>>) {
+    if i + 2 >= chars.len()
+        || chars[i + 1] != '('
+        || chars[i + 2].is_whitespace()
+        || chars[i + 2] == ')'
+    {
+        return;
     }
+    let floor = i.saturating_sub(200);
+    let Some(open) = chars[floor..i]
+        .iter()
+        .rposition(|c| *c == '[')
+        .map(|p| floor + p)
+    else {
+        return;
+    };
+    if chars[open..i].contains(&'\n') {
+        return;
+    }
+    let window = &chars[i + 2..chars.len().min(i + 2 + LONGEST_LINK)];
+    let close = window
+        .iter()
+        .position(|c| *c == ')' || c.is_whitespace())
+        .map_or(i + 2 + window.len(), |p| i + 2 + p);
+    found.push(open..(close + 1).min(chars.len()));
 }
 
 #[cfg(test)]
