@@ -7,6 +7,7 @@
 pub mod api;
 pub mod article;
 pub mod comments;
+pub mod embed;
 mod http;
 pub mod i18n;
 pub mod routes;
@@ -24,9 +25,54 @@ use crate::routes::not_found::NotFound;
 /// The article `/` shows: the seed newsroom's sample.
 pub const DEFAULT_ARTICLE: &str = "lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa";
 
-/// Mounts the whole app on the page's `<body>`.
-pub fn mount_app() {
-    leptos::mount::mount_to_body(App);
+/// Starts the app when the page is the app's own (`<body data-binhluan-app>`); on a host page
+/// that embeds the comments, the wasm waits for `embed.js` to call `embed::mount_embed`.
+pub fn start() {
+    let is_app_page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|body| body.has_attribute("data-binhluan-app"));
+    if is_app_page {
+        leptos::mount::mount_to_body(App);
+    }
+}
+
+/// Where the app runs: its own page, or inside a newsroom's page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Host {
+    /// The app's own page: it may set the document's title and language.
+    #[default]
+    Page,
+    /// Embedded in a host page, which owns its document.
+    Embed,
+}
+
+/// Where the calling component runs.
+pub fn use_host() -> Host {
+    use_context::<Host>().unwrap_or_default()
+}
+
+/// The colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the reader's system (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The class that selects the theme's colours in `style/main.css`.
+    pub fn class(self) -> &'static str {
+        match self {
+            Theme::Auto => "is-auto",
+            Theme::Light => "is-light",
+            Theme::Dark => "is-dark",
+        }
+    }
 }
 
 /// The app: a header, the routes `/` and `/bai-viet/{slug}`, and a not-found page.
@@ -41,10 +87,12 @@ pub fn App() -> impl IntoView {
         Route::NotFound => view! { <NotFound/> }.into_any(),
     };
     view! {
-        <SiteHeader/>
-        <main id="main" class="page" tabindex="-1">
-            {page}
-        </main>
+        <div class="bl-root is-page is-auto">
+            <SiteHeader/>
+            <main id="main" class="page" tabindex="-1">
+                {page}
+            </main>
+        </div>
     }
 }
 

@@ -1,5 +1,5 @@
-//! The entry point trunk builds: mounts the app on `<body>`.
+//! The entry point trunk builds: starts the app on its own page; embeds start from `embed.js`.
 
 fn main() {
-    binhluan::mount_app();
+    binhluan::start();
 }

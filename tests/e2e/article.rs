@@ -146,3 +146,37 @@ async fn the_reader_can_switch_to_english_and_back() {
     assert_eq!(browser.eval("location.search").await, "?lang=vi");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reader_who_prefers_dark_gets_a_dark_page_that_stays_accessible() {
+    let server = TestServer::start(ServerOptions::default()).await;
+    let browser = Browser::dark_phone().await;
+    browser.goto(&server.url("/")).await;
+    sees_the_seed_article(&browser).await;
+    assert_eq!(
+        browser
+            .eval("matchMedia('(prefers-color-scheme: dark)').matches")
+            .await,
+        true
+    );
+    assert_eq!(
+        browser
+            .eval("getComputedStyle(document.querySelector('.bl-root')).backgroundColor")
+            .await,
+        "rgb(18, 18, 20)"
+    );
+    assert_eq!(
+        browser
+            .eval("getComputedStyle(document.querySelector('h1')).color")
+            .await,
+        "rgb(236, 236, 239)"
+    );
+    browser.find(".comment-form").await;
+    let violations = browser.axe_violations().await;
+    assert!(
+        violations.is_empty(),
+        "axe-core violations: {}",
+        serde_json::to_string_pretty(&violations).unwrap()
+    );
+    browser.close().await;
+}

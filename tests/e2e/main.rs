@@ -7,3 +7,4 @@ mod support;
 
 mod article;
 mod comments;
+mod embed;

@@ -2,10 +2,15 @@
 
 mod browser;
 mod bundle;
+mod host_site;
 mod server;
 
 pub use browser::Browser;
+pub use host_site::HostSite;
 pub use server::{ServerOptions, TestServer};
 
 /// The seed article's slug.
 pub const SEED_SLUG: &str = "lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa";
+
+/// The second sample article's slug.
+pub const SECOND_SLUG: &str = "mua-lua-chin-tren-ruong-bac-thang-sa-pa";

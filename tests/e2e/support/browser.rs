@@ -17,6 +17,7 @@ const PATIENCE: Duration = Duration::from_secs(30);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Viewport {
     Phone,
+    DarkPhone,
     Desktop,
 }
 
@@ -32,6 +33,11 @@ impl Browser {
     /// Chromium emulates the device).
     pub async fn phone() -> Browser {
         Browser::open(Viewport::Phone).await
+    }
+
+    /// The phone, set to prefer a dark colour scheme.
+    pub async fn dark_phone() -> Browser {
+        Browser::open(Viewport::DarkPhone).await
     }
 
     /// A desktop's 1280 × 900 window.
@@ -74,7 +80,13 @@ impl Browser {
             }
         });
         let mut capabilities = capabilities;
-        if viewport == Viewport::Phone {
+        if viewport == Viewport::DarkPhone {
+            let args = capabilities["goog:chromeOptions"]["args"]
+                .as_array_mut()
+                .expect("args");
+            args.push(json!("--force-dark-mode"));
+        }
+        if matches!(viewport, Viewport::Phone | Viewport::DarkPhone) {
             capabilities["goog:chromeOptions"]["mobileEmulation"] = json!({
                 "deviceMetrics": { "width": 360, "height": 780, "pixelRatio": 3.0, "touch": true, "mobile": true }
             });
@@ -127,6 +139,24 @@ impl Browser {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|error| panic!("no element matches {css}: {error}"))
+    }
+
+    /// The first element matching `css` inside the shadow root of the element matching `host`,
+    /// once it exists.
+    pub async fn find_in_shadow(&self, host: &str, css: &str) -> Element {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let root = self.find(host).await.shadow_root().await;
+            if let Ok(root) = root
+                && let Ok(element) = root.find(Locator::Css(css)).await
+            {
+                return element;
+            }
+            if tokio::time::Instant::now() > deadline {
+                panic!("nothing matches {css} in the shadow root of {host}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Every element matching `css` now.

@@ -93,6 +93,11 @@ impl TestServer {
         format!("http://{}{path}", self.addr)
     }
 
+    /// The server's origin, `http://127.0.0.1:PORT`.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
     /// Stops the server, as when it crashes or is taken down: nothing answers any more.
     pub async fn stop(&mut self) {
         if let Some((stop, task)) = self.running.take() {
@@ -130,10 +135,20 @@ impl TestServer {
         page.comments
     }
 
-    /// Posts a comment through the API, as another reader would, and returns the server's answer.
+    /// Posts a comment on the seed article through the API, as another reader would.
     pub async fn post(&self, comment: &NewComment, idempotency_key: &str) -> reqwest::Response {
+        self.post_to(SEED_SLUG, comment, idempotency_key).await
+    }
+
+    /// Posts a comment on the article `slug` through the API, as another reader would.
+    pub async fn post_to(
+        &self,
+        slug: &str,
+        comment: &NewComment,
+        idempotency_key: &str,
+    ) -> reqwest::Response {
         reqwest::Client::new()
-            .post(self.url(&format!("/api/articles/{SEED_SLUG}/comments")))
+            .post(self.url(&format!("/api/articles/{slug}/comments")))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .json(comment)
             .send()

@@ -1,0 +1,239 @@
+// Bình Luận: the embed loader, served as /embed.js next to the app's files.
+//
+//   <script type="module" src="https://comments.example.vn/embed.js"></script>
+//   <div data-binhluan data-article="slug"></div>
+//
+// Every [data-binhluan] element gets a shadow root with a light placeholder ("Bình luận (12)")
+// that reserves space. The app's wasm is fetched only when an element comes near the viewport,
+// once for the whole page, and mounts one independent widget per element. The only global is
+// window.BinhLuan. Written for scripts/trunk-post-build, which fills in this build's hashed
+// file names.
+
+const SCRIPT = new URL(import.meta.url);
+const APP_JS = new URL("__BINHLUAN_JS__", SCRIPT).href;
+const APP_WASM = new URL("__BINHLUAN_WASM__", SCRIPT).href;
+/** How close to the viewport an element must come before the wasm is fetched. */
+const NEAR = "600px 0px";
+
+const SLUG = /^(?!\.)[A-Za-z0-9._-]{1,200}$/;
+const CHOICES = {
+  lang: ["vi", "en"],
+  theme: ["auto", "light", "dark"],
+  mode: ["comments", "full"],
+};
+
+const PLACEHOLDER_CSS = `
+:host { all: initial !important; display: block !important; }
+.bl-wait { box-sizing: border-box; min-height: 30em; padding: 1em 0; font: 16px/1.6 system-ui,
+  -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
+  color: var(--bl-fg, #1d1d1f); }
+.bl-wait h2 { margin: 0 0 .75em; font-size: 1.375em; }
+.bl-wait .bar { height: 1em; margin: 0 0 .75em; border-radius: 4px;
+  background: var(--bl-surface, #f4f4f6); }
+.bl-wait .box { height: 8em; }
+.bl-error { padding: .75em 1em; border: 1px solid #b3131b; border-radius: 8px; color: #b3131b;
+  background: #fff; font: 16px/1.5 system-ui, sans-serif; }
+.bl-error p { margin: 0; }
+.dark { color: var(--bl-fg, #ececef); }
+.dark .bar { background: var(--bl-surface, #1e1e22); }
+@media (prefers-color-scheme: dark) {
+  .auto { color: var(--bl-fg, #ececef); }
+  .auto .bar { background: var(--bl-surface, #1e1e22); }
+}`;
+
+const mounted = new WeakSet();
+let app;
+
+/** The app's module, fetched and instantiated once, on first need. */
+function loadApp() {
+  app ??= import(APP_JS).then(async (module) => {
+    await module.default({ module_or_path: APP_WASM });
+    return module;
+  });
+  return app;
+}
+
+/** The element's options, or the message explaining what is wrong with its attributes. */
+function readOptions(element) {
+  const data = element.dataset;
+  if (!data.article) {
+    return {
+      error: [
+        "thiếu thuộc tính data-article (mã bài viết)",
+        "the data-article attribute (the article's slug) is missing",
+      ],
+    };
+  }
+  if (!SLUG.test(data.article)) {
+    return {
+      error: [
+        `data-article="${data.article}" không phải mã bài viết hợp lệ (chữ không dấu, số, - _ .)`,
+        `data-article="${data.article}" is not a valid slug (letters, digits, - _ .)`,
+      ],
+    };
+  }
+  let api = SCRIPT.origin;
+  if (data.api) {
+    let url;
+    try {
+      url = new URL(data.api, document.baseURI);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) {
+      return {
+        error: [
+          `data-api="${data.api}" không phải địa chỉ http(s) của máy chủ bình luận`,
+          `data-api="${data.api}" is not the http(s) address of the comment server`,
+        ],
+      };
+    }
+    api = (url.origin + url.pathname).replace(/\/+$/, "");
+  }
+  const options = { api, article: data.article };
+  for (const [name, allowed] of Object.entries(CHOICES)) {
+    const value = data[name];
+    if (value === undefined) continue;
+    if (!allowed.includes(value)) {
+      return {
+        error: [
+          `data-${name}="${value}" không hợp lệ; hãy dùng ${allowed.join(", ")}`,
+          `data-${name}="${value}" is not valid; use ${allowed.join(", ")}`,
+        ],
+      };
+    }
+    options[name] = value;
+  }
+  return { options };
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function style(css) {
+  return element("style", undefined, css);
+}
+
+/** Shows, inside the element, why the comments cannot be shown. */
+function showError(shadow, [vi, en]) {
+  const box = element("div", "bl-error");
+  box.setAttribute("role", "alert");
+  box.append(
+    element("p", undefined, `Không hiển thị được bình luận: ${vi}.`),
+    element("p", undefined, `Comments cannot be shown: ${en}.`),
+  );
+  box.lang = "vi";
+  shadow.replaceChildren(style(PLACEHOLDER_CSS), box);
+}
+
+/** The place-holder: the heading with the count, and grey bars where the form will be. */
+function showPlaceholder(shadow, options) {
+  const wait = element("div", `bl-wait ${options.theme ?? "auto"}`);
+  wait.setAttribute("aria-busy", "true");
+  wait.lang = options.lang ?? "vi";
+  const heading = element("h2", undefined, options.lang === "en" ? "Comments" : "Bình luận");
+  wait.append(heading, element("div", "bar"), element("div", "bar box"), element("div", "bar"));
+  shadow.replaceChildren(style(PLACEHOLDER_CSS), wait);
+  showCount(heading, options);
+}
+
+/** Adds "(12)" to the heading: the last count seen at once, then the server's. */
+async function showCount(heading, { api, article }) {
+  const key = `binhluan:count:${api}:${article}`;
+  const label = heading.textContent;
+  const show = (count) => {
+    heading.textContent = `${label} (${count})`;
+  };
+  try {
+    const cached = localStorage.getItem(key);
+    if (cached !== null) show(cached);
+  } catch {
+    // Storage may be blocked: the count from the server will do.
+  }
+  try {
+    const answer = await fetch(`${api}/api/articles/${encodeURIComponent(article)}/comments/count`);
+    if (!answer.ok) return;
+    const { count } = await answer.json();
+    if (!Number.isInteger(count)) return;
+    show(count);
+    try {
+      localStorage.setItem(key, String(count));
+    } catch {
+      // Not cached: fine.
+    }
+  } catch {
+    // No count: the heading alone is fine.
+  }
+}
+
+/** Loads the app if needed and mounts the widget in place of the placeholder. */
+async function mountWidget(host, shadow, options) {
+  performance.mark("binhluan:visible");
+  try {
+    const module = await loadApp();
+    const container = document.createElement("div");
+    module.mount_embed(container, options);
+    shadow.replaceChildren(container);
+    performance.mark("binhluan:ready");
+    host.dispatchEvent(new CustomEvent("binhluan:ready", { bubbles: true }));
+  } catch (error) {
+    console.error("binhluan:", error);
+    showError(shadow, [
+      "không tải được ứng dụng bình luận; hãy tải lại trang",
+      "the comment app could not be loaded; please reload the page",
+    ]);
+  }
+}
+
+const observer =
+  "IntersectionObserver" in window
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            observer.unobserve(entry.target);
+            const { shadow, options } = pending.get(entry.target);
+            pending.delete(entry.target);
+            mountWidget(entry.target, shadow, options);
+          }
+        },
+        { rootMargin: NEAR },
+      )
+    : null;
+const pending = new Map();
+
+/**
+ * Mounts the comments into every `[data-binhluan]` element in `root` (the document by
+ * default; an element is checked itself too) that has none yet. Returns how many it took.
+ */
+function mount(root = document) {
+  const found = [...root.querySelectorAll("[data-binhluan]")];
+  if (root instanceof Element && root.matches("[data-binhluan]")) found.unshift(root);
+  let count = 0;
+  for (const host of found) {
+    if (mounted.has(host)) continue;
+    mounted.add(host);
+    count += 1;
+    const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+    const { options, error } = readOptions(host);
+    if (error) {
+      showError(shadow, error);
+      continue;
+    }
+    showPlaceholder(shadow, options);
+    if (observer) {
+      pending.set(host, { shadow, options });
+      observer.observe(host);
+    } else {
+      mountWidget(host, shadow, options);
+    }
+  }
+  return count;
+}
+
+window.BinhLuan ??= Object.freeze({ mount });
+window.BinhLuan.mount();
