@@ -5,9 +5,10 @@
 //! built at compile time, so taking a letter apart costs one array read.
 
 /// The six tones (thanh) of Vietnamese.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) enum Tone {
     /// Ngang: no tone mark.
+    #[default]
     Level,
     /// Huyền.
     Grave,
@@ -30,6 +31,12 @@ impl Tone {
         Tone::Tilde,
         Tone::Dot,
     ];
+
+    /// The tone numbered `bits` (its place in the order above; `Level` is 0).
+    #[inline]
+    pub(crate) fn from_bits(bits: u16) -> Tone {
+        Tone::ALL[usize::from(bits) % Tone::ALL.len()]
+    }
 
     /// The tone a combining mark writes, if it writes one.
     pub(crate) fn from_combining(mark: char) -> Option<Tone> {
@@ -81,7 +88,7 @@ impl Modifier {
 }
 
 /// A letter taken apart: its toneless lowercase form (`ế` → `ê`, `Đ` → `đ`), tone and case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Letter {
     /// The toneless lowercase letter: an ASCII letter or one of ă â đ ê ô ơ ư.
     pub(crate) form: char,
@@ -138,28 +145,108 @@ const UPPER: [char; 72] = [
     'Y', 'Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ', //
 ];
 
-/// First code point of the lookup for Latin-1 and Latin Extended-A/B vowels.
-const LATIN_START: u32 = 0xC0;
+/// A letter in one number: its form's code (see [`form_code`]) in bits 0–5, its tone in bits
+/// 6–8, bit 9 set for upper case. 0 for anything that is not a letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Packed(u16);
+
+impl Packed {
+    const UPPER: u16 = 1 << 9;
+
+    const fn new(form: char, tone: Tone, upper: bool) -> Packed {
+        Packed(form_code(form) as u16 | (tone as u16) << 6 | if upper { Self::UPPER } else { 0 })
+    }
+
+    /// Whether it is a letter at all.
+    #[inline]
+    pub(crate) fn is_letter(self) -> bool {
+        self.0 != 0
+    }
+
+    /// The code of its toneless lowercase form.
+    #[inline]
+    pub(crate) fn code(self) -> u8 {
+        (self.0 & 0x3F) as u8
+    }
+
+    /// Its tone.
+    #[inline]
+    pub(crate) fn tone(self) -> Tone {
+        Tone::from_bits(self.tone_bits())
+    }
+
+    /// Its tone as a small number, 0 for none (see [`Tone::from_bits`]).
+    #[inline]
+    pub(crate) fn tone_bits(self) -> u16 {
+        self.0 >> 6 & 7
+    }
+
+    /// Whether it is written in upper case.
+    #[inline]
+    pub(crate) fn is_upper(self) -> bool {
+        self.0 & Self::UPPER != 0
+    }
+}
+
+/// The toneless lowercase form of each form code (`\0` for 0).
+const FORM_OF_CODE: [char; 34] = {
+    let mut forms = ['\0'; 34];
+    let others = ['ă', 'â', 'đ', 'ê', 'ô', 'ơ', 'ư'];
+    let mut i = 0;
+    while i < 26 {
+        forms[i + 1] = (b'a' + i as u8) as char;
+        i += 1;
+    }
+    while i < 26 + others.len() {
+        forms[form_code(others[i - 26]) as usize] = others[i - 26];
+        i += 1;
+    }
+    forms
+};
+
+/// Code points below this are looked up in [`LOW`]: ASCII, Latin-1, Latin Extended-A/B up to ư.
+const LOW_END: u32 = 0x1B1;
 /// First code point of the lookup for Latin Extended Additional (ạ … ỹ).
 const EXTENDED_START: u32 = 0x1EA0;
 
-/// Per code point: 0 when not a Vietnamese vowel, else `1 + table index`, `| 0x80` when upper case.
-const LATIN: [u8; 0x1B1 - 0xC0] = lookup(LATIN_START);
-const EXTENDED: [u8; 0x1EFA - 0x1EA0] = lookup(EXTENDED_START);
+/// Every letter below [`LOW_END`] and in Latin Extended Additional, packed.
+const LOW: [Packed; LOW_END as usize] = lookup(0);
+const EXTENDED: [Packed; 0x1EFA - EXTENDED_START as usize] = lookup(EXTENDED_START);
 
-const fn lookup<const N: usize>(start: u32) -> [u8; N] {
-    let mut table = [0u8; N];
+const fn lookup<const N: usize>(start: u32) -> [Packed; N] {
+    const fn put<const N: usize>(table: &mut [Packed; N], start: u32, c: char, letter: Packed) {
+        let code = c as u32;
+        if code >= start && code < start + N as u32 {
+            table[(code - start) as usize] = letter;
+        }
+    }
+    let mut table = [Packed(0); N];
     let mut i = 0;
     while i < 72 {
-        let (lower, upper) = (LOWER[i] as u32, UPPER[i] as u32);
-        if lower >= start && lower < start + N as u32 {
-            table[(lower - start) as usize] = i as u8 + 1;
-        }
-        if upper >= start && upper < start + N as u32 {
-            table[(upper - start) as usize] = (i as u8 + 1) | 0x80;
-        }
+        let (form, tone) = (FORMS[i / 6], Tone::ALL[i % 6]);
+        put(&mut table, start, LOWER[i], Packed::new(form, tone, false));
+        put(&mut table, start, UPPER[i], Packed::new(form, tone, true));
         i += 1;
     }
+    let mut ascii = b'a';
+    while ascii <= b'z' {
+        let (form, upper) = (ascii as char, ascii.to_ascii_uppercase() as char);
+        put(
+            &mut table,
+            start,
+            form,
+            Packed::new(form, Tone::Level, false),
+        );
+        put(
+            &mut table,
+            start,
+            upper,
+            Packed::new(form, Tone::Level, true),
+        );
+        ascii += 1;
+    }
+    put(&mut table, start, 'đ', Packed::new('đ', Tone::Level, false));
+    put(&mut table, start, 'Đ', Packed::new('đ', Tone::Level, true));
     table
 }
 
@@ -182,44 +269,28 @@ fn form_index(form: char) -> Option<usize> {
     })
 }
 
+/// An ASCII or Vietnamese letter packed in one table lookup ([`Packed::is_letter`] is false
+/// for anything else).
+#[inline]
+pub(crate) fn packed(c: char) -> Packed {
+    let code = c as u32;
+    if code < LOW_END {
+        LOW[code as usize]
+    } else if (EXTENDED_START..EXTENDED_START + EXTENDED.len() as u32).contains(&code) {
+        EXTENDED[(code - EXTENDED_START) as usize]
+    } else {
+        Packed(0)
+    }
+}
+
 /// Takes a letter apart. Returns `None` for anything but ASCII letters and Vietnamese letters.
 #[inline]
 pub(crate) fn letter(c: char) -> Option<Letter> {
-    if c.is_ascii_alphabetic() {
-        return Some(Letter {
-            form: c.to_ascii_lowercase(),
-            tone: Tone::Level,
-            upper: c.is_ascii_uppercase(),
-        });
-    }
-    let code = c as u32;
-    let entry = match code {
-        0x110 => {
-            return Some(Letter {
-                form: 'đ',
-                tone: Tone::Level,
-                upper: true,
-            });
-        }
-        0x111 => {
-            return Some(Letter {
-                form: 'đ',
-                tone: Tone::Level,
-                upper: false,
-            });
-        }
-        LATIN_START..0x1B1 => LATIN[(code - LATIN_START) as usize],
-        EXTENDED_START..0x1EFA => EXTENDED[(code - EXTENDED_START) as usize],
-        _ => 0,
-    };
-    if entry == 0 {
-        return None;
-    }
-    let index = usize::from((entry & 0x7F) - 1);
-    Some(Letter {
-        form: FORMS[index / 6],
-        tone: Tone::ALL[index % 6],
-        upper: entry & 0x80 != 0,
+    let packed = packed(c);
+    packed.is_letter().then(|| Letter {
+        form: FORM_OF_CODE[usize::from(packed.code())],
+        tone: packed.tone(),
+        upper: packed.is_upper(),
     })
 }
 

@@ -10,7 +10,7 @@
 //! (Đắk Lắk), `k` before any vowel (Kon Tum), cluster onsets (Krông, Pleiku, Đrăng) and `ea`
 //! (Ea Súp).
 
-use crate::letters::{Tone, form_code, letter};
+use crate::letters::{self, Packed, Tone, form_code};
 
 /// How a run of letters is capitalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,53 +87,144 @@ const PLAIN: [u8; 34] = {
 /// Reads `chars` (letters only) as a syllable. `None` when a character is not a Latin or
 /// Vietnamese letter, when there are more than [`MAX_LETTERS`], or when `chars` is empty.
 pub(crate) fn read(chars: &[char]) -> Option<Word> {
-    if chars.is_empty() || chars.len() > MAX_LETTERS {
+    if chars.len() > MAX_LETTERS {
         return None;
     }
-    let mut codes = [0u8; MAX_LETTERS];
-    let mut tone = Tone::Level;
-    let mut tones = 0;
-    let mut marked = false;
-    let mut plain = 0u64;
-    let mut packed = 0u64;
-    let mut uppers = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        let l = letter(c)?;
-        if l.tone != Tone::Level {
-            tone = l.tone;
-            tones += 1;
+    let mut letters = Letters::new();
+    for &c in chars {
+        let letter = letters::packed(c);
+        if !letter.is_letter() {
+            return None;
         }
-        let code = form_code(l.form);
-        marked |= l.tone != Tone::Level || code > 26;
-        uppers += usize::from(l.upper);
-        codes[i] = code;
-        plain = plain << 5 | u64::from(PLAIN[usize::from(code)]);
-        packed = packed << BITS | u64::from(code);
+        letters.push(letter);
     }
-    let first_upper = letter(chars[0]).is_some_and(|l| l.upper);
-    let case = match uppers {
-        0 => Case::Lower,
-        1 if first_upper => Case::Capitalized,
-        n if n == chars.len() => Case::Upper,
-        _ => Case::Mixed,
-    };
-    let capitalised = matches!(case, Case::Capitalized | Case::Upper);
-    let names = NameRules {
-        highland: capitalised,
-        k_anywhere: capitalised && chars.len() >= 3,
-    };
-    let spelling = if tones > 1 {
-        Spelling::Invalid
-    } else {
-        spelling(&codes[..chars.len()], packed, tone, names)
-    };
-    Some(Word {
-        case,
-        spelling,
-        marked,
-        plain,
-        identity: packed << 3 | tone as u64,
-    })
+    letters.word(spelling)
+}
+
+/// The letters of a would-be syllable, taken in one at a time (the tokenizer reads each run
+/// this way while it finds it).
+#[derive(Clone, Copy)]
+pub(crate) struct Letters {
+    len: usize,
+    /// The letters' codes, packed [`BITS`] bits each.
+    packed: u64,
+    /// The plain letters' codes, packed 5 bits each ([`Word::plain`]).
+    plain: u64,
+    /// The last tone written (as [`Packed`] holds it), and how many letters carry one.
+    tone: u16,
+    tones: usize,
+    /// Whether a letter is one of ă â đ ê ô ơ ư.
+    modified: bool,
+    /// One bit per letter, the last lowest: set for upper case.
+    uppers: u64,
+}
+
+impl Letters {
+    /// No letters yet.
+    pub(crate) const fn new() -> Letters {
+        Letters {
+            len: 0,
+            packed: 0,
+            plain: 0,
+            tone: 0,
+            tones: 0,
+            modified: false,
+            uppers: 0,
+        }
+    }
+
+    /// Takes in the next letter (beyond [`MAX_LETTERS`] letters, only their number counts).
+    #[inline]
+    pub(crate) fn push(&mut self, letter: Packed) {
+        let tone = letter.tone_bits();
+        self.tones += usize::from(tone != 0);
+        if tone != 0 {
+            self.tone = tone;
+        }
+        let code = letter.code();
+        self.modified |= code > 26;
+        self.uppers = self.uppers << 1 | u64::from(letter.is_upper());
+        self.plain = self.plain << 5 | u64::from(PLAIN[usize::from(code)]);
+        self.packed = self.packed << BITS | u64::from(code);
+        self.len += 1;
+    }
+
+    /// The letters read as a word, their spelling worked out by `spell`; `None` when there
+    /// are none or more than [`MAX_LETTERS`].
+    #[inline]
+    fn word(&self, spell: impl FnOnce(Form, Tone, NameRules) -> Spelling) -> Option<Word> {
+        if self.len == 0 || self.len > MAX_LETTERS {
+            return None;
+        }
+        let first = 1 << (self.len - 1);
+        let case = match self.uppers {
+            0 => Case::Lower,
+            upper if upper == first => Case::Capitalized,
+            upper if upper == (first << 1) - 1 => Case::Upper,
+            _ => Case::Mixed,
+        };
+        let tone = Tone::from_bits(self.tone);
+        let capitalised = matches!(case, Case::Capitalized | Case::Upper);
+        let names = NameRules {
+            highland: capitalised,
+            k_anywhere: capitalised && self.len >= 3,
+        };
+        let form = Form {
+            packed: self.packed,
+            len: self.len,
+        };
+        let spelling = if self.tones > 1 {
+            Spelling::Invalid
+        } else {
+            spell(form, tone, names)
+        };
+        Some(Word {
+            case,
+            spelling,
+            marked: self.modified || self.tones > 0,
+            plain: self.plain,
+            identity: self.packed << 3 | tone as u64,
+        })
+    }
+
+    /// The letters read as a word, as [`read`] reads them, with spellings already worked out
+    /// taken from `spellings`.
+    pub(crate) fn word_remembered(&self, spellings: &mut Spellings) -> Option<Word> {
+        self.word(|form, tone, names| spellings.spelling(form, tone, names))
+    }
+}
+
+/// Spellings worked out already for one comment. Words repeat (`và`, `của`, `không`), and
+/// working out a spelling is most of the work of reading a word: a small direct-mapped cache.
+pub(crate) struct Spellings {
+    /// The form, tone and case rules of each slot's word (0: none yet).
+    keys: [u64; SPELLING_SLOTS],
+    spellings: [Spelling; SPELLING_SLOTS],
+}
+
+/// Slots of [`Spellings`], a power of two.
+const SPELLING_SLOTS: usize = 1024;
+
+impl Spellings {
+    /// None worked out yet.
+    pub(crate) fn new() -> Spellings {
+        Spellings {
+            keys: [0; SPELLING_SLOTS],
+            spellings: [Spelling::Invalid; SPELLING_SLOTS],
+        }
+    }
+
+    fn spelling(&mut self, form: Form, tone: Tone, names: NameRules) -> Spelling {
+        // At most 60 bits of letters (never 0), the tone and whether names' rules apply (the
+        // other name rule follows from the number of letters): one number says it all.
+        let key = form.packed << 4 | (tone as u64) << 1 | u64::from(names.highland);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % SPELLING_SLOTS;
+        if self.keys[slot] != key {
+            self.keys[slot] = key;
+            self.spellings[slot] = spelling(form, tone, names);
+        }
+        self.spellings[slot]
+    }
 }
 
 /// Packs plain lowercase ASCII letters (at most [`MAX_LETTERS`]) the way [`Word::plain`] is.
@@ -174,6 +265,53 @@ const fn pack(text: &str) -> u64 {
     packed
 }
 
+const fn packs<const N: usize>(texts: [&str; N]) -> [u64; N] {
+    let mut packed = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        packed[i] = pack(texts[i]);
+        i += 1;
+    }
+    packed
+}
+
+/// Some letters of a word (codes of [`form_code`]) packed [`BITS`] bits each, the last
+/// letter lowest, and how many there are. Letter codes are never 0, so the packed number alone
+/// tells the letters apart.
+#[derive(Clone, Copy)]
+struct Form {
+    packed: u64,
+    len: usize,
+}
+
+impl Form {
+    /// The code of letter `i`.
+    #[inline]
+    fn letter(self, i: usize) -> u64 {
+        self.packed >> (BITS * (self.len - 1 - i) as u32) & 0x3F
+    }
+
+    /// The first `n` letters.
+    #[inline]
+    fn head(self, n: usize) -> Form {
+        Form {
+            packed: self.packed >> (BITS * (self.len - n) as u32),
+            len: n,
+        }
+    }
+
+    /// The letters from `at` on.
+    #[inline]
+    fn tail(self, at: usize) -> Form {
+        // At most MAX_LETTERS letters: the shift stays below 64.
+        let len = self.len - at;
+        Form {
+            packed: self.packed & ((1 << (BITS * len as u32)) - 1),
+            len,
+        }
+    }
+}
+
 /// Rhymes (medial, nucleus, coda) that follow an onset or stand alone, sorted bytewise.
 const RHYMES: [&str; 154] = [
     "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "e", "ec",
@@ -200,16 +338,6 @@ const Y_ONSETS: [u64; 14] = packs([
     "b", "d", "đ", "h", "k", "kh", "l", "m", "n", "s", "t", "th", "v", "x",
 ]);
 
-const fn packs<const N: usize>(texts: [&str; N]) -> [u64; N] {
-    let mut packed = [0u64; N];
-    let mut i = 0;
-    while i < N {
-        packed[i] = pack(texts[i]);
-        i += 1;
-    }
-    packed
-}
-
 /// Slots of the rhyme hash set: a power of two, about three times the number of rhymes.
 const RHYME_SLOTS: usize = 512;
 
@@ -235,13 +363,13 @@ const RHYME_SET: [u32; RHYME_SLOTS] = {
     set
 };
 
-/// Whether the letters `rhyme`, packed as `key`, are one of [`RHYMES`].
+/// Whether `rhyme` is one of [`RHYMES`].
 #[inline]
-fn is_rhyme_key(rhyme: &[u8], key: u64) -> bool {
-    if rhyme.is_empty() || rhyme.len() > MAX_RHYME {
+fn is_listed_rhyme(rhyme: Form) -> bool {
+    if rhyme.len == 0 || rhyme.len > MAX_RHYME {
         return false;
     }
-    let key = key as u32;
+    let key = rhyme.packed as u32;
     let mut at = slot_of(key);
     loop {
         match RHYME_SET[at] {
@@ -252,118 +380,101 @@ fn is_rhyme_key(rhyme: &[u8], key: u64) -> bool {
     }
 }
 
-// Onsets, packed.
-const B: u64 = pack("b");
+/// Letters and onsets the spelling rules name, packed.
+const A: u64 = pack("a");
+const AW: u64 = pack("ă");
+const AA: u64 = pack("â");
 const C: u64 = pack("c");
 const CH: u64 = pack("ch");
-const D: u64 = pack("d");
-const DD: u64 = pack("đ");
+const CHR: u64 = pack("chr");
+const E: u64 = pack("e");
+const EE: u64 = pack("ê");
 const G: u64 = pack("g");
 const GH: u64 = pack("gh");
 const GI: u64 = pack("gi");
-const H: u64 = pack("h");
+const I: u64 = pack("i");
 const K: u64 = pack("k");
-const KH: u64 = pack("kh");
-const L: u64 = pack("l");
-const M: u64 = pack("m");
-const N: u64 = pack("n");
 const NG: u64 = pack("ng");
 const NGH: u64 = pack("ngh");
-const NH: u64 = pack("nh");
+const O: u64 = pack("o");
+const OW: u64 = pack("ơ");
 const P: u64 = pack("p");
-const PH: u64 = pack("ph");
 const QU: u64 = pack("qu");
-const R: u64 = pack("r");
-const S: u64 = pack("s");
 const T: u64 = pack("t");
-const TH: u64 = pack("th");
-const TR: u64 = pack("tr");
-const V: u64 = pack("v");
-const X: u64 = pack("x");
+const U: u64 = pack("u");
+const Y: u64 = pack("y");
 
-/// Whether `onset` (packed) is one of the onsets.
+/// Two-letter onsets as bit sets: bit `second letter` of entry `first letter`.
+const fn pairs<const N: usize>(onsets: [&str; N]) -> [u64; 34] {
+    let mut bits = [0u64; 34];
+    let mut i = 0;
+    while i < N {
+        let packed = pack(onsets[i]);
+        bits[(packed >> BITS) as usize] |= 1 << (packed & 0x3F);
+        i += 1;
+    }
+    bits
+}
+
+/// The one-letter onsets as a bit set of letter codes.
+const ONSETS_OF_ONE: u64 = {
+    let letters = packs([
+        "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+    ]);
+    let mut bits = 0;
+    let mut i = 0;
+    while i < letters.len() {
+        bits |= 1 << letters[i];
+        i += 1;
+    }
+    bits
+};
+/// The two-letter onsets.
+const ONSETS_OF_TWO: [u64; 34] =
+    pairs(["ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"]);
+/// Two-letter cluster onsets of Central Highlands names (Krông, Prông, Đrăng).
+const HIGHLAND_PAIRS: [u64; 34] = pairs(["kr", "kl", "pl", "pr", "gr", "br", "bl", "dr", "đr"]);
+
+/// Whether `onset` (one to three letters) is one of the onsets.
 #[inline]
-fn is_onset(onset: u64) -> bool {
-    matches!(
-        onset,
-        NGH | NG
-            | NH
-            | CH
-            | GH
-            | GI
-            | KH
-            | PH
-            | QU
-            | TH
-            | TR
-            | B
-            | C
-            | D
-            | DD
-            | G
-            | H
-            | K
-            | L
-            | M
-            | N
-            | P
-            | R
-            | S
-            | T
-            | V
-            | X
-    )
-}
-
-/// Cluster onsets of Central Highlands names (Krông, Prông, Đrăng, Kông Chro), packed.
-fn is_highland_onset(onset: u64) -> bool {
-    const CLUSTERS: [u64; 10] =
-        packs(["chr", "kr", "kl", "pl", "pr", "gr", "br", "bl", "dr", "đr"]);
-    CLUSTERS.contains(&onset)
-}
-
-/// A word's toneless letters (codes of [`form_code`]) with the same letters packed.
-#[derive(Clone, Copy)]
-struct Form<'a> {
-    codes: &'a [u8],
-    packed: u64,
-}
-
-impl<'a> Form<'a> {
-    /// The letters from `at` on, packed.
-    #[inline]
-    fn tail(self, at: usize) -> u64 {
-        // At most MAX_LETTERS letters: the shift stays below 64.
-        let bits = BITS * (self.codes.len() - at) as u32;
-        self.packed & ((1 << bits) - 1)
+fn is_onset(onset: Form) -> bool {
+    match onset.len {
+        1 => ONSETS_OF_ONE >> onset.packed & 1 != 0,
+        2 => ONSETS_OF_TWO[(onset.packed >> BITS) as usize] >> (onset.packed & 0x3F) & 1 != 0,
+        _ => onset.packed == NGH,
     }
 }
 
-fn spelling(codes: &[u8], packed: u64, tone: Tone, names: NameRules) -> Spelling {
-    if names.highland && codes.last() == Some(&form_code('k')) {
+/// Whether `onset` (one to three letters) is a cluster onset of Central Highlands names
+/// (Krông, Prông, Đrăng, Kông Chro).
+#[inline]
+fn is_highland_onset(onset: Form) -> bool {
+    match onset.len {
+        1 => false,
+        2 => HIGHLAND_PAIRS[(onset.packed >> BITS) as usize] >> (onset.packed & 0x3F) & 1 != 0,
+        _ => onset.packed == CHR,
+    }
+}
+
+fn spelling(form: Form, tone: Tone, names: NameRules) -> Spelling {
+    if names.highland && form.packed & 0x3F == K {
         // Đắk, Lắk, Búk: a `k` coda reads as `c`, and names write it with or without a tone.
-        let mut as_c = [0u8; MAX_LETTERS];
-        as_c[..codes.len()].copy_from_slice(codes);
-        as_c[codes.len() - 1] = form_code('c');
-        let form = Form {
-            codes: &as_c[..codes.len()],
-            packed: packed & !0x3F | C,
+        let as_c = Form {
+            packed: form.packed & !0x3F | C,
+            len: form.len,
         };
-        return if rhyme_of(form, names).is_some() {
+        return if rhyme_of(as_c, names).is_some() {
             Spelling::Valid
         } else {
             Spelling::Invalid
         };
     }
-    let Some(rhyme) = rhyme_of(Form { codes, packed }, names) else {
+    let Some(rhyme) = rhyme_of(form, names) else {
         return Spelling::Invalid;
     };
-    let code = |letter: char| form_code(letter);
-    let stop = match *rhyme {
-        [.., last] if last == code('c') || last == code('p') || last == code('t') => true,
-        [.., c, h] => c == code('c') && h == code('h'),
-        _ => false,
-    };
+    let last = rhyme.packed & 0x3F;
+    let stop =
+        last == C || last == P || last == T || (rhyme.len >= 2 && rhyme.packed & 0xFFF == CH);
     match (stop, tone) {
         (false, _) | (true, Tone::Acute | Tone::Dot) => Spelling::Valid,
         (true, Tone::Level) => Spelling::MissingTone,
@@ -382,72 +493,52 @@ struct NameRules {
 
 /// The rhyme of `form` once a fitting onset is taken off, if there is one. Onsets are tried
 /// longest first (`ngh` before `ng`, `gi` before `g`), then no onset.
-fn rhyme_of(form: Form<'_>, names: NameRules) -> Option<&[u8]> {
-    let codes = form.codes;
-    let mut prefixes = [0u64; 4];
-    for length in 1..=codes.len().min(3) {
-        prefixes[length] = prefixes[length - 1] << BITS | u64::from(codes[length - 1]);
-    }
-    for length in (1..=codes.len().min(3)).rev().chain([0]) {
-        let onset = prefixes[length];
-        let highland = names.highland && length > 0 && is_highland_onset(onset);
-        if length > 0 && !highland && !is_onset(onset) {
-            continue;
+fn rhyme_of(form: Form, names: NameRules) -> Option<Form> {
+    let mut length = form.len.min(3);
+    while length > 0 {
+        let onset = form.head(length);
+        let highland = names.highland && is_highland_onset(onset);
+        if highland || is_onset(onset) {
+            let rhyme = form.tail(length);
+            if rhyme_fits(onset.packed, rhyme, names) || (highland && is_listed_rhyme(rhyme)) {
+                return Some(rhyme);
+            }
         }
-        let rhyme = &codes[length..];
-        let key = form.tail(length);
-        let fits = rhyme_fits(onset, rhyme, key, names) || (highland && is_rhyme_key(rhyme, key));
-        if fits {
-            return Some(rhyme);
-        }
+        length -= 1;
     }
-    None
+    rhyme_fits(0, form, names).then_some(form)
 }
 
-/// Whether `rhyme` (packed as `key`) may follow `onset` (packed; 0 for none).
-fn rhyme_fits(onset: u64, rhyme: &[u8], key: u64, names: NameRules) -> bool {
-    let code = |letter: char| form_code(letter);
-    let Some(&first) = rhyme.first() else {
+/// Whether `rhyme` may follow `onset` (packed; 0 for none).
+fn rhyme_fits(onset: u64, rhyme: Form, names: NameRules) -> bool {
+    if rhyme.len == 0 {
         return false;
-    };
-    let second = rhyme.get(1).copied();
-    if first == code('y') {
+    }
+    let first = rhyme.letter(0);
+    if first == Y {
         return match onset {
-            0 => Y_ALONE.contains(&key),
-            QU => Y_AFTER_QU.contains(&key),
-            _ => rhyme.len() == 1 && Y_ONSETS.contains(&onset),
+            0 => Y_ALONE.contains(&rhyme.packed),
+            QU => Y_AFTER_QU.contains(&rhyme.packed),
+            _ => rhyme.len == 1 && Y_ONSETS.contains(&onset),
         };
     }
-    let front = first == code('e') || first == code('ê') || first == code('i');
-    let listed =
-        is_rhyme_key(rhyme, key) || (names.highland && onset == 0 && key == const { pack("ea") });
+    let front = first == E || first == EE || first == I;
+    let listed = is_listed_rhyme(rhyme)
+        || (names.highland && onset == 0 && rhyme.packed == const { pack("ea") });
     match onset {
         QU => {
-            key == const { pack("ôc") }
-                || (listed
-                    && [
-                        code('a'),
-                        code('ă'),
-                        code('â'),
-                        code('e'),
-                        code('ê'),
-                        code('i'),
-                        code('ơ'),
-                    ]
-                    .contains(&first))
+            rhyme.packed == const { pack("ôc") }
+                || (listed && (matches!(first, A | AW | AA | E | EE | I | OW)))
         }
-        GI => first != code('i') && (listed || key == const { pack("êng") }),
+        GI => first != I && (listed || rhyme.packed == const { pack("êng") }),
         C => {
-            let medial = (first == code('o')
-                && second.is_some_and(|s| s == code('a') || s == code('ă') || s == code('e')))
-                || (first == code('u')
-                    && second.is_some_and(|s| {
-                        s == code('y') || s == code('â') || s == code('ê') || s == code('ơ')
-                    }));
+            let second = if rhyme.len >= 2 { rhyme.letter(1) } else { 0 };
+            let medial = (first == O && matches!(second, A | AW | E))
+                || (first == U && matches!(second, Y | AA | EE | OW));
             listed && !front && !medial
         }
         K => listed && (front || names.k_anywhere),
-        G => listed && first != code('e') && first != code('ê'),
+        G => listed && first != E && first != EE,
         GH | NGH => listed && front,
         NG => listed && !front,
         _ => listed,
@@ -465,8 +556,14 @@ mod tests {
 
     /// Whether the letters of `rhyme` are a listed rhyme.
     fn is_rhyme(rhyme: &str) -> bool {
-        let codes: Vec<u8> = rhyme.chars().map(form_code).collect();
-        !codes.contains(&0) && codes.len() <= MAX_LETTERS && is_rhyme_key(&codes, pack(rhyme))
+        let len = rhyme.chars().count();
+        let letters = rhyme.chars().all(|c| form_code(c) != 0);
+        letters
+            && len <= MAX_LETTERS
+            && is_listed_rhyme(Form {
+                packed: pack(rhyme),
+                len,
+            })
     }
 
     #[test]

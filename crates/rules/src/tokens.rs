@@ -1,8 +1,8 @@
 //! Runs of letters and digits: the pieces of text that words, links and residue are made of.
 
 use crate::fold::is_combining_mark;
-use crate::letters::letter;
-use crate::syllable::{self, Word};
+use crate::letters::{self, letter};
+use crate::syllable::{Letters, Spellings, Word};
 use core::ops::Range;
 
 /// A maximal run of letters, digits and combining marks in the analysis copy.
@@ -46,6 +46,7 @@ fn is_letter_of_other_script(c: char) -> bool {
 /// Every run of `chars`, in order, each read as a would-be syllable.
 pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
     let mut runs = Vec::with_capacity(chars.len() / 4);
+    let mut spellings = Spellings::new();
     let mut i = 0;
     while i < chars.len() {
         if !is_run_char(chars[i]) {
@@ -53,14 +54,18 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
             continue;
         }
         let start = i;
-        let (mut digits, mut ascii) = (0, true);
+        let mut word = Letters::new();
+        let (mut digits, mut others, mut ascii) = (0, 0, true);
+        // Each character is looked up once: letters go straight into the syllable.
         while let Some(&c) = chars.get(i) {
-            if c.is_ascii() {
-                if !c.is_ascii_alphanumeric() {
-                    break;
-                }
-                digits += usize::from(c.is_ascii_digit());
-            } else if is_unusual_run_char(c) {
+            let letter = letters::packed(c);
+            if letter.is_letter() {
+                word.push(letter);
+                ascii &= c.is_ascii();
+            } else if c.is_ascii_digit() {
+                digits += 1;
+            } else if !c.is_ascii() && is_unusual_run_char(c) {
+                others += 1;
                 ascii = false;
             } else {
                 break;
@@ -68,16 +73,15 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
             i += 1;
         }
         let range = start..i;
-        let word = if digits > 0 {
-            None
-        } else {
-            syllable::read(&chars[range.clone()])
-        };
         runs.push(Run {
             has_digit: digits > 0,
             digits_only: digits == range.len(),
             ascii,
-            word,
+            word: if digits + others == 0 {
+                word.word_remembered(&mut spellings)
+            } else {
+                None
+            },
             range,
         });
     }
