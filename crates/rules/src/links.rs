@@ -34,41 +34,78 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
     // domain detector extends the link it found last).
     let mut markdown = Vec::new();
     let lead = labels.first().map_or(chars.len(), |first| first.start);
-    scan_gap(chars, 0..lead, &mut markdown);
+    if Gap::of(&chars[..lead]).bracket {
+        markdown_in(chars, 0..lead, &mut markdown);
+    }
     for i in 0..labels.len() {
-        let end = labels.get(i + 1).map_or(chars.len(), |next| next.start);
-        let punctuated = scan_gap(chars, labels[i].end..end, &mut markdown);
-        // Every detector needs a dot, colon or equals sign after the label, a spelled-out dot
-        // (`chấm`, `dot`) next, or an HTML `<` before: most labels are plain words.
-        let may_link = punctuated
-            || labels
-                .get(i + 1)
-                .is_some_and(|next| may_spell_dot(chars, next))
-            || (labels[i].start > 0 && chars[labels[i].start - 1] == '<');
-        if !may_link {
-            continue;
+        let (label, next) = (&labels[i], labels.get(i + 1));
+        let end = next.map_or(chars.len(), |next| next.start);
+        let gap = Gap::of(&chars[label.end..end]);
+        if gap.bracket {
+            markdown_in(chars, label.end..end, &mut markdown);
         }
-        domain_at(chars, &labels, i, &mut found);
-        scheme_at(chars, &labels, i, &mut found);
-        ip_at(chars, &labels, i, &mut found);
-        markup_at(chars, &labels, i, &mut found);
+        // Each detector is tried only where it can start: most labels are plain words.
+        if gap.dot || next.is_some_and(|next| spells_dot(chars, next)) {
+            domain_at(chars, &labels, i, &mut found);
+        }
+        if gap.colon {
+            scheme_at(chars, &labels, i, &mut found);
+        }
+        if gap.one_dot {
+            ip_at(chars, &labels, i, &mut found);
+        }
+        if gap.equals || (label.start > 0 && chars[label.start - 1] == '<') {
+            markup_at(chars, &labels, i, &mut found);
+        }
     }
     found.append(&mut markdown);
     ranges::merge(found)
 }
 
-/// Looks through the gap `range` between two labels: adds the Markdown links that start
-/// there to `markdown`, and says whether it holds a dot, colon or equals sign.
-fn scan_gap(chars: &[char], range: Range<usize>, markdown: &mut Vec<Range<usize>>) -> bool {
-    let mut punctuated = false;
+/// What a gap between two labels holds that a link could start with.
+struct Gap {
+    /// A dot (a domain's separator, or one disguised).
+    dot: bool,
+    /// Exactly one dot (between the numbers of an IP address).
+    one_dot: bool,
+    /// A colon (after a scheme).
+    colon: bool,
+    /// An equals sign (after an HTML attribute).
+    equals: bool,
+    /// A `]` (Markdown).
+    bracket: bool,
+}
+
+impl Gap {
+    fn of(gap: &[char]) -> Gap {
+        let mut found = Gap {
+            dot: false,
+            one_dot: gap == ['.'],
+            colon: false,
+            equals: false,
+            bracket: false,
+        };
+        for &c in gap {
+            match c {
+                '.' => found.dot = true,
+                ':' => found.colon = true,
+                '=' => found.equals = true,
+                ']' => found.bracket = true,
+                _ => {}
+            }
+        }
+        found
+    }
+}
+
+/// Adds the Markdown links whose `]` lies in `range` to `markdown`.
+#[cold]
+fn markdown_in(chars: &[char], range: Range<usize>, markdown: &mut Vec<Range<usize>>) {
     for i in range {
-        match chars[i] {
-            '.' | ':' | '=' => punctuated = true,
-            ']' => markdown_at(chars, i, markdown),
-            _ => {}
+        if chars[i] == ']' {
+            markdown_at(chars, i, markdown);
         }
     }
-    punctuated
 }
 
 /// Runs, with letters spelled out one by one (`w w w`, `h t t p s`, `c o m`) joined into one
@@ -142,9 +179,17 @@ fn is(chars: &[char], word: &str) -> bool {
     chars.iter().copied().eq(word.chars())
 }
 
-/// Whether `label` could be `dot`, `chấm` or `cham` (a cheap test before spelling it out).
-fn may_spell_dot(chars: &[char], label: &Range<usize>) -> bool {
-    (3..=4).contains(&label.len()) && matches!(chars[label.start], 'd' | 'D' | 'c' | 'C')
+/// Whether `label` is one word `dot`, `chấm` or `cham`, whatever its case (as [`spells`]
+/// reads it; a label this short is one run, without spaces).
+fn spells_dot(chars: &[char], label: &Range<usize>) -> bool {
+    let is = |c: char, letter: char| c.to_ascii_lowercase() == letter;
+    match chars[label.clone()] {
+        [d, o, t] => is(d, 'd') && is(o, 'o') && is(t, 't'),
+        [c, h, a, m] => {
+            is(c, 'c') && is(h, 'h') && matches!(a, 'a' | 'A' | 'ấ' | 'Ấ') && is(m, 'm')
+        }
+        _ => false,
+    }
 }
 
 /// How a separator between two labels looks.
@@ -163,10 +208,10 @@ fn separator_after(
     i: usize,
 ) -> Option<(Separator, usize)> {
     let between = gap(chars, labels, i);
-    let dot_word_candidate = labels
+    let dot_word = labels
         .get(i + 1)
-        .is_some_and(|next| may_spell_dot(chars, next));
-    if between == [' '] && !dot_word_candidate {
+        .is_some_and(|next| spells_dot(chars, next));
+    if between == [' '] && !dot_word {
         return None;
     }
     if between == ['.'] {
@@ -179,14 +224,10 @@ fn separator_after(
     ) {
         return Some((Separator::Disguised, 0));
     }
-    if !dot_word_candidate || !(core.is_empty() || matches!(core, ['(' | '[' | '{' | '<'])) {
-        return None;
-    }
-    let word = labels.get(i + 1)?;
-    let dot_word = ["dot", "cham", "chấm"]
-        .iter()
-        .any(|w| spells(chars, word, w));
-    if !dot_word || i + 2 >= labels.len() {
+    if !dot_word
+        || !(core.is_empty() || matches!(core, ['(' | '[' | '{' | '<']))
+        || i + 2 >= labels.len()
+    {
         return None;
     }
     let (open, close) = (core, trimmed(gap(chars, labels, i + 1)));
