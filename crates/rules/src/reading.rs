@@ -53,18 +53,21 @@ pub(crate) fn read(
 ) -> Vec<Piece> {
     let chars = analysis.chars();
     let shouting = is_shouting(chars, runs);
-    let overlaps = |ranges: &[Range<usize>], run: &Range<usize>| {
-        let i = ranges.partition_point(|r| r.end <= run.start);
-        ranges.get(i).is_some_and(|r| r.start < run.end)
-    };
     let mut pieces = Vec::with_capacity(runs.len());
     let mut vietnamese = 0;
+    // Links are sorted and apart, and so are runs: the first link not behind the run only
+    // moves forward. Legacy pieces may overlap one another, and are rare: searched.
+    let mut link = 0;
     for run in runs {
         let range = run.range.clone();
+        while links.get(link).is_some_and(|l| l.end <= range.start) {
+            link += 1;
+        }
+        let linked = links.get(link).is_some_and(|l| l.start < range.end);
         let tagged = range.start > 0 && matches!(chars[range.start - 1], '@' | '#');
-        let kind = if tagged || overlaps(links, &range) {
+        let kind = if tagged || linked {
             Kind::Ignored
-        } else if overlaps(legacy, &range) {
+        } else if !legacy.is_empty() && overlaps(legacy, &range) {
             Kind::Legacy
         } else {
             classify(&chars[range.clone()], run, shouting)
@@ -74,6 +77,12 @@ pub(crate) fn read(
     }
     count_words(&mut pieces, vietnamese, shouting);
     pieces
+}
+
+/// Whether `run` overlaps one of `ranges` (sorted by start).
+fn overlaps(ranges: &[Range<usize>], run: &Range<usize>) -> bool {
+    let i = ranges.partition_point(|r| r.end <= run.start);
+    ranges.get(i).is_some_and(|r| r.start < run.end)
 }
 
 fn classify(run: &[char], read: &Run, shouting: bool) -> Kind {
@@ -157,30 +166,38 @@ fn count_words(pieces: &mut [Piece], vietnamese: usize, shouting: bool) {
     }
 }
 
-/// How many times each word identity was seen: a small open-addressing hash table (cheaper in
-/// wasm than `HashMap`).
+/// How many times each word identity was seen, up to "more than once": a small
+/// open-addressing hash table (cheaper in wasm than `HashMap`).
 struct Tally {
-    /// (identity, times); identity 0 marks an empty slot (no word packs to 0).
-    slots: Vec<(u64, u32)>,
+    /// An identity (below 2^63, never 0: 0 marks an empty slot), with the top bit set once it
+    /// was seen again.
+    slots: Vec<u64>,
 }
 
 impl Tally {
+    const AGAIN: u64 = 1 << 63;
+
     fn with_room_for(words: usize) -> Tally {
         Tally {
-            slots: vec![(0, 0); (2 * words).next_power_of_two().max(16)],
+            slots: vec![0; (2 * words).next_power_of_two().max(16)],
         }
     }
 
-    /// Counts one more `identity`; returns how many times it has been seen now.
+    /// Counts one more `identity`; returns how many times it has been seen now (1, 2, or 3
+    /// for any more).
     fn add(&mut self, identity: u64) -> u32 {
         let mask = self.slots.len() - 1;
         let mut at = (identity.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
         loop {
             let slot = &mut self.slots[at];
-            if slot.0 == identity || slot.0 == 0 {
-                slot.0 = identity;
-                slot.1 += 1;
-                return slot.1;
+            if *slot == 0 {
+                *slot = identity;
+                return 1;
+            }
+            if *slot & !Self::AGAIN == identity {
+                let times = if *slot & Self::AGAIN == 0 { 2 } else { 3 };
+                *slot |= Self::AGAIN;
+                return times;
             }
             at = (at + 1) & mask;
         }
