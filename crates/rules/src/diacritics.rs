@@ -60,8 +60,7 @@ pub(crate) struct Failure {
 pub(crate) fn judge(pieces: &[Piece], legacy: &[Range<usize>]) -> Option<Failure> {
     let mut score = TYPED_WITHOUT_MARKS * legacy.len() as i32;
     let (mut vietnamese, mut residue, mut foreign, mut english) = (0, 0, 0, 0);
-    let mut needs_marks = Vec::new();
-    let mut unmarked = Vec::new();
+    let mut needs_marks = 0;
     for piece in pieces {
         match piece.kind {
             Kind::Vietnamese { word, .. } if word.marked => {
@@ -70,17 +69,14 @@ pub(crate) fn judge(pieces: &[Piece], legacy: &[Range<usize>]) -> Option<Failure
             }
             Kind::Vietnamese { word, .. } => {
                 vietnamese += 1;
-                let weight = odds::weight(word.plain).map_or(0, i32::from);
+                let weight = unmarked_weight(word.plain);
                 score += weight;
-                unmarked.push(piece.range.clone());
-                if weight <= NEEDS_MARKS {
-                    needs_marks.push(piece.range.clone());
-                }
+                needs_marks += usize::from(weight <= NEEDS_MARKS);
             }
             Kind::Unaccented { word } => {
                 vietnamese += 1;
                 score += odds::weight(word.plain).map_or(TYPED_WITHOUT_MARKS, i32::from);
-                needs_marks.push(piece.range.clone());
+                needs_marks += 1;
             }
             Kind::Residue => {
                 residue += 1;
@@ -104,7 +100,8 @@ pub(crate) fn judge(pieces: &[Piece], legacy: &[Range<usize>]) -> Option<Failure
     if !not_vietnamese && score > 0 {
         return None;
     }
-    let of_kind = |wanted: fn(&Kind) -> bool| {
+    // The rule is broken: now find the pieces to point out.
+    let of_kind = |wanted: &dyn Fn(&Kind) -> bool| {
         pieces
             .iter()
             .filter(|p| wanted(&p.kind))
@@ -120,23 +117,38 @@ pub(crate) fn judge(pieces: &[Piece], legacy: &[Range<usize>]) -> Option<Failure
     } else if not_vietnamese {
         Failure {
             cause: Cause::NotVietnamese,
-            ranges: of_kind(|k| matches!(k, Kind::Foreign { .. })),
+            ranges: of_kind(&|k| matches!(k, Kind::Foreign { .. })),
             quotable: true,
         }
     } else if residue > 0 {
         Failure {
             cause: Cause::KeyboardOff,
-            ranges: of_kind(|k| *k == Kind::Residue),
+            ranges: of_kind(&|k| *k == Kind::Residue),
+            quotable: true,
+        }
+    } else if needs_marks > 0 {
+        Failure {
+            cause: Cause::NoDiacritics,
+            ranges: of_kind(&|k| match k {
+                Kind::Vietnamese { word, .. } => {
+                    !word.marked && unmarked_weight(word.plain) <= NEEDS_MARKS
+                }
+                Kind::Unaccented { .. } => true,
+                _ => false,
+            }),
             quotable: true,
         }
     } else {
-        let quotable = !needs_marks.is_empty();
-        let ranges = if quotable { needs_marks } else { unmarked };
         Failure {
             cause: Cause::NoDiacritics,
-            ranges,
-            quotable,
+            ranges: of_kind(&|k| matches!(k, Kind::Vietnamese { word, .. } if !word.marked)),
+            quotable: false,
         }
     };
     Some(failure)
+}
+
+/// The evidence of a valid Vietnamese syllable written without marks.
+fn unmarked_weight(plain: u64) -> i32 {
+    odds::weight(plain).map_or(0, i32::from)
 }

@@ -5,6 +5,7 @@
 //! Vietnamese, and replaying it through the input method gives a valid Vietnamese syllable
 //! with marks.
 
+use crate::few::Few;
 use crate::letters::{Letter, Modifier, Tone, compose};
 use crate::syllable::{self, Spelling};
 
@@ -13,10 +14,16 @@ const ENGLISH: [&str; 12] = [
     "as", "does", "has", "his", "is", "its", "of", "or", "this", "us", "was", "yes",
 ];
 
+/// The longest run replayed, in keystrokes.
+const MAX_KEYS: usize = 12;
+
+/// The letters a replayed run types: at most one per keystroke.
+type Typed = Few<char, MAX_KEYS>;
+
 /// The Vietnamese syllable `run` (ASCII letters and digits) would have been with the keyboard's
 /// Vietnamese mode on, when it is Telex or VNI residue.
-pub(crate) fn replay(run: &[char]) -> Option<Vec<char>> {
-    if run.len() < 2 || run.len() > 12 || !run.iter().all(char::is_ascii_alphanumeric) {
+pub(crate) fn replay(run: &[char]) -> Option<Typed> {
+    if run.len() < 2 || run.len() > MAX_KEYS || !run.iter().all(char::is_ascii_alphanumeric) {
         return None;
     }
     let has_digit = run.iter().any(char::is_ascii_digit);
@@ -80,8 +87,8 @@ fn vni_key(c: char, _before: Option<Letter>) -> Key {
 
 /// Replays `run` through an input method whose keys `key` reads. `None` when no key did
 /// anything, or a key had nothing to act on.
-fn type_keys(run: &[char], key: fn(char, Option<Letter>) -> Key) -> Option<Vec<char>> {
-    let mut letters: Vec<Letter> = Vec::with_capacity(run.len());
+fn type_keys(run: &[char], key: fn(char, Option<Letter>) -> Key) -> Option<Typed> {
+    let mut letters: Few<Letter, MAX_KEYS> = Few::new();
     let mut tone = Tone::Level;
     let mut acted = false;
     for &typed in run {
@@ -101,7 +108,7 @@ fn type_keys(run: &[char], key: fn(char, Option<Letter>) -> Key) -> Option<Vec<c
                 form: 'ư',
                 tone: Tone::Level,
                 upper,
-            }),
+            })?,
             Key::Stroke => letters.iter_mut().rev().find(|l| l.form == 'd')?.form = 'đ',
             Key::Double => letters.last_mut()?.form = Modifier::Circumflex.apply(c)?,
             // A letter, or a Telex tone key before any vowel: an onset (`tr`, `s`, `x`).
@@ -110,7 +117,7 @@ fn type_keys(run: &[char], key: fn(char, Option<Letter>) -> Key) -> Option<Vec<c
                     form: c,
                     tone: Tone::Level,
                     upper,
-                });
+                })?;
                 continue;
             }
             _ => return None,
@@ -120,15 +127,13 @@ fn type_keys(run: &[char], key: fn(char, Option<Letter>) -> Key) -> Option<Vec<c
     if !acted {
         return None;
     }
-    let vowels: Vec<usize> = (0..letters.len())
-        .filter(|&i| letters[i].is_vowel())
-        .collect();
-    let carrier = tone_carrier(&letters, &vowels)?;
+    let carrier = tone_carrier(&letters)?;
     letters[carrier].tone = tone;
-    letters
-        .iter()
-        .map(|l| compose(l.form, l.tone, l.upper))
-        .collect()
+    let mut typed = Typed::new();
+    for l in letters.iter() {
+        typed.push(compose(l.form, l.tone, l.upper)?)?;
+    }
+    Some(typed)
 }
 
 /// Adds `modifier` to the last vowel that takes it (`uo` + horn → `ươ`).
@@ -154,16 +159,21 @@ fn add_modifier(letters: &mut [Letter], modifier: Modifier) -> Option<()> {
 
 /// Which vowel carries the tone: the one with a modifier, else the last before a coda, else
 /// the first of two final vowels (new style).
-fn tone_carrier(letters: &[Letter], vowels: &[usize]) -> Option<usize> {
-    let last = *vowels.last()?;
-    if let Some(&i) = vowels.iter().rev().find(|&&i| !letters[i].form.is_ascii()) {
+fn tone_carrier(letters: &[Letter]) -> Option<usize> {
+    let vowel = |i: &usize| letters[*i].is_vowel();
+    let last = (0..letters.len()).rev().find(vowel)?;
+    if let Some(i) = (0..=last)
+        .rev()
+        .filter(vowel)
+        .find(|&i| !letters[i].form.is_ascii())
+    {
         return Some(i);
     }
     let has_coda = last + 1 < letters.len();
-    Some(if has_coda || vowels.len() == 1 {
-        last
-    } else {
-        vowels[vowels.len() - 2]
+    let before = (0..last).rev().find(vowel);
+    Some(match before {
+        Some(before) if !has_coda => before,
+        _ => last,
     })
 }
 

@@ -6,9 +6,10 @@
 //! Vietnamese as it stands but decodes to a Vietnamese syllable with marks.
 
 use crate::analysis::Analysis;
+use crate::few::Few;
 use crate::letters::{Letter, Modifier, Tone, compose, is_upper, letter, lower};
 use crate::ranges;
-use crate::syllable::{self, Spelling};
+use crate::syllable::{self, MAX_LETTERS, Spelling};
 use crate::tokens::Run;
 use core::ops::Range;
 
@@ -159,8 +160,9 @@ fn from_tcvn3(c: char) -> Option<char> {
 
 /// Decodes VNI-Windows: a base letter followed by a mark byte (`e` + `á` = `ế`), plus the
 /// single bytes for ơ ư đ and the toned i.
-fn from_vni_windows(raw: &[char]) -> Option<Vec<char>> {
-    let mut letters: Vec<Letter> = Vec::with_capacity(raw.len());
+fn from_vni_windows(raw: &[char]) -> Option<Syllable> {
+    // More letters than a syllable has can only decode to something that is not one.
+    let mut letters: Few<Letter, MAX_LETTERS> = Few::new();
     let plain = |form, tone| Letter {
         form,
         tone,
@@ -168,7 +170,7 @@ fn from_vni_windows(raw: &[char]) -> Option<Vec<char>> {
     };
     for &c in raw {
         if c.is_ascii_alphabetic() {
-            letters.push(letter(c)?);
+            letters.push(letter(c)?)?;
             continue;
         }
         let upper = is_upper(c);
@@ -184,7 +186,7 @@ fn from_vni_windows(raw: &[char]) -> Option<Vec<char>> {
             _ => None,
         };
         if let Some(l) = standalone {
-            letters.push(Letter { upper, ..l });
+            letters.push(Letter { upper, ..l })?;
             continue;
         }
         let (modifier, tone) = vni_mark(lower(c))?;
@@ -196,10 +198,19 @@ fn from_vni_windows(raw: &[char]) -> Option<Vec<char>> {
         }
         last.tone = tone;
     }
-    letters
-        .iter()
-        .map(|l| compose(l.form, l.tone, l.upper))
-        .collect()
+    compose_all(&letters)
+}
+
+/// At most the letters of one syllable.
+type Syllable = Few<char, MAX_LETTERS>;
+
+/// The letters put together (`None` if one does not exist).
+fn compose_all(letters: &[Letter]) -> Option<Syllable> {
+    let mut composed = Syllable::new();
+    for l in letters {
+        composed.push(compose(l.form, l.tone, l.upper)?)?;
+    }
+    Some(composed)
 }
 
 /// What a VNI-Windows mark byte (as its Latin-1 letter) adds to the vowel before it.
@@ -234,7 +245,8 @@ fn viqr_strength(raw: &[char]) -> Option<bool> {
     if raw.iter().all(char::is_ascii_alphabetic) {
         return None;
     }
-    let mut letters: Vec<Letter> = Vec::with_capacity(raw.len());
+    // More letters than a syllable has can only decode to something that is not one.
+    let mut letters: Few<Letter, MAX_LETTERS> = Few::new();
     let mut strong = false;
     let mut tone_inside = false;
     for (i, &c) in raw.iter().enumerate() {
@@ -246,7 +258,7 @@ fn viqr_strength(raw: &[char]) -> Option<bool> {
                 letters[0].form = 'đ';
                 strong = true;
             } else {
-                letters.push(letter(c)?);
+                letters.push(letter(c)?)?;
             }
             continue;
         }
@@ -277,11 +289,7 @@ fn viqr_strength(raw: &[char]) -> Option<bool> {
     if !(strong || tone_inside) {
         return None;
     }
-    let decoded: Option<Vec<char>> = letters
-        .iter()
-        .map(|l| compose(l.form, l.tone, l.upper))
-        .collect();
-    decoded
+    compose_all(&letters)
         .is_some_and(|d| is_vietnamese_with_marks(&d))
         .then_some(strong)
 }

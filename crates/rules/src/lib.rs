@@ -19,6 +19,7 @@ mod analysis;
 mod banned;
 mod check;
 mod diacritics;
+mod few;
 mod fold;
 mod graphemes;
 mod keyboard;
