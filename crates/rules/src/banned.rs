@@ -10,7 +10,7 @@
 use crate::analysis::Analysis;
 use crate::letters::{Tone, letter, lower, strip_form};
 use crate::ranges;
-use crate::tokens::{Run, runs};
+use crate::tokens::{Run, run_ranges};
 use core::ops::Range;
 
 /// A word brought to the forms banned words are compared in.
@@ -35,20 +35,11 @@ impl Forms {
             marked: false,
         };
         for c in chars {
-            let (toneless, plain) = match letter(c) {
-                Some(l) => {
-                    if l.tone != Tone::Level {
-                        forms.tone = l.tone;
-                    }
-                    forms.marked |= l.is_marked();
-                    (l.form, strip_form(l.form))
-                }
-                None => {
-                    let read = look_alike_digit(c).unwrap_or(c);
-                    let lower = lower(read);
-                    (lower, lower)
-                }
-            };
+            let (toneless, plain, tone, marked) = read(c);
+            if tone != Tone::Level {
+                forms.tone = tone;
+            }
+            forms.marked |= marked;
             if !forms.toneless.ends_with(toneless) {
                 forms.toneless.push(toneless);
             }
@@ -57,6 +48,45 @@ impl Forms {
             }
         }
         forms
+    }
+
+    /// Whether a word whose first character reads `first` (as [`read`] reads it) could be
+    /// the banned word `self`.
+    fn may_start_with(&self, first: (char, char, Tone, bool)) -> bool {
+        let (toneless, plain, _, _) = first;
+        if self.marked {
+            self.toneless.starts_with(toneless)
+        } else {
+            self.plain.starts_with(plain)
+        }
+    }
+
+    /// Whether the comment's word `chars` is the banned word `self`: the same as
+    /// `Forms::of(chars).matches(self)`, without building the word's forms (it stops at the
+    /// first letter that differs).
+    fn is_spelled_by(&self, chars: &[char]) -> bool {
+        let mut expected = if self.marked {
+            self.toneless.chars()
+        } else {
+            self.plain.chars()
+        };
+        let mut last = None;
+        let mut tone = Tone::Level;
+        for &c in chars {
+            let (toneless, plain, letter_tone, _) = read(c);
+            if letter_tone != Tone::Level {
+                tone = letter_tone;
+            }
+            let form = if self.marked { toneless } else { plain };
+            // Repeated letters count once.
+            if last != Some(form) {
+                last = Some(form);
+                if expected.next() != Some(form) {
+                    return false;
+                }
+            }
+        }
+        expected.next().is_none() && (!self.marked || tone == self.tone)
     }
 
     /// Whether more letters after these could still spell `banned`.
@@ -78,6 +108,24 @@ impl Forms {
     }
 }
 
+/// One character as banned words are compared: its toneless lower-case form, its plain form
+/// (marks removed, digits read as the letters they look like), its tone, and whether it
+/// carries a Vietnamese mark.
+#[inline]
+fn read(c: char) -> (char, char, Tone, bool) {
+    if c.is_ascii_alphabetic() {
+        let lower = c.to_ascii_lowercase();
+        return (lower, lower, Tone::Level, false);
+    }
+    match letter(c) {
+        Some(l) => (l.form, strip_form(l.form), l.tone, l.is_marked()),
+        None => {
+            let lower = lower(look_alike_digit(c).unwrap_or(c));
+            (lower, lower, Tone::Level, false)
+        }
+    }
+}
+
 fn look_alike_digit(c: char) -> Option<char> {
     Some(match c {
         '0' => 'o',
@@ -93,6 +141,9 @@ fn look_alike_digit(c: char) -> Option<char> {
 /// The newsroom's banned entries, each as a sequence of words.
 pub(crate) struct Banned {
     entries: Vec<Vec<Forms>>,
+    /// The ASCII letters and digits a word can start with to be the first word of an entry
+    /// (bit `c`): most words are passed over on their first character.
+    ascii_starts: u128,
 }
 
 impl Banned {
@@ -103,14 +154,23 @@ impl Banned {
             .map(|entry| {
                 let analysis = Analysis::new(entry);
                 let chars = analysis.chars();
-                runs(chars)
-                    .iter()
-                    .map(|run| Forms::of(chars[run.range.clone()].iter().copied()))
+                run_ranges(chars)
+                    .map(|range| Forms::of(chars[range].iter().copied()))
                     .collect::<Vec<_>>()
             })
             .filter(|entry: &Vec<Forms>| !entry.is_empty())
-            .collect();
-        Banned { entries }
+            .collect::<Vec<_>>();
+        let ascii_starts = (b'0'..=b'z')
+            .filter(|b| b.is_ascii_alphanumeric())
+            .filter(|&b| {
+                let first = read(char::from(b));
+                entries.iter().any(|entry| entry[0].may_start_with(first))
+            })
+            .fold(0, |bits, b| bits | 1 << b);
+        Banned {
+            entries,
+            ascii_starts,
+        }
     }
 
     /// Where the comment (analysis copy `chars`, cut into `runs`) uses a banned entry.
@@ -118,25 +178,31 @@ impl Banned {
         if self.entries.is_empty() {
             return Vec::new();
         }
-        let words: Vec<Forms> = runs
-            .iter()
-            .map(|run| Forms::of(chars[run.range.clone()].iter().copied()))
-            .collect();
         let mut found = Vec::new();
-        for entry in &self.entries {
-            for start in 0..words.len() {
-                let fits = start + entry.len() <= words.len()
+        for (start, run) in runs.iter().enumerate() {
+            // Most words differ from every entry in their first letter.
+            let c = chars[run.range.start];
+            if c.is_ascii() && self.ascii_starts >> (c as u32) & 1 == 0 {
+                continue;
+            }
+            let first = read(c);
+            for entry in &self.entries {
+                let fits = entry[0].may_start_with(first)
+                    && start + entry.len() <= runs.len()
                     && entry
                         .iter()
-                        .zip(&words[start..])
-                        .all(|(banned, word)| word.matches(banned));
+                        .zip(&runs[start..])
+                        .all(|(banned, run)| banned.is_spelled_by(&chars[run.range.clone()]));
                 if fits {
-                    found.push(runs[start].range.start..runs[start + entry.len() - 1].range.end);
+                    found.push(run.range.start..runs[start + entry.len() - 1].range.end);
                 }
             }
-            if let [single] = entry.as_slice() {
-                for letters in spelled_out(chars, runs) {
-                    found.extend(spelled_matches(chars, &letters, single));
+        }
+        let singles = || self.entries.iter().filter(|entry| entry.len() == 1);
+        if singles().next().is_some() {
+            for letters in spelled_out(chars, runs) {
+                for entry in singles() {
+                    found.extend(spelled_matches(chars, &letters, &entry[0]));
                 }
             }
         }
@@ -195,6 +261,7 @@ fn spelled_out(chars: &[char], runs: &[Run]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokens::runs;
 
     fn found(banned: &[&str], text: &str) -> Vec<String> {
         let list: Vec<String> = banned.iter().map(|s| s.to_string()).collect();

@@ -43,6 +43,17 @@ fn is_letter_of_other_script(c: char) -> bool {
         | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
 }
 
+/// Where the runs of `chars` are, in order, without reading them.
+pub(crate) fn run_ranges(chars: &[char]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut i = 0;
+    core::iter::from_fn(move || {
+        let start = i + chars[i..].iter().position(|&c| is_run_char(c))?;
+        let length = chars[start..].iter().position(|&c| !is_run_char(c));
+        i = length.map_or(chars.len(), |length| start + length);
+        Some(start..i)
+    })
+}
+
 /// Every run of `chars`, in order, each read as a would-be syllable.
 pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
     let mut runs = Vec::with_capacity(chars.len() / 4);
