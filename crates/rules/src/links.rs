@@ -23,38 +23,41 @@
 use crate::letters::{compose, is_lower, is_upper, letter, lower};
 use crate::ranges;
 use crate::tld::{is_tld, is_well_known};
-use crate::tokens::Run;
+use crate::tokens::{After, Run};
 use core::ops::Range;
 
 /// Where the analysis copy `chars`, cut into `runs`, holds links: sorted, not overlapping.
 pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
-    let labels = join_spaced_letters(chars, runs);
+    let (labels, afters) = join_spaced_letters(chars, runs);
     let mut found = Vec::new();
     // Markdown's `](` lies between labels: looked for in the gaps, added after the rest (the
     // domain detector extends the link it found last).
     let mut markdown = Vec::new();
     let lead = labels.first().map_or(chars.len(), |first| first.start);
-    if Gap::of(&chars[..lead]).bracket {
-        markdown_in(chars, 0..lead, &mut markdown);
-    }
-    for i in 0..labels.len() {
-        let (label, next) = (&labels[i], labels.get(i + 1));
+    markdown_in(chars, 0..lead, &mut markdown);
+    for (i, (label, after)) in labels.iter().zip(&afters).enumerate() {
+        let next = labels.get(i + 1);
+        // Each detector is tried only where it can start: most labels are plain words.
+        let dot_word =
+            next.is_some_and(|next| (3..=4).contains(&next.len()) && spells_dot(chars, next));
+        let opening = label.start > 0 && chars[label.start - 1] == '<';
+        if after.is_empty() && !dot_word && !opening {
+            continue;
+        }
         let end = next.map_or(chars.len(), |next| next.start);
-        let gap = Gap::of(&chars[label.end..end]);
-        if gap.bracket {
+        if after.has(After::BRACKET) {
             markdown_in(chars, label.end..end, &mut markdown);
         }
-        // Each detector is tried only where it can start: most labels are plain words.
-        if gap.dot || next.is_some_and(|next| spells_dot(chars, next)) {
+        if after.has(After::DOT) || dot_word {
             domain_at(chars, &labels, i, &mut found);
         }
-        if gap.colon {
+        if after.has(After::COLON) {
             scheme_at(chars, &labels, i, &mut found);
         }
-        if gap.one_dot {
+        if after.has(After::DOT) && end - label.end == 1 {
             ip_at(chars, &labels, i, &mut found);
         }
-        if gap.equals || (label.start > 0 && chars[label.start - 1] == '<') {
+        if after.has(After::EQUALS) || opening {
             markup_at(chars, &labels, i, &mut found);
         }
     }
@@ -62,44 +65,7 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
     ranges::merge(found)
 }
 
-/// What a gap between two labels holds that a link could start with.
-struct Gap {
-    /// A dot (a domain's separator, or one disguised).
-    dot: bool,
-    /// Exactly one dot (between the numbers of an IP address).
-    one_dot: bool,
-    /// A colon (after a scheme).
-    colon: bool,
-    /// An equals sign (after an HTML attribute).
-    equals: bool,
-    /// A `]` (Markdown).
-    bracket: bool,
-}
-
-impl Gap {
-    fn of(gap: &[char]) -> Gap {
-        let mut found = Gap {
-            dot: false,
-            one_dot: gap == ['.'],
-            colon: false,
-            equals: false,
-            bracket: false,
-        };
-        for &c in gap {
-            match c {
-                '.' => found.dot = true,
-                ':' => found.colon = true,
-                '=' => found.equals = true,
-                ']' => found.bracket = true,
-                _ => {}
-            }
-        }
-        found
-    }
-}
-
 /// Adds the Markdown links whose `]` lies in `range` to `markdown`.
-#[cold]
 fn markdown_in(chars: &[char], range: Range<usize>, markdown: &mut Vec<Range<usize>>) {
     for i in range {
         if chars[i] == ']' {
@@ -109,12 +75,19 @@ fn markdown_in(chars: &[char], range: Range<usize>, markdown: &mut Vec<Range<usi
 }
 
 /// Runs, with letters spelled out one by one (`w w w`, `h t t p s`, `c o m`) joined into one
-/// label when there are at least three of them.
-fn join_spaced_letters(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
+/// label when there are at least three of them; and what punctuation follows each label.
+fn join_spaced_letters(chars: &[char], runs: &[Run]) -> (Vec<Range<usize>>, Vec<After>) {
     let single = |r: &Run| r.range.len() == 1 && chars[r.range.start].is_ascii_alphabetic();
     let mut labels: Vec<Range<usize>> = Vec::with_capacity(runs.len());
+    let mut afters: Vec<After> = Vec::with_capacity(runs.len());
     let mut i = 0;
     while i < runs.len() {
+        if runs[i].range.len() > 1 {
+            labels.push(runs[i].range.clone());
+            afters.push(runs[i].after);
+            i += 1;
+            continue;
+        }
         let mut j = i;
         while single(&runs[j])
             && j + 1 < runs.len()
@@ -126,13 +99,15 @@ fn join_spaced_letters(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
         }
         if j - i >= 2 {
             labels.push(runs[i].range.start..runs[j].range.end);
+            afters.push(runs[j].after);
             i = j + 1;
         } else {
             labels.push(runs[i].range.clone());
+            afters.push(runs[i].after);
             i += 1;
         }
     }
-    labels
+    (labels, afters)
 }
 
 /// A label's letters, lower-cased, spaces of spelled-out letters left out.

@@ -18,6 +18,48 @@ pub(crate) struct Run {
     pub(crate) ascii: bool,
     /// The run read as a syllable, when it is letters only and not too long.
     pub(crate) word: Option<Word>,
+    /// Which of `.` `:` `=` `]` the separators after it (up to the next run) hold: what links
+    /// are made of.
+    pub(crate) after: After,
+}
+
+/// Punctuation found between two runs, as bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct After(u8);
+
+impl After {
+    /// A dot.
+    pub(crate) const DOT: After = After(1);
+    /// A colon.
+    pub(crate) const COLON: After = After(2);
+    /// An equals sign.
+    pub(crate) const EQUALS: After = After(4);
+    /// A closing square bracket.
+    pub(crate) const BRACKET: After = After(8);
+
+    /// The bit of separator `c`, if it has one.
+    #[inline]
+    fn of(c: char) -> After {
+        match c {
+            '.' => After::DOT,
+            ':' => After::COLON,
+            '=' => After::EQUALS,
+            ']' => After::BRACKET,
+            _ => After(0),
+        }
+    }
+
+    /// Whether any of `wanted` is there.
+    #[inline]
+    pub(crate) fn has(self, wanted: After) -> bool {
+        self.0 & wanted.0 != 0
+    }
+
+    /// Whether none is there.
+    #[inline]
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
 }
 
 /// Whether `c` belongs inside a run.
@@ -56,14 +98,20 @@ pub(crate) fn run_ranges(chars: &[char]) -> impl Iterator<Item = Range<usize>> +
 
 /// Every run of `chars`, in order, each read as a would-be syllable.
 pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
-    let mut runs = Vec::with_capacity(chars.len() / 4);
+    let mut runs: Vec<Run> = Vec::with_capacity(chars.len() / 4);
     let mut spellings = Spellings::new();
+    let mut after = After(0);
     let mut i = 0;
     while i < chars.len() {
         if !is_run_char(chars[i]) {
+            after.0 |= After::of(chars[i]).0;
             i += 1;
             continue;
         }
+        if let Some(last) = runs.last_mut() {
+            last.after = after;
+        }
+        after = After(0);
         let start = i;
         let mut word = Letters::new();
         let (mut digits, mut others, mut ascii) = (0, 0, true);
@@ -93,8 +141,12 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
             } else {
                 None
             },
+            after: After(0),
             range,
         });
+    }
+    if let Some(last) = runs.last_mut() {
+        last.after = after;
     }
     runs
 }
