@@ -160,6 +160,12 @@ impl Banned {
             })
             .filter(|entry: &Vec<Forms>| !entry.is_empty())
             .collect::<Vec<_>>();
+        if entries.is_empty() {
+            return Banned {
+                entries,
+                ascii_starts: 0,
+            };
+        }
         let ascii_starts = (b'0'..=b'z')
             .filter(|b| b.is_ascii_alphanumeric())
             .filter(|&b| {

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("unmarked_odds.txt");
 
-/// The table parsed: packed plain forms and their weights, in packed order (the file is
-/// written in that order, so no sorting is needed).
+/// The table parsed: packed plain forms and their weights, in the file's order (packed
+/// order).
 fn table() -> &'static [(u64, i8)] {
     static PARSED: OnceLock<Vec<(u64, i8)>> = OnceLock::new();
     PARSED.get_or_init(|| {
@@ -29,14 +29,43 @@ fn table() -> &'static [(u64, i8)] {
     })
 }
 
+/// The table as an open-addressing hash set of plain forms (0 marks an empty slot: no plain
+/// form packs to 0), so that a lookup is a multiplication and a probe or two.
+fn index() -> &'static [(u64, i8)] {
+    static INDEX: OnceLock<Vec<(u64, i8)>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let entries = table();
+        let mut slots = vec![(0, 0); (2 * entries.len()).next_power_of_two()];
+        let mask = slots.len() - 1;
+        for &(form, weight) in entries {
+            let mut at = slot_of(form) & mask;
+            while slots[at].0 != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = (form, weight);
+        }
+        slots
+    })
+}
+
+#[inline]
+fn slot_of(plain: u64) -> usize {
+    (plain.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
+}
+
 /// The weight of the plain form `plain` (packed by [`pack_plain`]), or `None` when the
 /// corpus never had a syllable with that plain form.
 pub(crate) fn weight(plain: u64) -> Option<i8> {
-    let table = table();
-    table
-        .binary_search_by_key(&plain, |&(form, _)| form)
-        .ok()
-        .map(|i| table[i].1)
+    let index = index();
+    let mask = index.len() - 1;
+    let mut at = slot_of(plain) & mask;
+    loop {
+        match index[at] {
+            (0, _) => return None,
+            (form, weight) if form == plain => return Some(weight),
+            _ => at = (at + 1) & mask,
+        }
+    }
 }
 
 #[cfg(test)]
