@@ -204,6 +204,14 @@ impl Browser {
             .unwrap_or_else(|error| panic!("{script} failed: {error}"))
     }
 
+    /// Runs `script`, which ends by calling its last argument with its result.
+    pub async fn execute_async(&self, script: &str) -> Value {
+        self.client
+            .execute_async(script, Vec::new())
+            .await
+            .unwrap_or_else(|error| panic!("the script failed: {error}"))
+    }
+
     /// Runs axe-core (from node_modules) on the page and returns its violations.
     pub async fn axe_violations(&self) -> Vec<Value> {
         let axe = std::fs::read_to_string(concat!(

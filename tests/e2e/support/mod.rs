@@ -6,6 +6,7 @@ mod host_site;
 mod server;
 
 pub use browser::Browser;
+pub use bundle::dist;
 pub use host_site::HostSite;
 pub use server::{ServerOptions, TestServer};
 
