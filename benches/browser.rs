@@ -27,7 +27,7 @@ const EDITS: usize = 300;
 #[tokio::main]
 async fn main() {
     let server = TestServer::start(ServerOptions::default()).await;
-    let dist = support::dist();
+    let dist = support::bundle::dist();
     println!("Release bundle ({})", dist.display());
     let first_paint = first_paint_bytes(&server, dist).await;
     println!("  downloaded before the article and a working box appear: {first_paint} B gzip");

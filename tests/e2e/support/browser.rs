@@ -224,14 +224,11 @@ impl Browser {
             .await
             .expect("axe-core loads");
         let result = self
-            .client
             .execute_async(
                 "const done = arguments[arguments.length - 1];
                  axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations), e => done(String(e)));",
-                Vec::new(),
             )
-            .await
-            .expect("axe-core runs");
+            .await;
         match result {
             Value::Array(violations) => violations,
             other => panic!("axe-core failed: {other}"),

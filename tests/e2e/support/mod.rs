@@ -1,12 +1,11 @@
 //! What every end-to-end test needs: the built app, a server, a browser.
 
 mod browser;
-mod bundle;
+pub mod bundle;
 mod host_site;
 mod server;
 
 pub use browser::Browser;
-pub use bundle::dist;
 pub use host_site::HostSite;
 pub use server::{ServerOptions, TestServer};
 
