@@ -43,8 +43,8 @@ pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
         for run in runs {
             let piece = &chars[run.range.clone()];
             let valid = run.word.is_some_and(|w| w.spelling == Spelling::Valid);
-            if !run.ascii
-                && !valid
+            if !valid
+                && !piece.iter().all(char::is_ascii)
                 && piece
                     .iter()
                     .all(|&c| c.is_ascii_alphanumeric() || latin1(c))

@@ -146,15 +146,21 @@ const UPPER: [char; 72] = [
 ];
 
 /// A letter in one number: its form's code (see [`form_code`]) in bits 0–5, its tone in bits
-/// 6–8, bit 9 set for upper case. 0 for anything that is not a letter.
+/// 6–8, bit 9 set for upper case, bit 10 set for ă â đ ê ô ơ ư, and the code of the plain
+/// letter under it (`ế` → `e`) in bits 11–15. 0 for anything that is not a letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Packed(u16);
 
 impl Packed {
     const UPPER: u16 = 1 << 9;
+    const MODIFIED: u16 = 1 << 10;
 
     const fn new(form: char, tone: Tone, upper: bool) -> Packed {
-        Packed(form_code(form) as u16 | (tone as u16) << 6 | if upper { Self::UPPER } else { 0 })
+        let code = form_code(form) as u16;
+        let plain = form_code(strip_form(form)) as u16;
+        let modified = if code > 26 { Self::MODIFIED } else { 0 };
+        let upper = if upper { Self::UPPER } else { 0 };
+        Packed(code | (tone as u16) << 6 | upper | modified | plain << 11)
     }
 
     /// Whether it is a letter at all.
@@ -167,6 +173,18 @@ impl Packed {
     #[inline]
     pub(crate) fn code(self) -> u8 {
         (self.0 & 0x3F) as u8
+    }
+
+    /// The code of the plain letter under it (`ă` `â` → `a`, `đ` → `d`), 1–26.
+    #[inline]
+    pub(crate) fn plain_code(self) -> u8 {
+        (self.0 >> 11) as u8
+    }
+
+    /// Whether it is one of ă â đ ê ô ơ ư.
+    #[inline]
+    pub(crate) fn is_modified(self) -> bool {
+        self.0 & Self::MODIFIED != 0
     }
 
     /// Its tone.
@@ -356,7 +374,7 @@ pub(crate) const fn form_code(form: char) -> u8 {
 
 /// The plain ASCII letter under a toneless form: `ă` `â` → `a`, `đ` → `d`, `ơ` → `o`.
 #[inline]
-pub(crate) fn strip_form(form: char) -> char {
+pub(crate) const fn strip_form(form: char) -> char {
     match form {
         'ă' | 'â' => 'a',
         'đ' => 'd',

@@ -59,31 +59,6 @@ pub(crate) const MAX_LETTERS: usize = 10;
 /// Bits per letter in a packed form (letter codes are below 64, see [`form_code`]).
 const BITS: u32 = 6;
 
-/// The plain letter's code (1–26) under each form code: `ă` `â` → `a`, `đ` → `d`, …
-const PLAIN: [u8; 34] = {
-    let mut plain = [0u8; 34];
-    let mut code = 1;
-    while code < 27 {
-        plain[code] = code as u8;
-        code += 1;
-    }
-    let marked = [
-        ('ă', 'a'),
-        ('â', 'a'),
-        ('đ', 'd'),
-        ('ê', 'e'),
-        ('ô', 'o'),
-        ('ơ', 'o'),
-        ('ư', 'u'),
-    ];
-    let mut i = 0;
-    while i < marked.len() {
-        plain[form_code(marked[i].0) as usize] = form_code(marked[i].1);
-        i += 1;
-    }
-    plain
-};
-
 /// Reads `chars` (letters only) as a syllable. `None` when a character is not a Latin or
 /// Vietnamese letter, when there are more than [`MAX_LETTERS`], or when `chars` is empty.
 pub(crate) fn read(chars: &[char]) -> Option<Word> {
@@ -110,13 +85,14 @@ pub(crate) struct Letters {
     packed: u64,
     /// The plain letters' codes, packed 5 bits each ([`Word::plain`]).
     plain: u64,
-    /// The last tone written (as [`Packed`] holds it), and how many letters carry one.
-    tone: u16,
-    tones: usize,
-    /// Whether a letter is one of ă â đ ê ô ơ ư.
-    modified: bool,
     /// One bit per letter, the last lowest: set for upper case.
     uppers: u64,
+    /// The last tone written (as [`Packed::tone_bits`] gives it), and how many letters carry
+    /// one.
+    tone: u16,
+    tones: u16,
+    /// Whether a letter is one of ă â đ ê ô ơ ư.
+    modified: bool,
 }
 
 impl Letters {
@@ -126,10 +102,10 @@ impl Letters {
             len: 0,
             packed: 0,
             plain: 0,
+            uppers: 0,
             tone: 0,
             tones: 0,
             modified: false,
-            uppers: 0,
         }
     }
 
@@ -137,15 +113,14 @@ impl Letters {
     #[inline]
     pub(crate) fn push(&mut self, letter: Packed) {
         let tone = letter.tone_bits();
-        self.tones += usize::from(tone != 0);
+        self.tones += u16::from(tone != 0);
         if tone != 0 {
             self.tone = tone;
         }
-        let code = letter.code();
-        self.modified |= code > 26;
+        self.modified |= letter.is_modified();
         self.uppers = self.uppers << 1 | u64::from(letter.is_upper());
-        self.plain = self.plain << 5 | u64::from(PLAIN[usize::from(code)]);
-        self.packed = self.packed << BITS | u64::from(code);
+        self.plain = self.plain << 5 | u64::from(letter.plain_code());
+        self.packed = self.packed << BITS | u64::from(letter.code());
         self.len += 1;
     }
 

@@ -14,8 +14,6 @@ pub(crate) struct Run {
     pub(crate) has_digit: bool,
     /// Whether it is digits only (`2020`).
     pub(crate) digits_only: bool,
-    /// Whether it is ASCII only.
-    pub(crate) ascii: bool,
     /// The run read as a syllable, when it is letters only and not too long.
     pub(crate) word: Option<Word>,
     /// Which of `.` `:` `=` `]` the separators after it (up to the next run) hold: what links
@@ -114,18 +112,16 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
         after = After(0);
         let start = i;
         let mut word = Letters::new();
-        let (mut digits, mut others, mut ascii) = (0, 0, true);
+        let (mut digits, mut others) = (0, 0);
         // Each character is looked up once: letters go straight into the syllable.
         while let Some(&c) = chars.get(i) {
             let letter = letters::packed(c);
             if letter.is_letter() {
                 word.push(letter);
-                ascii &= c.is_ascii();
             } else if c.is_ascii_digit() {
                 digits += 1;
             } else if !c.is_ascii() && is_unusual_run_char(c) {
                 others += 1;
-                ascii = false;
             } else {
                 break;
             }
@@ -135,7 +131,6 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
         runs.push(Run {
             has_digit: digits > 0,
             digits_only: digits == range.len(),
-            ascii,
             word: if digits + others == 0 {
                 word.word_remembered(&mut spellings)
             } else {
