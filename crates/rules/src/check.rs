@@ -21,10 +21,10 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
     let runs = tokens::runs(chars);
     let links = links::find(chars, &runs);
     let legacy = legacy::find(&analysis, &runs);
-    let pieces = reading::read(&analysis, &runs, &links, &legacy);
-    let words = pieces
+    let kinds = reading::read(&analysis, &runs, &links, &legacy);
+    let words = kinds
         .iter()
-        .filter(|p| matches!(p.kind, Kind::Vietnamese { counted: true, .. }))
+        .filter(|kind| matches!(kind, Kind::Vietnamese { counted: true }))
         .count();
 
     let mut verdict = Verdict {
@@ -41,7 +41,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
             .push(violation(Rule::MinWords, said, Vec::new()));
     }
     if policy.require_diacritics
-        && let Some(failure) = diacritics::judge(&pieces, &legacy)
+        && let Some(failure) = diacritics::judge(&runs, &kinds, &legacy)
     {
         let spans: Vec<Span> = failure
             .ranges

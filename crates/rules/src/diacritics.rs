@@ -19,7 +19,9 @@
 //! at least half of its judged words Vietnamese, and not mostly common English words.
 
 use crate::odds;
-use crate::reading::{Kind, Piece};
+use crate::reading::Kind;
+use crate::syllable::Word;
+use crate::tokens::Run;
 use core::ops::Range;
 
 /// Evidence of one syllable with marks, in half-nats.
@@ -55,40 +57,43 @@ pub(crate) struct Failure {
     pub(crate) quotable: bool,
 }
 
-/// Judges the comment read as `pieces`, with `legacy` syllables. `None` when the rule is met,
-/// or when there is nothing to judge (no letters at all).
-pub(crate) fn judge(pieces: &[Piece], legacy: &[Range<usize>]) -> Option<Failure> {
+/// Judges the comment cut into `runs`, read as `kinds` (one per run), with `legacy` syllables.
+/// `None` when the rule is met, or when there is nothing to judge (no letters at all).
+pub(crate) fn judge(runs: &[Run], kinds: &[Kind], legacy: &[Range<usize>]) -> Option<Failure> {
     let mut score = TYPED_WITHOUT_MARKS * legacy.len() as i32;
     let (mut vietnamese, mut residue, mut foreign, mut english) = (0, 0, 0, 0);
     let mut needs_marks = 0;
-    for piece in pieces {
-        match piece.kind {
-            Kind::Vietnamese { word, .. } if word.marked => {
+    for (run, kind) in runs.iter().zip(kinds) {
+        match (kind, run.word) {
+            (Kind::Vietnamese { .. }, Some(word)) if word.marked => {
                 vietnamese += 1;
                 score += MARKED;
             }
-            Kind::Vietnamese { word, .. } => {
+            (Kind::Vietnamese { .. }, Some(word)) => {
                 vietnamese += 1;
                 let weight = unmarked_weight(word.plain);
                 score += weight;
                 needs_marks += usize::from(weight <= NEEDS_MARKS);
             }
-            Kind::Unaccented { word } => {
+            (Kind::Unaccented, Some(word)) => {
                 vietnamese += 1;
                 score += odds::weight(word.plain).map_or(TYPED_WITHOUT_MARKS, i32::from);
                 needs_marks += 1;
             }
-            Kind::Residue => {
+            (Kind::Residue, _) => {
                 residue += 1;
                 score += TYPED_WITHOUT_MARKS;
             }
-            Kind::Foreign {
-                english: is_english,
-            } => {
+            (
+                Kind::Foreign {
+                    english: is_english,
+                },
+                _,
+            ) => {
                 foreign += 1;
-                english += usize::from(is_english);
+                english += usize::from(*is_english);
             }
-            Kind::Legacy | Kind::Ignored => {}
+            _ => {}
         }
     }
     let judged = vietnamese + residue + legacy.len() + foreign;
@@ -100,12 +105,12 @@ pub(crate) fn judge(pieces: &[Piece], legacy: &[Range<usize>]) -> Option<Failure
     if !not_vietnamese && score > 0 {
         return None;
     }
-    // The rule is broken: now find the pieces to point out.
-    let of_kind = |wanted: &dyn Fn(&Kind) -> bool| {
-        pieces
-            .iter()
-            .filter(|p| wanted(&p.kind))
-            .map(|p| p.range.clone())
+    // The rule is broken: now find the runs to point out.
+    let of_kind = |wanted: &dyn Fn(&Kind, Option<Word>) -> bool| {
+        runs.iter()
+            .zip(kinds)
+            .filter(|(run, kind)| wanted(kind, run.word))
+            .map(|(run, _)| run.range.clone())
             .collect()
     };
     let failure = if !legacy.is_empty() && legacy.len() >= residue {
@@ -117,23 +122,23 @@ pub(crate) fn judge(pieces: &[Piece], legacy: &[Range<usize>]) -> Option<Failure
     } else if not_vietnamese {
         Failure {
             cause: Cause::NotVietnamese,
-            ranges: of_kind(&|k| matches!(k, Kind::Foreign { .. })),
+            ranges: of_kind(&|k, _| matches!(k, Kind::Foreign { .. })),
             quotable: true,
         }
     } else if residue > 0 {
         Failure {
             cause: Cause::KeyboardOff,
-            ranges: of_kind(&|k| *k == Kind::Residue),
+            ranges: of_kind(&|k, _| *k == Kind::Residue),
             quotable: true,
         }
     } else if needs_marks > 0 {
         Failure {
             cause: Cause::NoDiacritics,
-            ranges: of_kind(&|k| match k {
-                Kind::Vietnamese { word, .. } => {
+            ranges: of_kind(&|k, word| match (k, word) {
+                (Kind::Vietnamese { .. }, Some(word)) => {
                     !word.marked && unmarked_weight(word.plain) <= NEEDS_MARKS
                 }
-                Kind::Unaccented { .. } => true,
+                (Kind::Unaccented, Some(_)) => true,
                 _ => false,
             }),
             quotable: true,
@@ -141,7 +146,9 @@ pub(crate) fn judge(pieces: &[Piece], legacy: &[Range<usize>]) -> Option<Failure
     } else {
         Failure {
             cause: Cause::NoDiacritics,
-            ranges: of_kind(&|k| matches!(k, Kind::Vietnamese { word, .. } if !word.marked)),
+            ranges: of_kind(
+                &|k, word| matches!((k, word), (Kind::Vietnamese { .. }, Some(word)) if !word.marked),
+            ),
             quotable: false,
         }
     };

@@ -9,14 +9,14 @@ use crate::syllable::{Case, Spelling, Word};
 use crate::tokens::Run;
 use core::ops::Range;
 
-/// What a run is.
+/// What a run is. Its word, where it has one, is the run's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// A valid Vietnamese syllable. `counted` says whether it counts as a word (acronyms and
     /// repeats beyond the second do not).
-    Vietnamese { word: Word, counted: bool },
+    Vietnamese { counted: bool },
     /// Vietnamese typed without marks that Vietnamese spelling needs (`viet`, `nguoi`).
-    Unaccented { word: Word },
+    Unaccented,
     /// Telex or VNI keystrokes (`vieets`, `vie65t`).
     Residue,
     /// Part of a legacy-encoded or VIQR syllable.
@@ -27,15 +27,6 @@ pub(crate) enum Kind {
     Ignored,
 }
 
-/// A run and what it is.
-#[derive(Clone, Debug)]
-pub(crate) struct Piece {
-    /// Where it is in the analysis copy.
-    pub(crate) range: Range<usize>,
-    /// What it is.
-    pub(crate) kind: Kind,
-}
-
 /// Common English words that are not also Vietnamese syllables.
 const ENGLISH: [&str; 40] = [
     "about", "and", "are", "article", "author", "be", "but", "can't", "do", "for", "from", "good",
@@ -44,22 +35,23 @@ const ENGLISH: [&str; 40] = [
     "with", "you", "your",
 ];
 
-/// Reads every run of `analysis`, given where its links and legacy syllables are.
+/// Reads every run of `analysis`, given where its links and legacy syllables are: what each
+/// run is, in order.
 pub(crate) fn read(
     analysis: &Analysis,
     runs: &[Run],
     links: &[Range<usize>],
     legacy: &[Range<usize>],
-) -> Vec<Piece> {
+) -> Vec<Kind> {
     let chars = analysis.chars();
     let shouting = is_shouting(chars, runs);
-    let mut pieces = Vec::with_capacity(runs.len());
+    let mut kinds = Vec::with_capacity(runs.len());
     let mut vietnamese = 0;
     // Links are sorted and apart, and so are runs: the first link not behind the run only
     // moves forward. Legacy pieces may overlap one another, and are rare: searched.
     let mut link = 0;
     for run in runs {
-        let range = run.range.clone();
+        let range = &run.range;
         while links.get(link).is_some_and(|l| l.end <= range.start) {
             link += 1;
         }
@@ -67,16 +59,16 @@ pub(crate) fn read(
         let tagged = range.start > 0 && matches!(chars[range.start - 1], '@' | '#');
         let kind = if tagged || linked {
             Kind::Ignored
-        } else if !legacy.is_empty() && overlaps(legacy, &range) {
+        } else if !legacy.is_empty() && overlaps(legacy, range) {
             Kind::Legacy
         } else {
             classify(&chars[range.clone()], run, shouting)
         };
         vietnamese += usize::from(matches!(kind, Kind::Vietnamese { .. }));
-        pieces.push(Piece { range, kind });
+        kinds.push(kind);
     }
-    count_words(&mut pieces, vietnamese, shouting);
-    pieces
+    count_words(&mut kinds, runs, vietnamese, shouting);
+    kinds
 }
 
 /// Whether `run` overlaps one of `ranges` (sorted by start).
@@ -102,14 +94,11 @@ fn classify(run: &[char], read: &Run, shouting: bool) -> Kind {
     };
     match (word.spelling, word.case) {
         (_, Case::Mixed) => foreign(run),
-        (Spelling::Valid, _) => Kind::Vietnamese {
-            word,
-            counted: false,
-        },
+        (Spelling::Valid, _) => Kind::Vietnamese { counted: false },
         (_, Case::Upper) if !shouting => Kind::Ignored,
-        (Spelling::MissingTone, _) => Kind::Unaccented { word },
+        (Spelling::MissingTone, _) => Kind::Unaccented,
         (Spelling::Invalid, _) if !word.marked && odds::weight(word.plain).is_some() => {
-            Kind::Unaccented { word }
+            Kind::Unaccented
         }
         (Spelling::Invalid, _) => foreign(run),
     }
@@ -141,26 +130,31 @@ fn foreign(run: &[char]) -> Kind {
 /// Decides which Vietnamese words count: not acronyms (unless the comment is `shouting`, an
 /// unmarked all-capitals word counts only beside a marked all-capitals word, as in
 /// `VIỆT NAM`), and each distinct word (same letters and tone, whatever the case or tone
-/// placement) at most twice. `vietnamese` is how many pieces are Vietnamese words.
-fn count_words(pieces: &mut [Piece], vietnamese: usize, shouting: bool) {
-    let shouting_with_marks = |p: Option<&Piece>| matches!(p.map(|p| p.kind), Some(Kind::Vietnamese { word, .. }) if word.case == Case::Upper && word.marked);
+/// placement) at most twice. `vietnamese` is how many runs are Vietnamese words.
+fn count_words(kinds: &mut [Kind], runs: &[Run], vietnamese: usize, shouting: bool) {
+    // The word of run `i` when it is (still) read as Vietnamese.
+    let word = |kinds: &[Kind], i: usize| match kinds.get(i) {
+        Some(Kind::Vietnamese { .. }) => runs[i].word,
+        _ => None,
+    };
+    let shouting_with_marks =
+        |word: Option<Word>| word.is_some_and(|word| word.case == Case::Upper && word.marked);
     let mut seen = Tally::with_room_for(vietnamese);
-    for i in 0..pieces.len() {
-        let Kind::Vietnamese { word, .. } = pieces[i].kind else {
+    for i in 0..kinds.len() {
+        let Some(this) = word(kinds, i) else {
             continue;
         };
-        if word.case == Case::Upper
+        if this.case == Case::Upper
             && !shouting
-            && !word.marked
-            && !shouting_with_marks(i.checked_sub(1).and_then(|j| pieces.get(j)))
-            && !shouting_with_marks(pieces.get(i + 1))
+            && !this.marked
+            && !shouting_with_marks(i.checked_sub(1).and_then(|before| word(kinds, before)))
+            && !shouting_with_marks(word(kinds, i + 1))
         {
-            pieces[i].kind = Kind::Ignored;
+            kinds[i] = Kind::Ignored;
             continue;
         }
-        let times = seen.add(word.identity);
-        pieces[i].kind = Kind::Vietnamese {
-            word,
+        let times = seen.add(this.identity);
+        kinds[i] = Kind::Vietnamese {
             counted: times <= 2,
         };
     }
