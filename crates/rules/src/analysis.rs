@@ -36,15 +36,34 @@ struct Origins {
 impl Analysis {
     /// Builds the analysis copy of `text`, in one pass.
     pub(crate) fn new(text: &str) -> Self {
+        let mut chars = Vec::with_capacity(text.len());
+        let mut latin1_symbols = false;
+        let mut rest = text.chars();
+        // While nothing is dropped or composed (most comments, to the end), the copy is the
+        // text, folded: no map back is needed.
+        let mut unusual = None;
+        for raw in rest.by_ref() {
+            if raw.is_ascii() || letter(raw).is_some() {
+                chars.push(raw);
+                continue;
+            }
+            let c = fold_lookalike(raw);
+            if is_default_ignorable(raw) || is_combining_mark(c) {
+                unusual = Some(raw);
+                break;
+            }
+            latin1_symbols |= is_latin1_symbol(c);
+            chars.push(c);
+        }
         let mut copy = Analysis {
-            chars: Vec::with_capacity(text.len()),
+            chars,
             origins: None,
             soft_hyphens: Vec::new(),
-            latin1_symbols: false,
+            latin1_symbols,
             original_len: 0,
         };
-        let mut offset = 0u32;
-        for raw in text.chars() {
+        let mut offset = copy.chars.len() as u32;
+        for raw in unusual.into_iter().chain(rest) {
             if raw.is_ascii() || letter(raw).is_some() {
                 copy.push(raw, offset);
             } else {
@@ -107,7 +126,7 @@ impl Analysis {
 
     /// Records what the rules need to know of an unusual character `c` of the copy.
     fn note(&mut self, c: char) {
-        self.latin1_symbols |= ('\u{A1}'..='\u{FF}').contains(&c) && letter(c).is_none();
+        self.latin1_symbols |= is_latin1_symbol(c);
     }
 
     /// The characters of the copy.
@@ -159,6 +178,11 @@ impl Analysis {
             origins.ends[range.end - 1] as usize,
         )
     }
+}
+
+/// Whether `c` is a Latin-1 character that is not a Vietnamese letter.
+fn is_latin1_symbol(c: char) -> bool {
+    ('\u{A1}'..='\u{FF}').contains(&c) && letter(c).is_none()
 }
 
 /// `base` with the combining `mark` attached, when they make one letter.
