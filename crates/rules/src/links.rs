@@ -38,8 +38,7 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
     for (i, (label, after)) in labels.iter().zip(&afters).enumerate() {
         let next = labels.get(i + 1);
         // Each detector is tried only where it can start: most labels are plain words.
-        let dot_word =
-            next.is_some_and(|next| (3..=4).contains(&next.len()) && spells_dot(chars, next));
+        let dot_word = next.is_some_and(|next| spells_dot(chars, next));
         let opening = label.start > 0 && chars[label.start - 1] == '<';
         if after.is_empty() && !dot_word && !opening {
             continue;
@@ -78,23 +77,21 @@ fn markdown_in(chars: &[char], range: Range<usize>, markdown: &mut Vec<Range<usi
 /// label when there are at least three of them; and what punctuation follows each label.
 fn join_spaced_letters(chars: &[char], runs: &[Run]) -> (Vec<Range<usize>>, Vec<After>) {
     let single = |r: &Run| r.range.len() == 1 && chars[r.range.start].is_ascii_alphabetic();
+    let spaced = |a: &Run, b: &Run| {
+        single(a) && single(b) && b.range.start == a.range.end + 1 && chars[a.range.end] == ' '
+    };
+    if !runs.windows(2).any(|pair| spaced(&pair[0], &pair[1])) {
+        // No letters spelled out (most text): the labels are the runs.
+        let labels = runs.iter().map(|run| run.range.clone()).collect();
+        let afters = runs.iter().map(|run| run.after).collect();
+        return (labels, afters);
+    }
     let mut labels: Vec<Range<usize>> = Vec::with_capacity(runs.len());
     let mut afters: Vec<After> = Vec::with_capacity(runs.len());
     let mut i = 0;
     while i < runs.len() {
-        if runs[i].range.len() > 1 {
-            labels.push(runs[i].range.clone());
-            afters.push(runs[i].after);
-            i += 1;
-            continue;
-        }
         let mut j = i;
-        while single(&runs[j])
-            && j + 1 < runs.len()
-            && single(&runs[j + 1])
-            && runs[j + 1].range.start == runs[j].range.end + 1
-            && chars[runs[j].range.end] == ' '
-        {
+        while j + 1 < runs.len() && spaced(&runs[j], &runs[j + 1]) {
             j += 1;
         }
         if j - i >= 2 {
@@ -156,8 +153,12 @@ fn is(chars: &[char], word: &str) -> bool {
 
 /// Whether `label` is one word `dot`, `chấm` or `cham`, whatever its case (as [`spells`]
 /// reads it; a label this short is one run, without spaces).
+#[inline]
 fn spells_dot(chars: &[char], label: &Range<usize>) -> bool {
     let is = |c: char, letter: char| c.to_ascii_lowercase() == letter;
+    if !(3..=4).contains(&label.len()) || !matches!(chars[label.start], 'c' | 'C' | 'd' | 'D') {
+        return false;
+    }
     match chars[label.clone()] {
         [d, o, t] => is(d, 'd') && is(o, 'o') && is(t, 't'),
         [c, h, a, m] => {

@@ -40,19 +40,81 @@ const COUNTRY_BITS: [u32; 26] = {
     bits
 };
 
+/// A label of at most 12 lower-case ASCII letters packed 5 bits each (`None` for anything
+/// else), so that labels compare as integers.
+const fn pack(label: &[u8]) -> Option<u64> {
+    if label.len() > 12 {
+        return None;
+    }
+    let mut packed = 0u64;
+    let mut i = 0;
+    while i < label.len() {
+        if !label[i].is_ascii_lowercase() {
+            return None;
+        }
+        packed = packed << 5 | (label[i] - b'a' + 1) as u64;
+        i += 1;
+    }
+    Some(packed)
+}
+
+/// [`GENERIC`] packed, in packed order for binary search.
+const GENERIC_PACKED: [u64; GENERIC.len()] = {
+    let mut packed = [0u64; GENERIC.len()];
+    let mut i = 0;
+    while i < GENERIC.len() {
+        packed[i] = match pack(GENERIC[i].as_bytes()) {
+            Some(key) => key,
+            None => panic!("a generic domain is lower-case letters"),
+        };
+        // Insertion sort, at compile time.
+        let mut j = i;
+        while j > 0 && packed[j - 1] > packed[j] {
+            let swap = packed[j - 1];
+            packed[j - 1] = packed[j];
+            packed[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    packed
+};
+
+/// [`WELL_KNOWN`] packed.
+const WELL_KNOWN_PACKED: [u64; 9] = {
+    let bytes = WELL_KNOWN.as_bytes();
+    let mut packed = [0u64; 9];
+    let (mut i, mut n, mut key) = (0, 0, 0u64);
+    while i <= bytes.len() {
+        if i == bytes.len() || bytes[i] == b' ' {
+            packed[n] = key;
+            n += 1;
+            key = 0;
+        } else {
+            key = key << 5 | (bytes[i] - b'a' + 1) as u64;
+        }
+        i += 1;
+    }
+    assert!(
+        n == packed.len(),
+        "WELL_KNOWN_PACKED holds every well-known domain"
+    );
+    packed
+};
+
 /// Whether `label` (lower-case ASCII letters) is a real top-level domain.
 pub(crate) fn is_tld(label: &str) -> bool {
     match label.as_bytes() {
         [first @ b'a'..=b'z', second @ b'a'..=b'z'] => {
             COUNTRY_BITS[usize::from(first - b'a')] & 1 << (second - b'a') != 0
         }
-        _ => GENERIC.binary_search(&label).is_ok(),
+        bytes => pack(bytes).is_some_and(|key| GENERIC_PACKED.binary_search(&key).is_ok()),
     }
 }
 
 /// Whether `label` (lower-case ASCII letters) is one of the most common top-level domains.
 pub(crate) fn is_well_known(label: &str) -> bool {
-    WELL_KNOWN.split(' ').any(|entry| entry == label)
+    pack(label.as_bytes()).is_some_and(|key| WELL_KNOWN_PACKED.contains(&key))
 }
 
 #[cfg(test)]
