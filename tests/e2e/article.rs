@@ -124,12 +124,7 @@ async fn the_page_has_landmarks_headings_and_no_accessibility_violations() {
         headings.as_str().unwrap().starts_with("H1 H2"),
         "heading order: {headings}"
     );
-    let violations = browser.axe_violations().await;
-    assert!(
-        violations.is_empty(),
-        "axe-core violations: {}",
-        serde_json::to_string_pretty(&violations).unwrap()
-    );
+    browser.assert_accessible().await;
     browser.close().await;
 }
 
@@ -140,7 +135,7 @@ async fn the_reader_can_switch_to_english_and_back() {
     browser.goto(&server.url("/?lang=en")).await;
     assert_eq!(browser.text("section.comments h2").await, "Comments");
     assert_eq!(browser.eval("document.documentElement.lang").await, "en");
-    browser.find(".lang-switch").await.click().await.unwrap();
+    browser.click(".lang-switch").await;
     assert_eq!(browser.text("section.comments h2").await, "Bình luận");
     assert_eq!(browser.eval("document.documentElement.lang").await, "vi");
     assert_eq!(browser.eval("location.search").await, "?lang=vi");
@@ -172,11 +167,6 @@ async fn a_reader_who_prefers_dark_gets_a_dark_page_that_stays_accessible() {
         "rgb(236, 236, 239)"
     );
     browser.find(".comment-form").await;
-    let violations = browser.axe_violations().await;
-    assert!(
-        violations.is_empty(),
-        "axe-core violations: {}",
-        serde_json::to_string_pretty(&violations).unwrap()
-    );
+    browser.assert_accessible().await;
     browser.close().await;
 }

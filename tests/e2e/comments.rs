@@ -23,32 +23,20 @@ async fn open_form(server: &TestServer, browser: &Browser) {
 async fn fill(browser: &Browser, name: &str, email: &str, content: &str) {
     let form = "section.comments > form.comment-form";
     browser
-        .find(&format!("{form} input[name=author_name]"))
-        .await
-        .send_keys(name)
-        .await
-        .unwrap();
+        .type_into(&format!("{form} input[name=author_name]"), name)
+        .await;
     browser
-        .find(&format!("{form} input[name=author_email]"))
-        .await
-        .send_keys(email)
-        .await
-        .unwrap();
+        .type_into(&format!("{form} input[name=author_email]"), email)
+        .await;
     browser
-        .find(&format!("{form} textarea"))
-        .await
-        .send_keys(content)
-        .await
-        .unwrap();
+        .type_into(&format!("{form} textarea"), content)
+        .await;
 }
 
 async fn submit(browser: &Browser) {
     browser
-        .find("section.comments > form.comment-form button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("section.comments > form.comment-form button[type=submit]")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -114,11 +102,8 @@ async fn a_link_written_as_cham_com_is_marked_where_it_is() {
     .await;
     // Leaving the box shows what is wrong.
     browser
-        .find("section.comments > form input[name=author_name]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("section.comments > form input[name=author_name]")
+        .await;
     browser
         .wait_until(
             "the link is marked",
@@ -221,12 +206,7 @@ async fn a_reply_and_a_like_survive_a_reload() {
         VALID
     );
 
-    browser
-        .find(&format!("{comment} .like-button"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(&format!("{comment} .like-button")).await;
     browser
         .wait_until(
             "the like is counted",
@@ -235,11 +215,8 @@ async fn a_reply_and_a_like_survive_a_reload() {
         .await;
 
     browser
-        .find(&format!("{comment} .comment-actions .link-button"))
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click(&format!("{comment} .comment-actions .link-button"))
+        .await;
     let reply_form = format!("{comment} form.comment-form");
     // The reply box already knows the reader's name.
     assert_eq!(
@@ -252,17 +229,11 @@ async fn a_reply_and_a_like_survive_a_reload() {
     );
     let reply = "Mình cũng thấy vậy, cảm ơn bạn đã nói ra điều mà nhiều người đang nghĩ.";
     browser
-        .find(&format!("{reply_form} textarea"))
-        .await
-        .send_keys(reply)
-        .await
-        .unwrap();
+        .type_into(&format!("{reply_form} textarea"), reply)
+        .await;
     browser
-        .find(&format!("{reply_form} button[type=submit]"))
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click(&format!("{reply_form} button[type=submit]"))
+        .await;
     browser
         .wait_until(
             "the reply is shown",
@@ -291,12 +262,7 @@ async fn a_reply_and_a_like_survive_a_reload() {
         "true"
     );
     // Unliking is counted too.
-    browser
-        .find(&format!("{comment} .like-button"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(&format!("{comment} .like-button")).await;
     browser
         .wait_until(
             "the like is withdrawn",
@@ -388,12 +354,7 @@ async fn backspace_and_replace_edits_of_input_methods_are_read_and_never_written
     let browser = Browser::phone().await;
     open_form(&server, &browser).await;
     // The reader puts the caret in the box (WebDriver moves it to the end when it focuses).
-    browser
-        .find("section.comments > form textarea")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("section.comments > form textarea").await;
     // Spy on every write the page could make to the textarea's text or selection.
     browser
         .eval(
@@ -453,11 +414,8 @@ async fn backspace_and_replace_edits_of_input_methods_are_read_and_never_written
     );
     // Leaving the box shows no complaint: the edited text is what was judged.
     browser
-        .find("section.comments > form input[name=author_name]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("section.comments > form input[name=author_name]")
+        .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(
         browser
@@ -504,12 +462,7 @@ async fn comments_are_sorted_and_paged() {
             .await,
         "Bạn đọc 23"
     );
-    browser
-        .find("button.load-more")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("button.load-more").await;
     browser
         .wait_until(
             "the next page is added",
@@ -527,12 +480,7 @@ async fn comments_are_sorted_and_paged() {
         browser.text(&format!("{oldest} .comment-author")).await,
         "Bạn đọc 1"
     );
-    browser
-        .find(&format!("{oldest} .like-button"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(&format!("{oldest} .like-button")).await;
     browser.wait_until("the like is saved", &format!("document.querySelector('{oldest} .like-count').textContent === '1' && !document.querySelector('{oldest} .like-error')")).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let sort_buttons = browser.find_all(".sort-button").await;

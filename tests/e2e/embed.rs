@@ -20,6 +20,15 @@ async fn sites(options: ServerOptions, pages: &[(&str, String)]) -> (TestServer,
     (server, host)
 }
 
+/// The example page `name` with its embed script taken out: the host page alone.
+fn without_embed_script(name: &str) -> String {
+    let path = format!("{}/examples/embed/{name}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(path).expect("the example page");
+    let script = "<script type=\"module\" src=\"http://127.0.0.1:3000/embed.js\"></script>";
+    assert!(html.contains(script), "{name} includes the embed script");
+    html.replace(script, "")
+}
+
 /// A host page holding `body`, with the embed script.
 fn page(body: &str) -> String {
     format!(
@@ -55,15 +64,7 @@ async fn wait_until_ready(browser: &Browser, host: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_widget_mounts_in_the_plain_example_and_leaves_the_host_alone() {
-    let plain = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/embed/plain.html"
-    ))
-    .unwrap();
-    let bare = plain.replace(
-        "<script type=\"module\" src=\"http://127.0.0.1:3000/embed.js\"></script>",
-        "",
-    );
+    let bare = without_embed_script("plain.html");
     let (server, host) = sites(ServerOptions::default(), &[("bare.html", bare)]).await;
     let browser = Browser::phone().await;
 
@@ -131,11 +132,11 @@ async fn the_widget_mounts_in_the_plain_example_and_leaves_the_host_alone() {
     assert_eq!(browser.eval("document.documentElement.lang").await, "vi");
 
     // The host's links work as before: in the page, and to another page.
-    browser.find("#host-link").await.click().await.unwrap();
+    browser.click("#host-link").await;
     browser
         .wait_until("the anchor is followed", "location.hash === '#tin-khac'")
         .await;
-    browser.find("#host-page-link").await.click().await.unwrap();
+    browser.click("#host-page-link").await;
     browser
         .wait_until(
             "the link is followed",
@@ -170,15 +171,7 @@ const HOST_STYLES: &str = "['body', 'h1', 'p.comment', '#host-button', '#host-ma
 
 #[tokio::test(flavor = "multi_thread")]
 async fn host_styles_and_widget_styles_stay_apart() {
-    let aggressive = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/embed/aggressive.html"
-    ))
-    .unwrap();
-    let bare = aggressive.replace(
-        "<script type=\"module\" src=\"http://127.0.0.1:3000/embed.js\"></script>",
-        "",
-    );
+    let bare = without_embed_script("aggressive.html");
     let neutral = page(&embed(SEED_SLUG, "data-theme=\"light\""));
     let (server, host) = sites(
         ServerOptions::default(),
@@ -389,7 +382,7 @@ async fn wrong_attributes_are_explained_in_the_element_and_the_page_goes_on() {
         "{theme}"
     );
     // The rest of the page works.
-    browser.find("#host-button").await.click().await.unwrap();
+    browser.click("#host-button").await;
     assert_eq!(browser.text("#host-button").await, "đã bấm");
     browser.close().await;
 }

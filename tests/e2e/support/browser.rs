@@ -159,6 +159,20 @@ impl Browser {
         }
     }
 
+    /// Types `text` into the first element matching `css`, as a reader would.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.find(css)
+            .await
+            .send_keys(text)
+            .await
+            .expect("typing works");
+    }
+
+    /// Clicks the first element matching `css`, as a reader would.
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.expect("clicking works");
+    }
+
     /// Every element matching `css` now.
     pub async fn find_all(&self, css: &str) -> Vec<Element> {
         self.client
@@ -212,8 +226,17 @@ impl Browser {
             .unwrap_or_else(|error| panic!("the script failed: {error}"))
     }
 
-    /// Runs axe-core (from node_modules) on the page and returns its violations.
-    pub async fn axe_violations(&self) -> Vec<Value> {
+    /// Runs axe-core (from node_modules) on the page and fails with what it finds.
+    pub async fn assert_accessible(&self) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe-core violations: {}",
+            serde_json::to_string_pretty(&violations).unwrap_or_default()
+        );
+    }
+
+    async fn axe_violations(&self) -> Vec<Value> {
         let axe = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/node_modules/axe-core/axe.min.js"
