@@ -7,7 +7,7 @@
 //! copy index the original text.
 
 use crate::fold::{compose_latin, fold_lookalike, is_combining_mark, is_default_ignorable};
-use crate::letters::{Modifier, Tone, compose, letter};
+use crate::letters::{Modifier, Tone, compose, is_letter, letter};
 use crate::verdict::Span;
 use core::ops::Range;
 
@@ -36,25 +36,30 @@ struct Origins {
 impl Analysis {
     /// Builds the analysis copy of `text`, in one pass.
     pub(crate) fn new(text: &str) -> Self {
-        let mut chars = Vec::with_capacity(text.len());
+        // Every character takes at least one byte: room for all, written in place.
+        let mut chars = vec!['\0'; text.len()];
+        let mut written = 0;
         let mut latin1_symbols = false;
         let mut rest = text.chars();
         // While nothing is dropped or composed (most comments, to the end), the copy is the
         // text, folded: no map back is needed.
         let mut unusual = None;
         for raw in rest.by_ref() {
-            if raw.is_ascii() || letter(raw).is_some() {
-                chars.push(raw);
-                continue;
-            }
-            let c = fold_lookalike(raw);
-            if is_default_ignorable(raw) || is_combining_mark(c) {
-                unusual = Some(raw);
-                break;
-            }
-            latin1_symbols |= is_latin1_symbol(c);
-            chars.push(c);
+            let c = if raw.is_ascii() || is_letter(raw) {
+                raw
+            } else {
+                let c = fold_lookalike(raw);
+                if is_default_ignorable(raw) || is_combining_mark(c) {
+                    unusual = Some(raw);
+                    break;
+                }
+                latin1_symbols |= is_latin1_symbol(c);
+                c
+            };
+            chars[written] = c;
+            written += 1;
         }
+        chars.truncate(written);
         let mut copy = Analysis {
             chars,
             origins: None,
@@ -64,7 +69,7 @@ impl Analysis {
         };
         let mut offset = copy.chars.len() as u32;
         for raw in unusual.into_iter().chain(rest) {
-            if raw.is_ascii() || letter(raw).is_some() {
+            if raw.is_ascii() || is_letter(raw) {
                 copy.push(raw, offset);
             } else {
                 copy.take_unusual(raw, offset);
@@ -76,7 +81,7 @@ impl Analysis {
     }
 
     /// Appends `c`, which came from original character `offset`.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, c: char, offset: u32) {
         self.chars.push(c);
         if let Some(origins) = &mut self.origins {
@@ -182,7 +187,7 @@ impl Analysis {
 
 /// Whether `c` is a Latin-1 character that is not a Vietnamese letter.
 fn is_latin1_symbol(c: char) -> bool {
-    ('\u{A1}'..='\u{FF}').contains(&c) && letter(c).is_none()
+    ('\u{A1}'..='\u{FF}').contains(&c) && !is_letter(c)
 }
 
 /// `base` with the combining `mark` attached, when they make one letter.

@@ -119,6 +119,7 @@ fn pieces(chars: &[char], member: impl Fn(char) -> bool) -> impl Iterator<Item =
     })
 }
 
+#[inline(always)]
 fn is_viqr_mark(c: char) -> bool {
     matches!(c, '^' | '(' | '+' | '\'' | '`' | '?' | '~' | '.')
 }

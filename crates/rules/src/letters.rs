@@ -32,10 +32,21 @@ impl Tone {
         Tone::Dot,
     ];
 
-    /// The tone numbered `bits` (its place in the order above; `Level` is 0).
-    #[inline]
+    /// The tone numbered `bits` (its place in the order above; `Level` is 0, and so is any
+    /// number beyond the six).
+    #[inline(always)]
     pub(crate) fn from_bits(bits: u16) -> Tone {
-        Tone::ALL[usize::from(bits) % Tone::ALL.len()]
+        const BY_BITS: [Tone; 8] = [
+            Tone::Level,
+            Tone::Grave,
+            Tone::Acute,
+            Tone::Hook,
+            Tone::Tilde,
+            Tone::Dot,
+            Tone::Level,
+            Tone::Level,
+        ];
+        BY_BITS[usize::from(bits & 7)]
     }
 
     /// The tone a combining mark writes, if it writes one.
@@ -164,43 +175,43 @@ impl Packed {
     }
 
     /// Whether it is a letter at all.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn is_letter(self) -> bool {
         self.0 != 0
     }
 
     /// The code of its toneless lowercase form.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn code(self) -> u8 {
         (self.0 & 0x3F) as u8
     }
 
     /// The code of the plain letter under it (`ă` `â` → `a`, `đ` → `d`), 1–26.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn plain_code(self) -> u8 {
         (self.0 >> 11) as u8
     }
 
     /// Whether it is one of ă â đ ê ô ơ ư.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn is_modified(self) -> bool {
         self.0 & Self::MODIFIED != 0
     }
 
     /// Its tone.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn tone(self) -> Tone {
         Tone::from_bits(self.tone_bits())
     }
 
     /// Its tone as a small number, 0 for none (see [`Tone::from_bits`]).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn tone_bits(self) -> u16 {
         self.0 >> 6 & 7
     }
 
     /// Whether it is written in upper case.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn is_upper(self) -> bool {
         self.0 & Self::UPPER != 0
     }
@@ -289,7 +300,7 @@ fn form_index(form: char) -> Option<usize> {
 
 /// An ASCII or Vietnamese letter packed in one table lookup ([`Packed::is_letter`] is false
 /// for anything else).
-#[inline]
+#[inline(always)]
 pub(crate) fn packed(c: char) -> Packed {
     let code = c as u32;
     if code < LOW_END {
@@ -301,8 +312,14 @@ pub(crate) fn packed(c: char) -> Packed {
     }
 }
 
+/// Whether `c` is an ASCII or Vietnamese letter (what [`letter`] takes apart).
+#[inline(always)]
+pub(crate) fn is_letter(c: char) -> bool {
+    packed(c).is_letter()
+}
+
 /// Takes a letter apart. Returns `None` for anything but ASCII letters and Vietnamese letters.
-#[inline]
+#[inline(always)]
 pub(crate) fn letter(c: char) -> Option<Letter> {
     let packed = packed(c);
     packed.is_letter().then(|| Letter {

@@ -110,7 +110,7 @@ impl Letters {
     }
 
     /// Takes in the next letter (beyond [`MAX_LETTERS`] letters, only their number counts).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&mut self, letter: Packed) {
         let tone = letter.tone_bits();
         self.tones += u16::from(tone != 0);
@@ -158,7 +158,7 @@ impl Letters {
             spelling,
             marked: self.modified || self.tones > 0,
             plain: self.plain,
-            identity: self.packed << 3 | tone as u64,
+            identity: identity(self.packed, tone),
         })
     }
 
@@ -200,6 +200,16 @@ impl Spellings {
         }
         self.spellings[slot]
     }
+}
+
+/// The [`Word::identity`] of letters packed by [`pack`] with `tone`.
+const fn identity(packed: u64, tone: Tone) -> u64 {
+    packed << 3 | tone as u64
+}
+
+/// The [`Word::identity`] of `letters` (toneless, lower case) written with `tone`.
+pub(crate) const fn identity_of(letters: &str, tone: Tone) -> u64 {
+    identity(pack(letters), tone)
 }
 
 /// Packs plain lowercase ASCII letters (at most [`MAX_LETTERS`]) the way [`Word::plain`] is.
@@ -261,13 +271,13 @@ struct Form {
 
 impl Form {
     /// The code of letter `i`.
-    #[inline]
+    #[inline(always)]
     fn letter(self, i: usize) -> u64 {
         self.packed >> (BITS * (self.len - 1 - i) as u32) & 0x3F
     }
 
     /// The first `n` letters.
-    #[inline]
+    #[inline(always)]
     fn head(self, n: usize) -> Form {
         Form {
             packed: self.packed >> (BITS * (self.len - n) as u32),
@@ -276,7 +286,7 @@ impl Form {
     }
 
     /// The letters from `at` on.
-    #[inline]
+    #[inline(always)]
     fn tail(self, at: usize) -> Form {
         // At most MAX_LETTERS letters: the shift stays below 64.
         let len = self.len - at;
@@ -316,7 +326,7 @@ const Y_ONSETS: [u64; 14] = packs([
 /// Slots of the rhyme hash set: a power of two, about three times the number of rhymes.
 const RHYME_SLOTS: usize = 512;
 
-#[inline]
+#[inline(always)]
 const fn slot_of(key: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - RHYME_SLOTS.trailing_zeros())) as usize
 }
@@ -411,7 +421,7 @@ const ONSETS_OF_TWO: [u64; 34] =
 const HIGHLAND_PAIRS: [u64; 34] = pairs(["kr", "kl", "pl", "pr", "gr", "br", "bl", "dr", "đr"]);
 
 /// Whether `onset` (one to three letters) is one of the onsets.
-#[inline]
+#[inline(always)]
 fn is_onset(onset: Form) -> bool {
     match onset.len {
         1 => ONSETS_OF_ONE >> onset.packed & 1 != 0,
@@ -422,7 +432,7 @@ fn is_onset(onset: Form) -> bool {
 
 /// Whether `onset` (one to three letters) is a cluster onset of Central Highlands names
 /// (Krông, Prông, Đrăng, Kông Chro).
-#[inline]
+#[inline(always)]
 fn is_highland_onset(onset: Form) -> bool {
     match onset.len {
         1 => false,
