@@ -23,40 +23,37 @@
 use crate::letters::{compose, is_lower, is_upper, letter, lower};
 use crate::ranges;
 use crate::tld::{is_tld, is_well_known};
-use crate::tokens::{After, Run};
+use crate::tokens::{Marks, Run};
 use core::ops::Range;
 
 /// Where the analysis copy `chars`, cut into `runs`, holds links: sorted, not overlapping.
 pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
-    let (labels, afters) = join_spaced_letters(chars, runs);
+    let (labels, marks) = join_spaced_letters(chars, runs);
     let mut found = Vec::new();
     // Markdown's `](` lies between labels: looked for in the gaps, added after the rest (the
     // domain detector extends the link it found last).
     let mut markdown = Vec::new();
     let lead = labels.first().map_or(chars.len(), |first| first.start);
     markdown_in(chars, 0..lead, &mut markdown);
-    for (i, (label, after)) in labels.iter().zip(&afters).enumerate() {
-        let next = labels.get(i + 1);
+    for (i, (label, &around)) in labels.iter().zip(&marks).enumerate() {
         // Each detector is tried only where it can start: most labels are plain words.
-        let dot_word = next.is_some_and(|next| spells_dot(chars, next));
-        let opening = label.start > 0 && chars[label.start - 1] == '<';
-        if after.is_empty() && !dot_word && !opening {
+        if around.is_empty() {
             continue;
         }
-        let end = next.map_or(chars.len(), |next| next.start);
-        if after.has(After::BRACKET) {
+        let end = labels.get(i + 1).map_or(chars.len(), |next| next.start);
+        if around.has(Marks::BRACKET) {
             markdown_in(chars, label.end..end, &mut markdown);
         }
-        if after.has(After::DOT) || dot_word {
-            domain_at(chars, &labels, i, &mut found);
+        if around.has(Marks::DOT.with(Marks::DOT_WORD_NEXT)) {
+            domain_at(chars, &labels, &marks, i, &mut found);
         }
-        if after.has(After::COLON) {
+        if around.has(Marks::COLON) {
             scheme_at(chars, &labels, i, &mut found);
         }
-        if after.has(After::DOT) && end - label.end == 1 {
+        if around.has(Marks::DOT) && end - label.end == 1 {
             ip_at(chars, &labels, i, &mut found);
         }
-        if after.has(After::EQUALS) || opening {
+        if around.has(Marks::EQUALS.with(Marks::OPENING)) {
             markup_at(chars, &labels, i, &mut found);
         }
     }
@@ -74,20 +71,22 @@ fn markdown_in(chars: &[char], range: Range<usize>, markdown: &mut Vec<Range<usi
 }
 
 /// Runs, with letters spelled out one by one (`w w w`, `h t t p s`, `c o m`) joined into one
-/// label when there are at least three of them; and what punctuation follows each label.
-fn join_spaced_letters(chars: &[char], runs: &[Run]) -> (Vec<Range<usize>>, Vec<After>) {
+/// label when there are at least three of them; and the marks around each.
+fn join_spaced_letters(chars: &[char], runs: &[Run]) -> (Vec<Range<usize>>, Vec<Marks>) {
     let single = |r: &Run| r.range.len() == 1 && chars[r.range.start].is_ascii_alphabetic();
     let spaced = |a: &Run, b: &Run| {
         single(a) && single(b) && b.range.start == a.range.end + 1 && chars[a.range.end] == ' '
     };
-    if !runs.windows(2).any(|pair| spaced(&pair[0], &pair[1])) {
+    // Two letters standing alone in a row are rare: look for a first one before anything else.
+    let single_letters =
+        (1..runs.len()).any(|i| runs[i].range.len() == 1 && runs[i - 1].range.len() == 1);
+    if !single_letters || !runs.windows(2).any(|pair| spaced(&pair[0], &pair[1])) {
         // No letters spelled out (most text): the labels are the runs.
         let labels = runs.iter().map(|run| run.range.clone()).collect();
-        let afters = runs.iter().map(|run| run.after).collect();
-        return (labels, afters);
+        return (labels, runs.iter().map(|run| run.marks).collect());
     }
     let mut labels: Vec<Range<usize>> = Vec::with_capacity(runs.len());
-    let mut afters: Vec<After> = Vec::with_capacity(runs.len());
+    let mut marks: Vec<Marks> = Vec::with_capacity(runs.len());
     let mut i = 0;
     while i < runs.len() {
         let mut j = i;
@@ -95,16 +94,22 @@ fn join_spaced_letters(chars: &[char], runs: &[Run]) -> (Vec<Range<usize>>, Vec<
             j += 1;
         }
         if j - i >= 2 {
+            // What is after the last letter, and what is before the first.
+            let opening = if runs[i].marks.has(Marks::OPENING) {
+                Marks::OPENING
+            } else {
+                Marks::default()
+            };
             labels.push(runs[i].range.start..runs[j].range.end);
-            afters.push(runs[j].after);
+            marks.push(runs[j].marks.without(Marks::OPENING).with(opening));
             i = j + 1;
         } else {
             labels.push(runs[i].range.clone());
-            afters.push(runs[i].after);
+            marks.push(runs[i].marks);
             i += 1;
         }
     }
-    (labels, afters)
+    (labels, marks)
 }
 
 /// A label's letters, lower-cased, spaces of spelled-out letters left out.
@@ -151,23 +156,6 @@ fn is(chars: &[char], word: &str) -> bool {
     chars.iter().copied().eq(word.chars())
 }
 
-/// Whether `label` is one word `dot`, `chấm` or `cham`, whatever its case (as [`spells`]
-/// reads it; a label this short is one run, without spaces).
-#[inline]
-fn spells_dot(chars: &[char], label: &Range<usize>) -> bool {
-    let is = |c: char, letter: char| c.to_ascii_lowercase() == letter;
-    if !(3..=4).contains(&label.len()) || !matches!(chars[label.start], 'c' | 'C' | 'd' | 'D') {
-        return false;
-    }
-    match chars[label.clone()] {
-        [d, o, t] => is(d, 'd') && is(o, 'o') && is(t, 't'),
-        [c, h, a, m] => {
-            is(c, 'c') && is(h, 'h') && matches!(a, 'a' | 'A' | 'ấ' | 'Ấ') && is(m, 'm')
-        }
-        _ => false,
-    }
-}
-
 /// How a separator between two labels looks.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Separator {
@@ -181,12 +169,11 @@ enum Separator {
 fn separator_after(
     chars: &[char],
     labels: &[Range<usize>],
+    marks: &[Marks],
     i: usize,
 ) -> Option<(Separator, usize)> {
     let between = gap(chars, labels, i);
-    let dot_word = labels
-        .get(i + 1)
-        .is_some_and(|next| spells_dot(chars, next));
+    let dot_word = marks[i].has(Marks::DOT_WORD_NEXT);
     if between == [' '] && !dot_word {
         return None;
     }
@@ -256,8 +243,14 @@ fn is_domain(chars: &[char], a: &Range<usize>, b: &Range<usize>, separator: Sepa
 }
 
 /// Domains whose top-level label starts at label `i + 1` or `i + 2`; e-mail local parts.
-fn domain_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
-    let Some((separator, skipped)) = separator_after(chars, labels, i) else {
+fn domain_at(
+    chars: &[char],
+    labels: &[Range<usize>],
+    marks: &[Marks],
+    i: usize,
+    found: &mut Vec<Range<usize>>,
+) {
+    let Some((separator, skipped)) = separator_after(chars, labels, marks, i) else {
         return;
     };
     let Some(b) = labels.get(i + 1 + skipped) else {
@@ -273,7 +266,7 @@ fn domain_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
     let start = if joined {
         labels[i].start
     } else {
-        extend_left(chars, labels, i, separator, found.last())
+        extend_left(chars, labels, marks, i, separator, found.last())
     };
     found.push(start..extend_right(chars, b.end));
 }
@@ -286,6 +279,7 @@ fn domain_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
 fn extend_left(
     chars: &[char],
     labels: &[Range<usize>],
+    marks: &[Marks],
     mut i: usize,
     kind: Separator,
     previous: Option<&Range<usize>>,
@@ -296,7 +290,7 @@ fn extend_left(
             .all(|c| c.is_ascii_alphanumeric() || *c == ' ')
     };
     let joins = |k: usize, skip: usize| {
-        separator_after(chars, labels, k)
+        separator_after(chars, labels, marks, k)
             .is_some_and(|(found, skipped)| skipped == skip && found == kind)
     };
     loop {

@@ -5,7 +5,7 @@ use crate::analysis::Analysis;
 use crate::keyboard;
 use crate::letters::is_lower;
 use crate::odds;
-use crate::syllable::{Case, Spelling, Word};
+use crate::syllable::{Case, Spelling};
 use crate::tokens::Run;
 use core::ops::Range;
 
@@ -44,30 +44,57 @@ pub(crate) fn read(
     legacy: &[Range<usize>],
 ) -> Vec<Kind> {
     let chars = analysis.chars();
-    let shouting = is_shouting(chars, runs);
     let mut kinds = Vec::with_capacity(runs.len());
-    let mut vietnamese = 0;
+    // Whether capitals are shouting is known only at the end: the few runs whose kind depends
+    // on it wait until then, and so do all-capitals words without marks, which count only
+    // beside marked ones (`VIỆT NAM`).
+    let (mut words, mut capitals) = (0, 0);
+    let (mut waiting, mut acronyms) = (Vec::new(), Vec::new());
+    let mut seen = Tally::with_room_for(runs.len());
     // Links are sorted and apart, and so are runs: the first link not behind the run only
     // moves forward. Legacy pieces may overlap one another, and are rare: searched.
     let mut link = 0;
-    for run in runs {
+    for (i, run) in runs.iter().enumerate() {
         let range = &run.range;
+        if range.len() >= 2 && !run.has_digit {
+            words += 1;
+            capitals += usize::from(is_all_capitals(chars, run));
+        }
         while links.get(link).is_some_and(|l| l.end <= range.start) {
             link += 1;
         }
         let linked = links.get(link).is_some_and(|l| l.start < range.end);
-        let tagged = range.start > 0 && matches!(chars[range.start - 1], '@' | '#');
+        let tagged = matches!(run.before, '@' | '#');
         let kind = if tagged || linked {
             Kind::Ignored
         } else if !legacy.is_empty() && overlaps(legacy, range) {
             Kind::Legacy
+        } else if let Some(word) = run.word
+            && word.case == Case::Upper
+            && word.spelling != Spelling::Valid
+        {
+            waiting.push(i);
+            Kind::Ignored
         } else {
-            classify(&chars[range.clone()], run, shouting)
+            classify(&chars[range.clone()], run, false)
         };
-        vietnamese += usize::from(matches!(kind, Kind::Vietnamese { .. }));
+        let kind = match (kind, run.word) {
+            (Kind::Vietnamese { .. }, Some(word)) if word.case == Case::Upper && !word.marked => {
+                acronyms.push(i);
+                kind
+            }
+            (Kind::Vietnamese { .. }, Some(word)) => Kind::Vietnamese {
+                counted: seen.add(word.identity) <= 2,
+            },
+            _ => kind,
+        };
         kinds.push(kind);
     }
-    count_words(&mut kinds, runs, vietnamese, shouting);
+    let shouting = capitals >= 3 && capitals * 2 > words;
+    for i in waiting {
+        kinds[i] = classify(&chars[runs[i].range.clone()], &runs[i], shouting);
+    }
+    count_acronyms(&mut kinds, runs, &acronyms, &mut seen, shouting);
     kinds
 }
 
@@ -104,20 +131,15 @@ fn classify(run: &[char], read: &Run, shouting: bool) -> Kind {
     }
 }
 
-/// Whether the comment is written mostly in capitals (at least three words of two letters or
-/// more, most of them all capitals): then capitals are shouting, not acronyms.
-fn is_shouting(chars: &[char], runs: &[Run]) -> bool {
-    let (mut total, mut capitals) = (0, 0);
-    for run in runs.iter().filter(|r| r.range.len() >= 2 && !r.has_digit) {
-        let upper = match run.word {
-            // Letters only: a lower-case letter makes the case anything but `Upper`.
-            Some(word) => word.case == Case::Upper,
-            None => chars[run.range.clone()].iter().all(|&c| !is_lower(c)),
-        };
-        total += 1;
-        capitals += usize::from(upper);
+/// Whether `run` has no lower-case letter: a word of a comment written mostly in capitals (at
+/// least three words of two letters or more, most of them all capitals) is shouting, not an
+/// acronym.
+fn is_all_capitals(chars: &[char], run: &Run) -> bool {
+    match run.word {
+        // Letters only: a lower-case letter makes the case anything but `Upper`.
+        Some(word) => word.case == Case::Upper,
+        None => chars[run.range.clone()].iter().all(|&c| !is_lower(c)),
     }
-    capitals >= 3 && capitals * 2 > total
 }
 
 fn foreign(run: &[char]) -> Kind {
@@ -127,35 +149,39 @@ fn foreign(run: &[char]) -> Kind {
     Kind::Foreign { english }
 }
 
-/// Decides which Vietnamese words count: not acronyms (unless the comment is `shouting`, an
-/// unmarked all-capitals word counts only beside a marked all-capitals word, as in
-/// `VIỆT NAM`), and each distinct word (same letters and tone, whatever the case or tone
-/// placement) at most twice. `vietnamese` is how many runs are Vietnamese words.
-fn count_words(kinds: &mut [Kind], runs: &[Run], vietnamese: usize, shouting: bool) {
-    // The word of run `i` when it is (still) read as Vietnamese.
-    let word = |kinds: &[Kind], i: usize| match kinds.get(i) {
-        Some(Kind::Vietnamese { .. }) => runs[i].word,
-        _ => None,
+/// Decides whether the all-capitals Vietnamese words without marks at `acronyms` count: not
+/// when they are acronyms, that is unless the comment is `shouting` or a marked all-capitals
+/// word stands beside (`VIỆT NAM`). Each distinct word (same letters and tone, whatever the
+/// case or tone placement) counts at most twice, as `seen` tallies.
+fn count_acronyms(
+    kinds: &mut [Kind],
+    runs: &[Run],
+    acronyms: &[usize],
+    seen: &mut Tally,
+    shouting: bool,
+) {
+    // The word of run `i` when it is (still) read as Vietnamese, in capitals, with marks.
+    let shouting_with_marks = |kinds: &[Kind], i: usize| match kinds.get(i) {
+        Some(Kind::Vietnamese { .. }) => runs[i]
+            .word
+            .is_some_and(|word| word.case == Case::Upper && word.marked),
+        _ => false,
     };
-    let shouting_with_marks =
-        |word: Option<Word>| word.is_some_and(|word| word.case == Case::Upper && word.marked);
-    let mut seen = Tally::with_room_for(vietnamese);
-    for i in 0..kinds.len() {
-        let Some(this) = word(kinds, i) else {
+    for &i in acronyms {
+        let Some(word) = runs[i].word else {
             continue;
         };
-        if this.case == Case::Upper
-            && !shouting
-            && !this.marked
-            && !shouting_with_marks(i.checked_sub(1).and_then(|before| word(kinds, before)))
-            && !shouting_with_marks(word(kinds, i + 1))
+        kinds[i] = if !shouting
+            && !i
+                .checked_sub(1)
+                .is_some_and(|before| shouting_with_marks(kinds, before))
+            && !shouting_with_marks(kinds, i + 1)
         {
-            kinds[i] = Kind::Ignored;
-            continue;
-        }
-        let times = seen.add(this.identity);
-        kinds[i] = Kind::Vietnamese {
-            counted: times <= 2,
+            Kind::Ignored
+        } else {
+            Kind::Vietnamese {
+                counted: seen.add(word.identity) <= 2,
+            }
         };
     }
 }

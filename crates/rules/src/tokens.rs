@@ -1,8 +1,9 @@
 //! Runs of letters and digits: the pieces of text that words, links and residue are made of.
 
 use crate::fold::is_combining_mark;
-use crate::letters::{self, letter};
-use crate::syllable::{Letters, Spellings, Word};
+use crate::letters::Tone;
+use crate::letters::{self, is_letter};
+use crate::syllable::{Letters, Spellings, Word, identity_of};
 use core::ops::Range;
 
 /// A maximal run of letters, digits and combining marks in the analysis copy.
@@ -16,52 +17,77 @@ pub(crate) struct Run {
     pub(crate) digits_only: bool,
     /// The run read as a syllable, when it is letters only and not too long.
     pub(crate) word: Option<Word>,
-    /// Which of `.` `:` `=` `]` the separators after it (up to the next run) hold: what links
-    /// are made of.
-    pub(crate) after: After,
+    /// What links could be made of around it: `.` `:` `=` `]` after it, `<` right before it,
+    /// the word `dot` or `chấm` next.
+    pub(crate) marks: Marks,
+    /// The character right before it (`@` of a mention, `<` of a tag), `\0` at the start.
+    pub(crate) before: char,
 }
 
-/// Punctuation found between two runs, as bits.
+/// What links could be made of around a run, as bits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct After(u8);
+pub(crate) struct Marks(u8);
 
-impl After {
-    /// A dot.
-    pub(crate) const DOT: After = After(1);
-    /// A colon.
-    pub(crate) const COLON: After = After(2);
-    /// An equals sign.
-    pub(crate) const EQUALS: After = After(4);
-    /// A closing square bracket.
-    pub(crate) const BRACKET: After = After(8);
+impl Marks {
+    /// A dot after it (before the next run).
+    pub(crate) const DOT: Marks = Marks(1);
+    /// A colon after it.
+    pub(crate) const COLON: Marks = Marks(2);
+    /// An equals sign after it.
+    pub(crate) const EQUALS: Marks = Marks(4);
+    /// A closing square bracket after it.
+    pub(crate) const BRACKET: Marks = Marks(8);
+    /// `<` right before it.
+    pub(crate) const OPENING: Marks = Marks(16);
+    /// The next run is the word `dot`, `chấm` or `cham`, whatever its case.
+    pub(crate) const DOT_WORD_NEXT: Marks = Marks(32);
 
-    /// The bit of separator `c`, if it has one.
-    #[inline]
-    fn of(c: char) -> After {
+    /// The bit of separator `c` after a run, if it has one.
+    #[inline(always)]
+    fn after(c: char) -> Marks {
         match c {
-            '.' => After::DOT,
-            ':' => After::COLON,
-            '=' => After::EQUALS,
-            ']' => After::BRACKET,
-            _ => After(0),
+            '.' => Marks::DOT,
+            ':' => Marks::COLON,
+            '=' => Marks::EQUALS,
+            ']' => Marks::BRACKET,
+            _ => Marks(0),
         }
     }
 
     /// Whether any of `wanted` is there.
-    #[inline]
-    pub(crate) fn has(self, wanted: After) -> bool {
+    #[inline(always)]
+    pub(crate) fn has(self, wanted: Marks) -> bool {
         self.0 & wanted.0 != 0
     }
 
     /// Whether none is there.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn is_empty(self) -> bool {
         self.0 == 0
     }
+
+    /// These and `more`.
+    #[inline(always)]
+    pub(crate) fn with(self, more: Marks) -> Marks {
+        Marks(self.0 | more.0)
+    }
+
+    /// These without `left_out`.
+    #[inline(always)]
+    pub(crate) fn without(self, left_out: Marks) -> Marks {
+        Marks(self.0 & !left_out.0)
+    }
 }
 
+/// The words that disguise a dot, as [`Word::identity`] gives them.
+const DOT_WORDS: [u64; 3] = [
+    identity_of("dot", Tone::Level),
+    identity_of("cham", Tone::Level),
+    identity_of("châm", Tone::Acute),
+];
+
 /// Whether `c` belongs inside a run.
-#[inline]
+#[inline(always)]
 pub(crate) fn is_run_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || (!c.is_ascii() && is_unusual_run_char(c))
 }
@@ -69,7 +95,7 @@ pub(crate) fn is_run_char(c: char) -> bool {
 /// Whether `c`, not ASCII, belongs inside a run.
 #[inline]
 fn is_unusual_run_char(c: char) -> bool {
-    letter(c).is_some() || is_letter_of_other_script(c) || is_combining_mark(c)
+    is_letter(c) || is_letter_of_other_script(c) || is_combining_mark(c)
 }
 
 /// Letters of the scripts comments come in besides Vietnamese: the rest of Latin, Greek,
@@ -98,18 +124,16 @@ pub(crate) fn run_ranges(chars: &[char]) -> impl Iterator<Item = Range<usize>> +
 pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::with_capacity(chars.len() / 4);
     let mut spellings = Spellings::new();
-    let mut after = After(0);
+    let mut after = Marks(0);
+    let mut before = '\0';
     let mut i = 0;
     while i < chars.len() {
         if !is_run_char(chars[i]) {
-            after.0 |= After::of(chars[i]).0;
+            before = chars[i];
+            after = after.with(Marks::after(before));
             i += 1;
             continue;
         }
-        if let Some(last) = runs.last_mut() {
-            last.after = after;
-        }
-        after = After(0);
         let start = i;
         let mut word = Letters::new();
         let (mut digits, mut others) = (0, 0);
@@ -127,21 +151,35 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
             }
             i += 1;
         }
+        let word = if digits + others == 0 {
+            word.word_remembered(&mut spellings)
+        } else {
+            None
+        };
+        if let Some(last) = runs.last_mut() {
+            let dot_word = word.is_some_and(|word| DOT_WORDS.contains(&word.identity));
+            last.marks = last.marks.with(after);
+            if dot_word {
+                last.marks = last.marks.with(Marks::DOT_WORD_NEXT);
+            }
+        }
+        after = Marks(0);
         let range = start..i;
         runs.push(Run {
             has_digit: digits > 0,
             digits_only: digits == range.len(),
-            word: if digits + others == 0 {
-                word.word_remembered(&mut spellings)
+            word,
+            marks: if before == '<' {
+                Marks::OPENING
             } else {
-                None
+                Marks(0)
             },
-            after: After(0),
+            before,
             range,
         });
     }
     if let Some(last) = runs.last_mut() {
-        last.after = after;
+        last.marks = last.marks.with(after);
     }
     runs
 }
