@@ -70,6 +70,12 @@ pub(crate) fn read(
         } else if !legacy.is_empty() && overlaps(legacy, range) {
             Kind::Legacy
         } else if let Some(word) = run.word
+            && word.spelling == Spelling::Valid
+            && word.case != Case::Mixed
+        {
+            // A valid syllable (most runs), as `classify` reads it.
+            Kind::Vietnamese { counted: false }
+        } else if let Some(word) = run.word
             && word.case == Case::Upper
             && word.spelling != Spelling::Valid
         {

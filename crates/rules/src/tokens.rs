@@ -43,13 +43,12 @@ impl Marks {
     pub(crate) const DOT_WORD_NEXT: Marks = Marks(32);
 
     /// The bit of separator `c` after a run, if it has one.
-    #[inline(always)]
-    fn after(c: char) -> Marks {
+    const fn after(c: u8) -> Marks {
         match c {
-            '.' => Marks::DOT,
-            ':' => Marks::COLON,
-            '=' => Marks::EQUALS,
-            ']' => Marks::BRACKET,
+            b'.' => Marks::DOT,
+            b':' => Marks::COLON,
+            b'=' => Marks::EQUALS,
+            b']' => Marks::BRACKET,
             _ => Marks(0),
         }
     }
@@ -85,6 +84,38 @@ const DOT_WORDS: [u64; 3] = [
     identity_of("cham", Tone::Level),
     identity_of("châm", Tone::Acute),
 ];
+
+/// What each ASCII character is to the tokenizer: [`IN_RUN`] for letters and digits, else
+/// the marks it leaves after the run before it.
+const ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        table[c] = if (c as u8).is_ascii_alphanumeric() {
+            IN_RUN
+        } else {
+            Marks::after(c as u8).0
+        };
+        c += 1;
+    }
+    table
+};
+/// [`ASCII`] for a character that belongs inside a run.
+const IN_RUN: u8 = 0xFF;
+
+/// The marks separator `c` leaves after the run before it; `None` when `c` belongs inside a
+/// run.
+#[inline(always)]
+fn separator(c: char) -> Option<Marks> {
+    if c.is_ascii() {
+        let class = ASCII[c as usize];
+        (class != IN_RUN).then_some(Marks(class))
+    } else if is_unusual_run_char(c) {
+        None
+    } else {
+        Some(Marks(0))
+    }
+}
 
 /// Whether `c` belongs inside a run.
 #[inline(always)]
@@ -128,9 +159,9 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
     let mut before = '\0';
     let mut i = 0;
     while i < chars.len() {
-        if !is_run_char(chars[i]) {
+        if let Some(marks) = separator(chars[i]) {
             before = chars[i];
-            after = after.with(Marks::after(before));
+            after = after.with(marks);
             i += 1;
             continue;
         }
