@@ -8,7 +8,7 @@
 //! entry of several words matches those words in a row.
 
 use crate::analysis::Analysis;
-use crate::letters::{Tone, letter, lower, strip_form};
+use crate::letters::{self, Tone, form_code, letter, lower, strip_form};
 use crate::ranges;
 use crate::tokens::{Run, run_ranges};
 use core::ops::Range;
@@ -88,24 +88,6 @@ impl Forms {
         }
         expected.next().is_none() && (!self.marked || tone == self.tone)
     }
-
-    /// Whether more letters after these could still spell `banned`.
-    fn could_become(&self, banned: &Forms) -> bool {
-        if banned.marked {
-            banned.toneless.starts_with(&self.toneless)
-        } else {
-            banned.plain.starts_with(&self.plain)
-        }
-    }
-
-    /// Whether this word of the comment is the banned word `banned`.
-    fn matches(&self, banned: &Forms) -> bool {
-        if banned.marked {
-            self.toneless == banned.toneless && self.tone == banned.tone
-        } else {
-            self.plain == banned.plain
-        }
-    }
 }
 
 /// One character as banned words are compared: its toneless lower-case form, its plain form
@@ -141,9 +123,11 @@ fn look_alike_digit(c: char) -> Option<char> {
 /// The newsroom's banned entries, each as a sequence of words.
 pub(crate) struct Banned {
     entries: Vec<Vec<Forms>>,
-    /// The ASCII letters and digits a word can start with to be the first word of an entry
-    /// (bit `c`): most words are passed over on their first character.
-    ascii_starts: u128,
+    /// The plain letters (codes of [`form_code`], as bits) an entry without marks starts
+    /// with, and the toneless letters an entry with marks starts with: most words are passed
+    /// over on their first letter.
+    plain_starts: u64,
+    toneless_starts: u64,
 }
 
 impl Banned {
@@ -160,23 +144,36 @@ impl Banned {
             })
             .filter(|entry: &Vec<Forms>| !entry.is_empty())
             .collect::<Vec<_>>();
-        if entries.is_empty() {
-            return Banned {
-                entries,
-                ascii_starts: 0,
+        let (mut plain_starts, mut toneless_starts) = (0u64, 0u64);
+        for first in entries.iter().map(|entry| &entry[0]) {
+            let (form, starts) = if first.marked {
+                (&first.toneless, &mut toneless_starts)
+            } else {
+                (&first.plain, &mut plain_starts)
             };
+            // A form that starts with no letter can only be met by a word starting with no
+            // letter, and those are all looked at closely.
+            let code = form.chars().next().map_or(0, form_code);
+            if code != 0 {
+                *starts |= 1 << code;
+            }
         }
-        let ascii_starts = (b'0'..=b'z')
-            .filter(|b| b.is_ascii_alphanumeric())
-            .filter(|&b| {
-                let first = read(char::from(b));
-                entries.iter().any(|entry| entry[0].may_start_with(first))
-            })
-            .fold(0, |bits, b| bits | 1 << b);
         Banned {
             entries,
-            ascii_starts,
+            plain_starts,
+            toneless_starts,
         }
+    }
+
+    /// Whether a word starting with `c` could be the first word of an entry (always so for a
+    /// word that starts with no letter).
+    #[inline(always)]
+    fn may_start(&self, c: char) -> bool {
+        let letter = letters::packed(c);
+        !letter.is_letter()
+            || (self.plain_starts >> letter.plain_code() | self.toneless_starts >> letter.code())
+                & 1
+                != 0
     }
 
     /// Where the comment (analysis copy `chars`, cut into `runs`) uses a banned entry.
@@ -186,9 +183,8 @@ impl Banned {
         }
         let mut found = Vec::new();
         for (start, run) in runs.iter().enumerate() {
-            // Most words differ from every entry in their first letter.
             let c = chars[run.range.start];
-            if c.is_ascii() && self.ascii_starts >> (c as u32) & 1 == 0 {
+            if !self.may_start(c) {
                 continue;
             }
             let first = read(c);
@@ -208,7 +204,7 @@ impl Banned {
         if singles().next().is_some() {
             for letters in spelled_out(chars, runs) {
                 for entry in singles() {
-                    found.extend(spelled_matches(chars, &letters, &entry[0]));
+                    found.extend(spelled_matches(chars, letters, &entry[0]));
                 }
             }
         }
@@ -218,18 +214,34 @@ impl Banned {
     }
 }
 
-/// Where the letters at positions `letters` (spelled out one by one) spell `banned`, letters
-/// in a row. Each start grows only while it could still become the banned word.
-fn spelled_matches(chars: &[char], letters: &[usize], banned: &Forms) -> Vec<Range<usize>> {
+/// Where the one-letter runs `letters` (spelled out one by one) spell `banned`, letters in a
+/// row. Each start grows only while the letters could still become the banned word; they are
+/// compared as they come, the way [`Forms::of`] reads them.
+fn spelled_matches(chars: &[char], letters: &[Run], banned: &Forms) -> Vec<Range<usize>> {
+    let form = if banned.marked {
+        &banned.toneless
+    } else {
+        &banned.plain
+    };
     let mut found = Vec::new();
     for start in 0..letters.len() {
+        let mut expected = form.chars();
+        let (mut last, mut tone) = (None, Tone::Level);
         for end in start..letters.len() {
-            let spelled = Forms::of(letters[start..=end].iter().map(|&i| chars[i]));
-            if spelled.matches(banned) {
-                found.push(letters[start]..letters[end] + 1);
-                break;
+            let (toneless, plain, letter_tone, _) = read(chars[letters[end].range.start]);
+            if letter_tone != Tone::Level {
+                tone = letter_tone;
             }
-            if !spelled.could_become(banned) {
+            let next = if banned.marked { toneless } else { plain };
+            // Repeated letters count once; any other must be the next of the banned word.
+            if last != Some(next) {
+                last = Some(next);
+                if expected.next() != Some(next) {
+                    break;
+                }
+            }
+            if expected.as_str().is_empty() && (!banned.marked || tone == banned.tone) {
+                found.push(letters[start].range.start..letters[end].range.end);
                 break;
             }
         }
@@ -238,9 +250,16 @@ fn spelled_matches(chars: &[char], letters: &[usize], banned: &Forms) -> Vec<Ran
 }
 
 /// Letters spelled out one by one with one space, dot, dash, underscore or star between them
-/// (`n g u`, `đ.m`): the positions of the letters of each such run of at least two.
-fn spelled_out(chars: &[char], runs: &[Run]) -> Vec<Vec<usize>> {
+/// (`n g u`, `đ.m`): each such stretch of at least two one-letter runs.
+fn spelled_out<'a>(chars: &[char], runs: &'a [Run]) -> Vec<&'a [Run]> {
     let single = |r: &Run| r.range.len() == 1 && !r.has_digit;
+    // Two one-letter runs in a row are rare: look for them before anything else.
+    if !runs
+        .windows(2)
+        .any(|pair| pair[0].range.len() == 1 && pair[1].range.len() == 1)
+    {
+        return Vec::new();
+    }
     let joined = |a: &Run, b: &Run| {
         b.range.start == a.range.end + 1
             && matches!(chars[a.range.end], ' ' | '.' | '-' | '_' | '*')
@@ -257,7 +276,7 @@ fn spelled_out(chars: &[char], runs: &[Run]) -> Vec<Vec<usize>> {
             j += 1;
         }
         if j > i {
-            spelled.push(runs[i..=j].iter().map(|r| r.range.start).collect());
+            spelled.push(&runs[i..=j]);
         }
         i = j + 1;
     }
