@@ -36,17 +36,14 @@ impl Tone {
     /// number beyond the six).
     #[inline(always)]
     pub(crate) fn from_bits(bits: u16) -> Tone {
-        const BY_BITS: [Tone; 8] = [
-            Tone::Level,
-            Tone::Grave,
-            Tone::Acute,
-            Tone::Hook,
-            Tone::Tilde,
-            Tone::Dot,
-            Tone::Level,
-            Tone::Level,
-        ];
-        BY_BITS[usize::from(bits & 7)]
+        match bits {
+            1 => Tone::Grave,
+            2 => Tone::Acute,
+            3 => Tone::Hook,
+            4 => Tone::Tilde,
+            5 => Tone::Dot,
+            _ => Tone::Level,
+        }
     }
 
     /// The tone a combining mark writes, if it writes one.
