@@ -24,6 +24,9 @@ struct Forms {
     tone: Tone,
     /// Whether any mark was written.
     marked: bool,
+    /// The letter code ([`form_code`]) of the first letter of the form the word is compared
+    /// in (toneless when `marked`, else plain); 0 when that is no letter.
+    first: u8,
 }
 
 impl Forms {
@@ -33,6 +36,7 @@ impl Forms {
             toneless: String::new(),
             tone: Tone::Level,
             marked: false,
+            first: 0,
         };
         for c in chars {
             let (toneless, plain, tone, marked) = read(c);
@@ -47,6 +51,12 @@ impl Forms {
                 forms.plain.push(plain);
             }
         }
+        let compared = if forms.marked {
+            &forms.toneless
+        } else {
+            &forms.plain
+        };
+        forms.first = compared.chars().next().map_or(0, form_code);
         forms
     }
 
@@ -146,34 +156,20 @@ impl Banned {
             .collect::<Vec<_>>();
         let (mut plain_starts, mut toneless_starts) = (0u64, 0u64);
         for first in entries.iter().map(|entry| &entry[0]) {
-            let (form, starts) = if first.marked {
-                (&first.toneless, &mut toneless_starts)
-            } else {
-                (&first.plain, &mut plain_starts)
-            };
             // A form that starts with no letter can only be met by a word starting with no
             // letter, and those are all looked at closely.
-            let code = form.chars().next().map_or(0, form_code);
-            if code != 0 {
-                *starts |= 1 << code;
-            }
+            let starts = if first.marked {
+                &mut toneless_starts
+            } else {
+                &mut plain_starts
+            };
+            *starts |= 1 << first.first & !1;
         }
         Banned {
             entries,
             plain_starts,
             toneless_starts,
         }
-    }
-
-    /// Whether a word starting with `c` could be the first word of an entry (always so for a
-    /// word that starts with no letter).
-    #[inline(always)]
-    fn may_start(&self, c: char) -> bool {
-        let letter = letters::packed(c);
-        !letter.is_letter()
-            || (self.plain_starts >> letter.plain_code() | self.toneless_starts >> letter.code())
-                & 1
-                != 0
     }
 
     /// Where the comment (analysis copy `chars`, cut into `runs`) uses a banned entry.
@@ -183,13 +179,25 @@ impl Banned {
         }
         let mut found = Vec::new();
         for (start, run) in runs.iter().enumerate() {
+            // Most words differ from every entry in their first letter.
             let c = chars[run.range.start];
-            if !self.may_start(c) {
+            let letter = letters::packed(c);
+            let (code, plain) = (letter.code(), letter.plain_code());
+            if letter.is_letter()
+                && (self.plain_starts >> plain | self.toneless_starts >> code) & 1 == 0
+            {
                 continue;
             }
-            let first = read(c);
             for entry in &self.entries {
-                let fits = entry[0].may_start_with(first)
+                let first = &entry[0];
+                let may = if !letter.is_letter() {
+                    first.may_start_with(read(c))
+                } else if first.marked {
+                    first.first == code
+                } else {
+                    first.first == plain
+                };
+                let fits = may
                     && start + entry.len() <= runs.len()
                     && entry
                         .iter()
@@ -253,31 +261,25 @@ fn spelled_matches(chars: &[char], letters: &[Run], banned: &Forms) -> Vec<Range
 /// (`n g u`, `đ.m`): each such stretch of at least two one-letter runs.
 fn spelled_out<'a>(chars: &[char], runs: &'a [Run]) -> Vec<&'a [Run]> {
     let single = |r: &Run| r.range.len() == 1 && !r.has_digit;
-    // Two one-letter runs in a row are rare: look for them before anything else.
-    if !runs
-        .windows(2)
-        .any(|pair| pair[0].range.len() == 1 && pair[1].range.len() == 1)
-    {
-        return Vec::new();
-    }
     let joined = |a: &Run, b: &Run| {
-        b.range.start == a.range.end + 1
+        single(a)
+            && single(b)
+            && b.range.start == a.range.end + 1
             && matches!(chars[a.range.end], ' ' | '.' | '-' | '_' | '*')
     };
     let mut spelled = Vec::new();
     let mut i = 0;
-    while i < runs.len() {
-        let mut j = i;
-        while single(&runs[j])
-            && j + 1 < runs.len()
-            && single(&runs[j + 1])
-            && joined(&runs[j], &runs[j + 1])
-        {
+    while i + 1 < runs.len() {
+        // Most runs are longer than one letter: passed over at once.
+        if runs[i].range.len() != 1 || !joined(&runs[i], &runs[i + 1]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j + 1 < runs.len() && joined(&runs[j], &runs[j + 1]) {
             j += 1;
         }
-        if j > i {
-            spelled.push(&runs[i..=j]);
-        }
+        spelled.push(&runs[i..=j]);
         i = j + 1;
     }
     spelled
