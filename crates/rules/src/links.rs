@@ -20,7 +20,7 @@
 //! `word.tld` is a link even when both halves are also words (`xong.me`, `ok.la`): typing a
 //! lowercase word right after a dot with no space is how links are written, not sentences.
 
-use crate::letters::{compose, is_lower, is_upper, letter, lower};
+use crate::letters::{compose, is_lower, is_upper, letter};
 use crate::ranges;
 use crate::tld::{is_tld, is_well_known};
 use crate::tokens::{Marks, Run};
@@ -110,15 +110,6 @@ fn join_spaced_letters(chars: &[char], runs: &[Run]) -> (Vec<Range<usize>>, Vec<
         }
     }
     (labels, marks)
-}
-
-/// A label's letters, lower-cased, spaces of spelled-out letters left out.
-fn text(chars: &[char], label: &Range<usize>) -> String {
-    chars[label.clone()]
-        .iter()
-        .filter(|c| **c != ' ')
-        .map(|&c| lower(c))
-        .collect()
 }
 
 /// Whether a label spells `word` (lower case), whatever its case, spaces of spelled-out
@@ -250,6 +241,17 @@ fn domain_at(
     i: usize,
     found: &mut Vec<Range<usize>>,
 ) {
+    // Without a dot word next, the top-level domain would be the next label: most dots end
+    // a sentence, and what follows is no such label.
+    if !marks[i].has(Marks::DOT_WORD_NEXT)
+        && !labels.get(i + 1).is_some_and(|next| {
+            (2..=8).contains(&next.len())
+                && chars[next.clone()].iter().all(char::is_ascii_alphabetic)
+        })
+        && !spells(chars, &labels[i], "www")
+    {
+        return;
+    }
     let Some((separator, skipped)) = separator_after(chars, labels, marks, i) else {
         return;
     };
@@ -433,9 +435,10 @@ fn ip_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Rang
         let digits = &chars[labels[k].clone()];
         digits.len() <= 3
             && digits.iter().all(char::is_ascii_digit)
-            && text(chars, &labels[k])
-                .parse::<u16>()
-                .is_ok_and(|n| n <= 255)
+            && digits
+                .iter()
+                .fold(0, |n, &d| n * 10 + (u32::from(d) - u32::from('0')))
+                <= 255
     };
     let dotted = (i..i + 3).all(|k| is(gap(chars, labels, k), "."));
     if (i..=i + 3).all(octet) && dotted {
