@@ -12,6 +12,7 @@ pub(crate) struct Few<T, const N: usize> {
 
 impl<T: Copy + Default, const N: usize> Few<T, N> {
     /// None yet.
+    #[inline(always)]
     pub(crate) fn new() -> Self {
         Few {
             items: [T::default(); N],

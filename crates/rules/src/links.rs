@@ -77,10 +77,14 @@ fn join_spaced_letters(chars: &[char], runs: &[Run]) -> (Vec<Range<usize>>, Vec<
     let spaced = |a: &Run, b: &Run| {
         single(a) && single(b) && b.range.start == a.range.end + 1 && chars[a.range.end] == ' '
     };
-    // Two letters standing alone in a row are rare: look for a first one before anything else.
-    let single_letters =
-        (1..runs.len()).any(|i| runs[i].range.len() == 1 && runs[i - 1].range.len() == 1);
-    if !single_letters || !runs.windows(2).any(|pair| spaced(&pair[0], &pair[1])) {
+    // Two letters standing alone in a row are rare: look for them before anything else.
+    let mut spelled = false;
+    for i in 1..runs.len() {
+        if runs[i].range.len() == 1 && runs[i - 1].range.len() == 1 {
+            spelled |= spaced(&runs[i - 1], &runs[i]);
+        }
+    }
+    if !spelled {
         // No letters spelled out (most text): the labels are the runs.
         let labels = runs.iter().map(|run| run.range.clone()).collect();
         return (labels, runs.iter().map(|run| run.marks).collect());

@@ -211,6 +211,7 @@ impl Tally {
 
     /// Counts one more `identity`; returns how many times it has been seen now (1, 2, or 3
     /// for any more).
+    #[inline(always)]
     fn add(&mut self, identity: u64) -> u32 {
         let mask = self.slots.len() - 1;
         let mut at = (identity.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;

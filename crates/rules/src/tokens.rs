@@ -188,7 +188,9 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
             None
         };
         if let Some(last) = runs.last_mut() {
-            let dot_word = word.is_some_and(|word| DOT_WORDS.contains(&word.identity));
+            let identity = word.map_or(0, |word| word.identity);
+            let dot_word =
+                identity == DOT_WORDS[0] || identity == DOT_WORDS[1] || identity == DOT_WORDS[2];
             last.marks = last.marks.with(after);
             if dot_word {
                 last.marks = last.marks.with(Marks::DOT_WORD_NEXT);
