@@ -3,7 +3,8 @@
 
 use binhluan_rules::{LinkPolicy, Policy, Rule, check};
 
-/// The shortest and longest author names, in characters after trimming.
+/// The shortest and longest author names, in characters (Unicode scalar values) of the name as
+/// stored: trimmed, normalized by `binhluan_rules::normalize_for_storage`, trimmed again.
 pub const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=50;
 /// The longest e-mail address (RFC 5321's path limit less the brackets).
 pub const MAX_EMAIL_CHARS: usize = 254;
@@ -27,10 +28,14 @@ pub enum AuthorProblem {
     EmailInvalid,
 }
 
-/// The author's name, trimmed: 2 to 50 characters, no control characters, no links (as the
-/// rules crate detects them).
-pub fn author_name(raw: &str) -> Result<&str, AuthorProblem> {
-    let name = raw.trim();
+/// The author's name as the server stores it, once it is valid: trimmed, normalized by
+/// `binhluan_rules::normalize_for_storage` (NFC, invisible characters removed) and trimmed
+/// again. The checks run on that stored form, so a name of invisible characters is too short
+/// and a name typed decomposed counts its letters as a reader sees them: 2 to 50 characters,
+/// no control characters, no links (as the rules crate detects them).
+pub fn author_name(raw: &str) -> Result<String, AuthorProblem> {
+    let normalized = binhluan_rules::normalize_for_storage(raw.trim());
+    let name = normalized.trim();
     let length = name.chars().count();
     if length < *NAME_CHARS.start() {
         Err(AuthorProblem::NameTooShort)
@@ -41,7 +46,7 @@ pub fn author_name(raw: &str) -> Result<&str, AuthorProblem> {
     } else if contains_link(name) {
         Err(AuthorProblem::NameHasLink)
     } else {
-        Ok(name)
+        Ok(name.to_owned())
     }
 }
 
@@ -100,7 +105,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(author_name("  Nguyễn Văn An  "), Ok("Nguyễn Văn An"));
+        assert_eq!(
+            author_name("  Nguyễn Văn An  "),
+            Ok("Nguyễn Văn An".to_owned())
+        );
         assert_eq!(author_name(" A "), Err(AuthorProblem::NameTooShort));
         assert!(author_name(&"ă".repeat(50)).is_ok());
         assert_eq!(
@@ -111,12 +119,42 @@ mod tests {
     }
 
     #[test]
+    fn names_are_checked_as_stored_without_invisible_characters() {
+        for invisible in [
+            "\u{200B}\u{200B}",
+            "\u{FEFF}\u{FEFF}\u{FEFF}",
+            "\u{2060}\u{2060}",
+            "\u{AD}\u{AD}",
+            "A\u{200B}",
+            " \u{200B} A \u{200B} ",
+        ] {
+            assert_eq!(
+                author_name(invisible),
+                Err(AuthorProblem::NameTooShort),
+                "{invisible:?}"
+            );
+        }
+        assert_eq!(author_name("A\u{200B}n"), Ok("An".to_owned()));
+        assert_eq!(
+            author_name("Le\u{302} Hu\u{31b}ng"),
+            Ok("Lê Hưng".to_owned()),
+            "NFC, as stored"
+        );
+        // 50 letters typed decomposed (100 code points) are 50 characters once composed.
+        assert_eq!(author_name(&"a\u{306}".repeat(50)), Ok("ă".repeat(50)));
+        assert_eq!(
+            author_name(&"a\u{306}".repeat(51)),
+            Err(AuthorProblem::NameTooLong)
+        );
+    }
+
+    #[test]
     fn names_hold_no_links() {
         assert_eq!(
             author_name("Lan nhacai88.com"),
             Err(AuthorProblem::NameHasLink)
         );
-        assert_eq!(author_name("ThS.BS Hùng"), Ok("ThS.BS Hùng"));
+        assert_eq!(author_name("ThS.BS Hùng"), Ok("ThS.BS Hùng".to_owned()));
     }
 
     #[test]

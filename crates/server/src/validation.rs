@@ -12,11 +12,11 @@ const MAX_IDEMPOTENCY_KEY_CHARS: usize = 100;
 /// The shortest and longest `X-Reader-Id`.
 const READER_ID_CHARS: std::ops::RangeInclusive<usize> = 8..=64;
 
-/// The author's name as stored: trimmed and normalized, once `binhluan_api::author` (the
-/// checks the app runs too) accepts it: 2 to 50 characters, no control characters, no links.
+/// The author's name as stored, exactly as `binhluan_api::author` (the checks the app runs
+/// too) validated it: trimmed and normalized, 2 to 50 characters, no control characters, no
+/// links.
 pub fn author_name(raw: &str) -> Result<String, ApiFailure> {
-    let name = author::author_name(raw).map_err(author_failure)?;
-    Ok(binhluan_rules::normalize_for_storage(name))
+    author::author_name(raw).map_err(author_failure)
 }
 
 /// The author's e-mail, trimmed, if given (blank counts as not given) and plausible.
@@ -110,14 +110,25 @@ mod tests {
             "Lê Hưng",
             "stored NFC"
         );
-        for bad in [" A ", "An\nBình"] {
-            assert!(matches!(
-                author_name(bad),
-                Err(ApiFailure::InvalidInput {
-                    field: Some("author_name"),
-                    ..
-                })
-            ));
+        for bad in [
+            " A ",
+            "An\nBình",
+            "\u{200B}\u{200B}",
+            "\u{FEFF}\u{FEFF}\u{FEFF}",
+            "\u{2060}\u{2060}",
+            "\u{AD}\u{AD}",
+            "A\u{200B}",
+        ] {
+            assert!(
+                matches!(
+                    author_name(bad),
+                    Err(ApiFailure::InvalidInput {
+                        field: Some("author_name"),
+                        ..
+                    })
+                ),
+                "{bad:?}"
+            );
         }
         assert_eq!(
             author_email(Some(" an@bao.vn ")).unwrap().as_deref(),

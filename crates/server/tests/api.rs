@@ -721,6 +721,12 @@ async fn author_name_and_email_are_validated(backend: Backend) {
         " B ".to_owned(),
         "ă".repeat(51),
         "An\u{7}".to_owned(),
+        // Invisible characters are not part of the stored name, so they do not count.
+        "\u{200B}\u{200B}".to_owned(),
+        "\u{FEFF}".repeat(3),
+        "\u{2060}\u{2060}".to_owned(),
+        "\u{AD}\u{AD}".to_owned(),
+        "A\u{200B}".to_owned(),
     ] {
         let response = server
             .post_comment(&post(name.clone(), None), &unique_key())
@@ -739,6 +745,21 @@ async fn author_name_and_email_are_validated(backend: Backend) {
         server.create_comment(&post("ă".repeat(50), None)).await["author_name"],
         "ă".repeat(50)
     );
+    // Stored exactly as validated: NFC, invisible characters removed, trimmed again; 50
+    // letters typed decomposed are 50 characters.
+    for (typed, stored) in [
+        (
+            "\u{200B} Le\u{302} Hu\u{31b}ng\u{AD} ".to_owned(),
+            "Lê Hưng".to_owned(),
+        ),
+        ("a\u{306}".repeat(50), "ă".repeat(50)),
+    ] {
+        assert_eq!(
+            server.create_comment(&post(typed.clone(), None)).await["author_name"],
+            stored.as_str(),
+            "{typed:?}"
+        );
+    }
 
     // Links in names are found by the rules crate's link detection.
     let links_only = Policy {
