@@ -1,17 +1,48 @@
 //! Sorting and merging ranges of the analysis copy, without the standard library's sorts
 //! (whose code would weigh on the wasm). The lists are short and nearly sorted already:
-//! detectors find things in reading order.
+//! detectors find things in reading order. Long lists (adversarial text) are heap-sorted, so
+//! that sorting stays O(n log n) whatever their order.
 
 use core::ops::Range;
 
-/// Sorts `ranges` by start, then end (insertion sort: linear on nearly sorted lists).
+/// Lists longer than this are heap-sorted rather than insertion-sorted.
+const SHORT: usize = 32;
+
+/// Sorts `ranges` by start, then end.
 pub(crate) fn sort(ranges: &mut [Range<usize>]) {
-    for i in 1..ranges.len() {
-        let mut j = i;
-        while j > 0 && (ranges[j - 1].start, ranges[j - 1].end) > (ranges[j].start, ranges[j].end) {
-            ranges.swap(j - 1, j);
-            j -= 1;
+    let key = |r: &Range<usize>| (r.start, r.end);
+    if ranges.len() <= SHORT {
+        // Insertion sort: linear on nearly sorted lists.
+        for i in 1..ranges.len() {
+            let mut j = i;
+            while j > 0 && key(&ranges[j - 1]) > key(&ranges[j]) {
+                ranges.swap(j - 1, j);
+                j -= 1;
+            }
         }
+        return;
+    }
+    // Heap sort: build a max-heap, then move the largest to the end, one by one.
+    let sift_down = |ranges: &mut [Range<usize>], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && key(&ranges[child]) < key(&ranges[child + 1]) {
+            child += 1;
+        }
+        if key(&ranges[root]) >= key(&ranges[child]) {
+            return;
+        }
+        ranges.swap(root, child);
+        root = child;
+    };
+    for root in (0..ranges.len() / 2).rev() {
+        sift_down(ranges, root, ranges.len());
+    }
+    for end in (1..ranges.len()).rev() {
+        ranges.swap(0, end);
+        sift_down(ranges, 0, end);
     }
 }
 
@@ -31,6 +62,15 @@ pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lists_sort_too() {
+        let mut list: Vec<Range<usize>> = (0..500).map(|i| (i * 7919) % 1000..i).collect();
+        let mut expected = list.clone();
+        expected.sort_by_key(|r| (r.start, r.end));
+        sort(&mut list);
+        assert_eq!(list, expected);
+    }
 
     #[test]
     fn sorts_and_merges() {
