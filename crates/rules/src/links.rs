@@ -33,8 +33,9 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
     // Markdown's `](` lies between labels: looked for in the gaps, added after the rest (the
     // domain detector extends the link it found last).
     let mut markdown = Vec::new();
+    let mut ahead = Lookahead::default();
     let lead = labels.first().map_or(chars.len(), |first| first.start);
-    markdown_in(chars, 0..lead, &mut markdown);
+    markdown_in(chars, 0..lead, &mut ahead, &mut markdown);
     for (i, (label, &around)) in labels.iter().zip(&marks).enumerate() {
         // Each detector is tried only where it can start: most labels are plain words.
         if around.is_empty() {
@@ -42,19 +43,19 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
         }
         let end = labels.get(i + 1).map_or(chars.len(), |next| next.start);
         if around.has(Marks::BRACKET) {
-            markdown_in(chars, label.end..end, &mut markdown);
+            markdown_in(chars, label.end..end, &mut ahead, &mut markdown);
         }
         if around.has(Marks::DOT.with(Marks::DOT_WORD_NEXT)) {
-            domain_at(chars, &labels, &marks, i, &mut found);
+            domain_at(chars, &labels, &marks, i, &mut ahead, &mut found);
         }
         if around.has(Marks::COLON) {
-            scheme_at(chars, &labels, i, &mut found);
+            scheme_at(chars, &labels, i, &mut ahead, &mut found);
         }
         if around.has(Marks::DOT) && end - label.end == 1 {
-            ip_at(chars, &labels, i, &mut found);
+            ip_at(chars, &labels, i, &mut ahead, &mut found);
         }
         if around.has(Marks::EQUALS.with(Marks::OPENING)) {
-            markup_at(chars, &labels, i, &mut found);
+            markup_at(chars, &labels, i, &mut ahead, &mut found);
         }
     }
     found.append(&mut markdown);
@@ -62,12 +63,60 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
 }
 
 /// Adds the Markdown links whose `]` lies in `range` to `markdown`.
-fn markdown_in(chars: &[char], range: Range<usize>, markdown: &mut Vec<Range<usize>>) {
+fn markdown_in(
+    chars: &[char],
+    range: Range<usize>,
+    ahead: &mut Lookahead,
+    markdown: &mut Vec<Range<usize>>,
+) {
     for i in range {
         if chars[i] == ']' {
-            markdown_at(chars, i, markdown);
+            markdown_at(chars, i, ahead, markdown);
         }
     }
+}
+
+/// Where the next character of a kind is, remembered: the detectors look ahead from places
+/// that mostly move forward, so that each character is looked at about once, however many
+/// links start in adversarial text.
+#[derive(Default)]
+struct Ahead {
+    /// `(from, at)`: no wanted character lies in `from..at`, and `at` holds one or is the end
+    /// of the text.
+    known: Option<(usize, usize)>,
+}
+
+impl Ahead {
+    /// The first place at or after `from` where `wanted` holds, or `chars.len()`. `wanted`
+    /// must be the same at every call.
+    fn find(&mut self, chars: &[char], from: usize, wanted: impl Fn(char) -> bool) -> usize {
+        let from = from.min(chars.len());
+        let first = |range: Range<usize>| {
+            chars[range.clone()]
+                .iter()
+                .position(|&c| wanted(c))
+                .map(|p| range.start + p)
+        };
+        let at = match self.known {
+            Some((start, at)) if start <= from && from <= at => return at,
+            // Only what lies before the last search is new.
+            Some((start, at)) if from < start => first(from..start).unwrap_or(at),
+            _ => first(from..chars.len()).unwrap_or(chars.len()),
+        };
+        self.known = Some((from, at));
+        at
+    }
+}
+
+/// The look-aheads of one comment's link detectors.
+#[derive(Default)]
+struct Lookahead {
+    /// Whitespace: the end of a link.
+    space: Ahead,
+    /// `>`: the end of an HTML tag.
+    tag_end: Ahead,
+    /// `)` or whitespace: the end of a Markdown link's target.
+    target_end: Ahead,
 }
 
 /// Runs, with letters spelled out one by one (`w w w`, `h t t p s`, `c o m`) joined into one
@@ -243,6 +292,7 @@ fn domain_at(
     labels: &[Range<usize>],
     marks: &[Marks],
     i: usize,
+    ahead: &mut Lookahead,
     found: &mut Vec<Range<usize>>,
 ) {
     // Without a dot word next, the top-level domain would be the next label: most dots end
@@ -274,7 +324,7 @@ fn domain_at(
     } else {
         extend_left(chars, labels, marks, i, separator, found.last())
     };
-    found.push(start..extend_right(chars, b.end));
+    found.push(start..extend_right(chars, b.end, ahead));
 }
 
 /// The start of the domain or e-mail address whose label `i` is: earlier labels joined by
@@ -355,14 +405,14 @@ fn extend_left(
 }
 
 /// The end of a link whose host ends at `end`: its port and path, if any.
-fn extend_right(chars: &[char], end: usize) -> usize {
+fn extend_right(chars: &[char], end: usize, ahead: &mut Lookahead) -> usize {
     let follows_path = match chars.get(end) {
         Some('/') => true,
         Some(':') => chars.get(end + 1).is_some_and(char::is_ascii_digit),
         _ => false,
     };
     if follows_path {
-        until_space(chars, end)
+        until_space(chars, end, ahead)
     } else {
         end
     }
@@ -374,12 +424,13 @@ const LONGEST_LINK: usize = 2048;
 
 /// The end of the non-space run starting at `from` (at most [`LONGEST_LINK`] characters),
 /// trailing punctuation left out.
-fn until_space(chars: &[char], from: usize) -> usize {
-    let mut end = from;
+fn until_space(chars: &[char], from: usize, ahead: &mut Lookahead) -> usize {
     let limit = chars.len().min(from + LONGEST_LINK);
-    while end < limit && !chars[end].is_whitespace() {
-        end += 1;
-    }
+    let mut end = ahead
+        .space
+        .find(chars, from, char::is_whitespace)
+        .min(limit)
+        .max(from);
     while end > from
         && matches!(
             chars[end - 1],
@@ -392,7 +443,13 @@ fn until_space(chars: &[char], from: usize) -> usize {
 }
 
 /// `http://…`, `hxxps://…`, `h t t p s : / / …`, `javascript:…`, `data:…`.
-fn scheme_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
+fn scheme_at(
+    chars: &[char],
+    labels: &[Range<usize>],
+    i: usize,
+    ahead: &mut Lookahead,
+    found: &mut Vec<Range<usize>>,
+) {
     let label = &labels[i];
     let after = gap(chars, labels, i);
     let initial = chars[label.start].to_ascii_lowercase();
@@ -410,7 +467,7 @@ fn scheme_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
             let body = (slashes..chars.len())
                 .find(|&k| !chars[k].is_whitespace())
                 .unwrap_or(chars.len());
-            until_space(chars, body).max(slashes)
+            until_space(chars, body, ahead).max(slashes)
         }
         () if named(&["javascript", "data", "vbscript", "mailto"]) => {
             if !(after.first() == Some(&':') && after.get(1).is_some_and(|c| !c.is_whitespace())
@@ -421,7 +478,7 @@ fn scheme_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
             if after == [':'] && labels.get(i + 1).is_none() {
                 return;
             }
-            until_space(chars, labels[i].end)
+            until_space(chars, labels[i].end, ahead)
         }
         () => return,
     };
@@ -431,7 +488,13 @@ fn scheme_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
 }
 
 /// `192.168.1.1:8080`, `10.0.0.1/admin`: an IPv4 address with a port or a path.
-fn ip_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
+fn ip_at(
+    chars: &[char],
+    labels: &[Range<usize>],
+    i: usize,
+    ahead: &mut Lookahead,
+    found: &mut Vec<Range<usize>>,
+) {
     if i + 3 >= labels.len() {
         return;
     }
@@ -446,7 +509,7 @@ fn ip_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Rang
     };
     let dotted = (i..i + 3).all(|k| is(gap(chars, labels, k), "."));
     if (i..=i + 3).all(octet) && dotted {
-        let end = extend_right(chars, labels[i + 3].end);
+        let end = extend_right(chars, labels[i + 3].end, ahead);
         if end > labels[i + 3].end {
             found.push(labels[i].start..end);
         }
@@ -454,7 +517,13 @@ fn ip_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Rang
 }
 
 /// HTML: `<a …>`, `href=…`, `src=…`.
-fn markup_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<Range<usize>>) {
+fn markup_at(
+    chars: &[char],
+    labels: &[Range<usize>],
+    i: usize,
+    ahead: &mut Lookahead,
+    found: &mut Vec<Range<usize>>,
+) {
     let label = &labels[i];
     let anchor = label.start >= 1
         && chars[label.start - 1] == '<'
@@ -469,16 +538,18 @@ fn markup_at(chars: &[char], labels: &[Range<usize>], i: usize, found: &mut Vec<
         .iter()
         .rposition(|c| *c == '<')
         .map_or(label.start, |p| label.start.saturating_sub(100) + p);
-    let window = &chars[label.end..chars.len().min(label.end + LONGEST_LINK)];
-    let close = window
-        .iter()
-        .position(|c| *c == '>')
-        .map_or_else(|| until_space(chars, label.end), |p| label.end + p + 1);
+    let limit = chars.len().min(label.end + LONGEST_LINK);
+    let tag_end = ahead.tag_end.find(chars, label.end, |c| c == '>');
+    let close = if tag_end < limit {
+        tag_end + 1
+    } else {
+        until_space(chars, label.end, ahead)
+    };
     found.push(start..close.max(label.end));
 }
 
 /// Markdown `[text](target)` whose `]` is at `i`.
-fn markdown_at(chars: &[char], i: usize, found: &mut Vec<Range<usize>>) {
+fn markdown_at(chars: &[char], i: usize, ahead: &mut Lookahead, found: &mut Vec<Range<usize>>) {
     if i + 2 >= chars.len()
         || chars[i + 1] != '('
         || chars[i + 2].is_whitespace()
@@ -497,11 +568,11 @@ fn markdown_at(chars: &[char], i: usize, found: &mut Vec<Range<usize>>) {
     if chars[open..i].contains(&'\n') {
         return;
     }
-    let window = &chars[i + 2..chars.len().min(i + 2 + LONGEST_LINK)];
-    let close = window
-        .iter()
-        .position(|c| *c == ')' || c.is_whitespace())
-        .map_or(i + 2 + window.len(), |p| i + 2 + p);
+    let limit = chars.len().min(i + 2 + LONGEST_LINK);
+    let close = ahead
+        .target_end
+        .find(chars, i + 2, |c| c == ')' || c.is_whitespace())
+        .min(limit);
     found.push(open..(close + 1).min(chars.len()));
 }
 
@@ -518,6 +589,19 @@ mod tests {
             .into_iter()
             .map(|r| chars[r].iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn look_ahead_remembers_forward_and_backward() {
+        let chars: Vec<char> = "ab cd>ef gh".chars().collect();
+        let mut space = Ahead::default();
+        let is_space = |c: char| c == ' ';
+        assert_eq!(space.find(&chars, 3, is_space), 8);
+        assert_eq!(space.find(&chars, 5, is_space), 8);
+        assert_eq!(space.find(&chars, 0, is_space), 2);
+        assert_eq!(space.find(&chars, 1, is_space), 2);
+        assert_eq!(space.find(&chars, 9, is_space), chars.len());
+        assert_eq!(space.find(&chars, 40, is_space), chars.len());
     }
 
     #[test]
