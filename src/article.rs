@@ -31,9 +31,10 @@ pub fn ArticleView(
             <header class="article-header">
                 <h1 id="article-title" class="article-title">{title}</h1>
                 <p class="article-meta">
-                    <time datetime=published_at attr:aria-label=move || texts().published_at>
-                        {printed_time}
-                    </time>
+                    <span>
+                        <span class="visually-hidden">{move || texts().published_at} " "</span>
+                        <time datetime=published_at>{printed_time}</time>
+                    </span>
                     <span class="article-views">{move || (texts().views)(views.get())}</span>
                 </p>
             </header>

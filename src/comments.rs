@@ -2,10 +2,12 @@
 
 mod draft;
 mod feedback;
+mod field;
 mod form;
 mod highlight;
 mod item;
 mod list;
+mod posting;
 mod rules;
 
 use std::time::Duration;

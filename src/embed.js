@@ -23,16 +23,17 @@ const CHOICES = {
 };
 
 const PLACEHOLDER_CSS = `
-:host { all: initial !important; display: block !important; }
-.bl-wait { box-sizing: border-box; min-height: 30em; padding: 1em 0; font: 16px/1.6 system-ui,
-  -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
-  color: var(--bl-fg, #1d1d1f); }
+:host { display: block; }
+:host([hidden]) { display: none; }
+.bl-wait, .bl-error { all: initial; display: block; box-sizing: border-box;
+  font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; }
+.bl-wait { min-height: 30em; padding: 1em 0; color: var(--bl-fg, #1d1d1f); }
 .bl-wait h2 { margin: 0 0 .75em; font-size: 1.375em; }
 .bl-wait .bar { height: 1em; margin: 0 0 .75em; border-radius: 4px;
   background: var(--bl-surface, #f4f4f6); }
 .bl-wait .box { height: 8em; }
 .bl-error { padding: .75em 1em; border: 1px solid #b3131b; border-radius: 8px; color: #b3131b;
-  background: #fff; font: 16px/1.5 system-ui, sans-serif; }
+  background: #fff; line-height: 1.5; }
 .bl-error p { margin: 0; }
 .dark { color: var(--bl-fg, #ececef); }
 .dark .bar { background: var(--bl-surface, #1e1e22); }
@@ -41,15 +42,43 @@ const PLACEHOLDER_CSS = `
   .auto .bar { background: var(--bl-surface, #1e1e22); }
 }`;
 
+/** Whether shadow roots take constructed style sheets (not before Safari 16.4). */
+const ADOPTS = "adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype;
+
+/** A style sheet made once and shared by every shadow root that uses it. */
+function sharedSheet(css) {
+  if (!ADOPTS) return css;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  return sheet;
+}
+
+/** Puts `nodes` in `shadow`, styled by `sheet`; an inline <style> where sheets can't be shared. */
+function fill(shadow, sheet, ...nodes) {
+  if (typeof sheet === "string") {
+    shadow.replaceChildren(element("style", undefined, sheet), ...nodes);
+  } else {
+    shadow.adoptedStyleSheets = [sheet];
+    shadow.replaceChildren(...nodes);
+  }
+}
+
+const placeholderSheet = sharedSheet(PLACEHOLDER_CSS);
+
 const mounted = new WeakSet();
 let app;
 
-/** The app's module, fetched and instantiated once, on first need. */
+/** The app's module and its style sheet, fetched and instantiated once, on first need. */
 function loadApp() {
-  app ??= import(APP_JS).then(async (module) => {
-    await module.default({ module_or_path: APP_WASM });
-    return module;
-  });
+  app ??= import(APP_JS)
+    .then(async (module) => {
+      await module.default({ module_or_path: APP_WASM });
+      return { module, sheet: sharedSheet(module.embed_stylesheet()) };
+    })
+    .catch((error) => {
+      app = undefined; // The next widget to come into view tries again.
+      throw error;
+    });
   return app;
 }
 
@@ -114,10 +143,6 @@ function element(tag, className, text) {
   return node;
 }
 
-function style(css) {
-  return element("style", undefined, css);
-}
-
 /** Shows, inside the element, why the comments cannot be shown. */
 function showError(shadow, [vi, en]) {
   const box = element("div", "bl-error");
@@ -127,7 +152,7 @@ function showError(shadow, [vi, en]) {
     element("p", undefined, `Comments cannot be shown: ${en}.`),
   );
   box.lang = "vi";
-  shadow.replaceChildren(style(PLACEHOLDER_CSS), box);
+  fill(shadow, placeholderSheet, box);
 }
 
 /** The place-holder: the heading with the count, and grey bars where the form will be. */
@@ -137,7 +162,7 @@ function showPlaceholder(shadow, options) {
   wait.lang = options.lang ?? "vi";
   const heading = element("h2", undefined, options.lang === "en" ? "Comments" : "Bình luận");
   wait.append(heading, element("div", "bar"), element("div", "bar box"), element("div", "bar"));
-  shadow.replaceChildren(style(PLACEHOLDER_CSS), wait);
+  fill(shadow, placeholderSheet, wait);
   showCount(heading, options);
 }
 
@@ -174,10 +199,10 @@ async function showCount(heading, { api, article }) {
 async function mountWidget(host, shadow, options) {
   performance.mark("binhluan:visible");
   try {
-    const module = await loadApp();
+    const { module, sheet } = await loadApp();
     const container = document.createElement("div");
     module.mount_embed(container, options);
-    shadow.replaceChildren(container);
+    fill(shadow, sheet, container);
     performance.mark("binhluan:ready");
     host.dispatchEvent(new CustomEvent("binhluan:ready", { bubbles: true }));
   } catch (error) {
@@ -204,11 +229,12 @@ const observer =
         { rootMargin: NEAR },
       )
     : null;
-const pending = new Map();
+const pending = new WeakMap();
 
 /**
  * Mounts the comments into every `[data-binhluan]` element in `root` (the document by
- * default; an element is checked itself too) that has none yet. Returns how many it took.
+ * default; an element is checked itself too) that has none yet. An element whose attributes
+ * are wrong shows why, and is tried again by the next call. Returns how many it mounted.
  */
 function mount(root = document) {
   const found = [...root.querySelectorAll("[data-binhluan]")];
@@ -216,14 +242,20 @@ function mount(root = document) {
   let count = 0;
   for (const host of found) {
     if (mounted.has(host)) continue;
-    mounted.add(host);
-    count += 1;
-    const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+    let shadow;
+    try {
+      shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+    } catch (error) {
+      console.error("binhluan: this element cannot hold the comments; use a <div>", host, error);
+      continue;
+    }
     const { options, error } = readOptions(host);
     if (error) {
       showError(shadow, error);
       continue;
     }
+    mounted.add(host);
+    count += 1;
     showPlaceholder(shadow, options);
     if (observer) {
       pending.set(host, { shadow, options });

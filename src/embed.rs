@@ -16,8 +16,16 @@ use crate::i18n::{Lang, provide_lang};
 use crate::routes::article::ArticlePage;
 use crate::{Host, Theme};
 
-/// The stylesheet, inlined into each widget's shadow root.
+/// The stylesheet, shipped inside the wasm so that no other request is needed.
 const STYLESHEET: &str = include_str!("../style/main.css");
+
+/// The widget's stylesheet, which `embed.js` adopts into each widget's shadow root (one
+/// constructed sheet for every widget on the page, allowed by a host's CSP that would refuse
+/// an inline `<style>`).
+#[wasm_bindgen]
+pub fn embed_stylesheet() -> String {
+    STYLESHEET.to_owned()
+}
 
 /// What the widget shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,7 +110,10 @@ pub fn mount_embed(container: HtmlElement, options: JsValue) -> Result<(), JsErr
 
 /// One embedded widget.
 #[component]
-pub fn Embed(options: EmbedOptions) -> impl IntoView {
+pub fn Embed(
+    /// The element's attributes.
+    options: EmbedOptions,
+) -> impl IntoView {
     let EmbedOptions {
         api,
         article,
@@ -118,7 +129,6 @@ pub fn Embed(options: EmbedOptions) -> impl IntoView {
         Mode::Full => view! { <ArticlePage slug=article/> }.into_any(),
     };
     view! {
-        <style>{STYLESHEET}</style>
         <div class=format!("bl-root {}", theme.class()) lang=lang.tag()>
             {content}
         </div>

@@ -2,7 +2,11 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, Request, RequestInit, Response};
+use web_sys::{AbortSignal, Headers, Request, RequestInit, Response};
+
+/// How long a request may take before it counts as lost, so that a hung server cannot leave
+/// the reader waiting on "Đang gửi…" for ever.
+const TIMEOUT_MS: u32 = 20_000;
 
 /// An HTTP answer, whatever its status.
 pub struct HttpResponse {
@@ -12,7 +16,8 @@ pub struct HttpResponse {
     pub body: String,
 }
 
-/// Sends one request. `Err` means no answer arrived: offline, server down, refused by CORS.
+/// Sends one request. `Err` means no answer arrived: offline, server down or too slow, refused
+/// by CORS.
 pub async fn send(
     method: &str,
     url: &str,
@@ -30,6 +35,7 @@ pub async fn send(
         init.set_body(&JsValue::from_str(body));
     }
     init.set_headers(&header_map);
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(TIMEOUT_MS)));
     let request = Request::new_with_str_and_init(url, &init)?;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))

@@ -47,6 +47,15 @@ impl Lang {
         }
     }
 
+    /// `vi` or `en`, whichever is this language: for texts that come in both, such as the
+    /// rules' messages and the server's errors.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
     /// This language's strings.
     pub fn texts(self) -> &'static Texts {
         match self {
@@ -84,7 +93,7 @@ pub struct Texts {
     pub switch_language_label: &'static str,
     /// "2502 lượt xem".
     pub views: fn(u64) -> String,
-    /// The accessible name of the publication time.
+    /// Read by screen readers before the publication time.
     pub published_at: &'static str,
     /// Shown in place of a picture the article lost.
     pub image_missing: &'static str,
@@ -132,8 +141,6 @@ pub struct Texts {
     pub submitting: &'static str,
     /// "7/10 chữ".
     pub words_counter: fn(usize, usize) -> String,
-    /// "1.234/2.000 ký tự".
-    pub chars_counter: fn(usize, usize) -> String,
     /// A checklist line's state, for screen readers: met.
     pub rule_met: &'static str,
     /// A checklist line's state, for screen readers: not met.
@@ -154,6 +161,8 @@ pub struct Texts {
     pub name_too_short: &'static str,
     /// The name is too long.
     pub name_too_long: &'static str,
+    /// The name holds a line break or another control character.
+    pub name_has_control: &'static str,
     /// The name contains a link.
     pub name_has_link: &'static str,
     /// The e-mail is not an address.
@@ -206,8 +215,6 @@ pub struct Texts {
     pub like_label: fn(u64) -> String,
     /// A like could not be saved.
     pub like_failed: &'static str,
-    /// The replies' accessible name, given whose comment they answer.
-    pub replies_label: fn(&str) -> String,
     /// Less than a minute ago.
     pub just_now: &'static str,
     /// "5 phút trước".

@@ -56,10 +56,7 @@ pub fn rule_lines(texts: &Texts, policy: &Policy, violations: &[Violation]) -> V
 
 /// The message of `violation` in `lang`.
 pub fn violation_message(violation: &Violation, lang: Lang) -> &str {
-    match lang {
-        Lang::Vi => &violation.message,
-        Lang::En => &violation.message_en,
-    }
+    lang.pick(&violation.message, &violation.message_en)
 }
 
 /// The counter, the checklist, and (once `show_messages`) what to fix.
@@ -128,10 +125,7 @@ pub fn Feedback(
         });
         verdict.with(|v| {
             for hint in &v.hints {
-                lines.push(match lang {
-                    Lang::Vi => hint.message.clone(),
-                    Lang::En => hint.message_en.clone(),
-                });
+                lines.push(lang.pick(&hint.message, &hint.message_en).to_owned());
             }
         });
         lines

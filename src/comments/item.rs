@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{ApiBase, set_like};
 use crate::comments::form::{CommentForm, FormTarget};
+use crate::comments::list::CommentList;
 use crate::i18n::use_texts;
 use crate::storage::reader_id;
 use crate::time::{epoch_millis, local_time, time_ago};
@@ -15,7 +16,8 @@ use crate::time::{epoch_millis, local_time, time_ago};
 #[derive(Clone, Copy)]
 pub struct Now(pub ReadSignal<f64>);
 
-/// A top-level comment with its replies and a reply box; or, with `reply_to` unset, a reply.
+/// A top-level comment with its replies and a reply box; or, with `replies_allowed` false, a
+/// reply.
 #[component]
 pub fn CommentItem(
     /// The comment.
@@ -42,20 +44,26 @@ pub fn CommentItem(
     let replies = RwSignal::new(replies);
     let replying = RwSignal::new(false);
     let author = author_name.clone();
+    // Owned by the comment, not by its reply box: a reply sent just before the box was closed
+    // still shows up when the server publishes it.
+    let list = use_context::<CommentList>();
+    let on_published = Callback::new(move |reply: Comment| {
+        replies.update(|r| r.push(reply));
+        if let Some(list) = list {
+            list.add_published_reply();
+        }
+    });
     let reply_box = move || {
         replying.get().then(|| {
             let target = FormTarget {
                 slug: slug.clone(),
                 parent: Some((id, author.clone())),
             };
-            let on_published =
-                Callback::new(move |reply: Comment| replies.update(|r| r.push(reply)));
             view! { <CommentForm target policy on_published/> }
         })
     };
-    let replies_label = (texts().replies_label)(&author_name);
     view! {
-        <article class="comment" data-comment-id=id>
+        <article class="comment" data-comment-id=id tabindex="-1">
             <p class="comment-meta">
                 <strong class="comment-author">{author_name}</strong>
                 <RelativeTime at=created_at/>
@@ -76,12 +84,12 @@ pub fn CommentItem(
             </div>
             {reply_box}
             <Show when=move || replies.with(|r| !r.is_empty())>
-                <section class="comment-replies" aria-label=replies_label.clone()>
+                <div class="comment-replies">
                     <For each=move || replies.get() key=|reply| reply.id let:reply>
                         // Replies take no replies: `into_any` ends the recursion of the view's type.
                         {view! { <CommentItem comment=reply slug=String::new() policy replies_allowed=false/> }.into_any()}
                     </For>
-                </section>
+                </div>
             </Show>
         </article>
     }
@@ -95,7 +103,6 @@ fn RelativeTime(at: String) -> impl IntoView {
     let millis = epoch_millis(&at);
     let exact = millis.map(local_time).unwrap_or_else(|| at.clone());
     let exact_for_label = exact.clone();
-    let exact_for_title = exact.clone();
     let label = move || {
         let now = now.map_or_else(js_sys::Date::now, |n| n.get());
         millis
@@ -103,50 +110,59 @@ fn RelativeTime(at: String) -> impl IntoView {
             .unwrap_or_else(|| exact_for_label.clone())
     };
     view! {
-        <time class="comment-time" datetime=at title=exact_for_title tabindex="0">
+        <time class="comment-time" datetime=at tabindex="0">
             {label}
             <span class="time-exact" role="tooltip">{exact}</span>
         </time>
     }
 }
 
-/// "Thích" and its count: counted at once, undone if the server does not confirm.
+/// "Thích" and its count: counted at once, and undone if the server does not confirm. Clicks
+/// made while the server is answering are not lost: the last one wins.
 #[component]
 fn LikeButton(id: i64, likes: u64, liked: bool) -> impl IntoView {
     let texts = use_texts();
     let base = use_context::<ApiBase>().unwrap_or_default();
     let likes = RwSignal::new(likes);
     let liked = RwSignal::new(liked);
-    let busy = RwSignal::new(false);
     let failed = RwSignal::new(false);
+    // What the server last confirmed, and what the reader wants that it has not been sent yet.
+    let confirmed = StoredValue::new((liked.get_untracked(), likes.get_untracked()));
+    let wanted = StoredValue::new(None::<bool>);
+    let sending = StoredValue::new(false);
     let toggle = move |_| {
-        if busy.get_untracked() {
+        let want = !liked.get_untracked();
+        liked.set(want);
+        likes.update(|n| *n = if want { *n + 1 } else { n.saturating_sub(1) });
+        failed.set(false);
+        wanted.set_value(Some(want));
+        if sending.get_value() {
             return;
         }
-        let (before_liked, before_likes) = (liked.get_untracked(), likes.get_untracked());
-        let want = !before_liked;
-        liked.set(want);
-        likes.set(if want {
-            before_likes + 1
-        } else {
-            before_likes.saturating_sub(1)
-        });
-        busy.set(true);
-        failed.set(false);
+        sending.set_value(true);
         let base = base.clone();
         spawn_local(async move {
-            match set_like(&base, id, want, &reader_id()).await {
-                Ok(confirmed) => {
-                    likes.set(confirmed.likes);
-                    liked.set(confirmed.liked);
-                }
-                Err(_) => {
-                    liked.set(before_liked);
-                    likes.set(before_likes);
-                    failed.set(true);
+            // Sends the latest wish until the server agrees with the reader.
+            while let Some(want) = wanted.try_update_value(Option::take).flatten() {
+                match set_like(&base, id, want, &reader_id()).await {
+                    Ok(answer) => {
+                        confirmed.try_set_value((answer.liked, answer.likes));
+                        if wanted.try_with_value(Option::is_none) == Some(true) {
+                            liked.try_set(answer.liked);
+                            likes.try_set(answer.likes);
+                        }
+                    }
+                    Err(_) => {
+                        wanted.try_set_value(None);
+                        if let Some((was_liked, was_likes)) = confirmed.try_get_value() {
+                            liked.try_set(was_liked);
+                            likes.try_set(was_likes);
+                        }
+                        failed.try_set(true);
+                    }
                 }
             }
-            busy.set(false);
+            sending.try_set_value(false);
         });
     };
     view! {

@@ -4,6 +4,7 @@ use binhluan_api::{Comment, CommentPage, SortOrder};
 use binhluan_rules::Policy;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::api::{ApiBase, fetch_comments};
 use crate::comments::item::CommentItem;
@@ -18,7 +19,7 @@ enum Status {
     Failed,
 }
 
-/// The comment list's state, shared with the form that adds to it.
+/// The comment list's state, shared with the forms that add to it.
 #[derive(Clone, Copy)]
 pub struct CommentList {
     comments: RwSignal<Vec<Comment>>,
@@ -27,6 +28,11 @@ pub struct CommentList {
     sort: RwSignal<SortOrder>,
     status: RwSignal<Status>,
     loading_more: RwSignal<bool>,
+    more_failed: RwSignal<bool>,
+    /// Counts the loads asked for: an answer to an older one (a sort since changed) is dropped.
+    generation: StoredValue<u64>,
+    /// The comment to move the focus to once shown, after "Xem thêm" is gone.
+    focus_after_more: RwSignal<Option<i64>>,
 }
 
 impl CommentList {
@@ -39,15 +45,35 @@ impl CommentList {
             sort: RwSignal::new(SortOrder::Newest),
             status: RwSignal::new(Status::Loading),
             loading_more: RwSignal::new(false),
+            more_failed: RwSignal::new(false),
+            generation: StoredValue::new(0),
+            focus_after_more: RwSignal::new(None),
         }
+    }
+
+    /// Starts a load: later answers to earlier loads will be dropped.
+    fn next_generation(self) -> u64 {
+        self.generation.update_value(|g| *g += 1);
+        self.generation.get_value()
+    }
+
+    fn is_current(self, generation: u64) -> bool {
+        self.generation.try_get_value() == Some(generation)
     }
 
     /// Loads the first page in the current order.
     pub fn reload(self, base: ApiBase, slug: String) {
+        let generation = self.next_generation();
         self.status.set(Status::Loading);
+        self.loading_more.set(false);
+        self.more_failed.set(false);
         let sort = self.sort.get_untracked();
         spawn_local(async move {
-            match fetch_comments(&base, &slug, sort, None, &reader_id()).await {
+            let answer = fetch_comments(&base, &slug, sort, None, &reader_id()).await;
+            if !self.is_current(generation) {
+                return;
+            }
+            match answer {
                 Ok(page) => {
                     self.show(page, false);
                     self.status.set(Status::Ready);
@@ -95,6 +121,11 @@ impl CommentList {
         self.total.set(total);
     }
 
+    /// Counts a reply the server just published.
+    pub fn add_published_reply(self) {
+        self.total.update(|total| *total += 1);
+    }
+
     /// Puts a comment the server just published at the top.
     pub fn add_published(self, comment: Comment) {
         self.comments.update(|shown| shown.insert(0, comment));
@@ -138,6 +169,23 @@ pub fn CommentListView(
                 </button>
             }
         };
+    let is_empty = Memo::new(move |_| list.comments.with(Vec::is_empty));
+    let list_ref = NodeRef::<leptos::html::Div>::new();
+    // After the last page, "Xem thêm" is gone: the focus goes to the first comment it brought.
+    Effect::new(move |_| {
+        if let Some(id) = list.focus_after_more.get()
+            && let Some(list_element) = list_ref.get()
+            && let Ok(Some(comment)) =
+                list_element.query_selector(&format!("[data-comment-id=\"{id}\"]"))
+            && let Ok(comment) = comment.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = comment.focus();
+            list.focus_after_more.set(None);
+        }
+    });
+    provide_context(list);
+    // Depends on the status and on emptiness only, so the comments' own state (likes, open reply
+    // boxes) survives pages being added.
     let body = move || match list.status.get() {
         Status::Loading => view! { <CommentSkeleton/> }.into_any(),
         Status::Failed => view! {
@@ -149,7 +197,7 @@ pub fn CommentListView(
             </div>
         }
         .into_any(),
-        Status::Ready if list.comments.with(Vec::is_empty) => {
+        Status::Ready if is_empty.get() => {
             view! { <p class="comments-empty">{move || texts().no_comments}</p> }.into_any()
         }
         Status::Ready => {
@@ -167,14 +215,18 @@ pub fn CommentListView(
         let more_slug = more_slug.clone();
         (list.status.get() == Status::Ready && list.next_cursor.with(Option::is_some)).then(|| {
             view! {
+                <Show when=move || list.more_failed.get()>
+                    <p class="load-error" role="alert">{move || texts().comments_load_failed}</p>
+                </Show>
+                // Not `disabled` while loading: a disabled button drops the keyboard focus.
                 <button
                     type="button"
                     class="button load-more"
-                    disabled=move || list.loading_more.get()
+                    aria-disabled=move || list.loading_more.get().to_string()
                     aria-busy=move || list.loading_more.get().to_string()
                     on:click=move |_| list.load_more(more_base.clone(), more_slug.clone())
                 >
-                    {move || texts().load_more}
+                    {move || if list.more_failed.get() { texts().retry } else { texts().load_more }}
                 </button>
             }
         })
@@ -187,7 +239,11 @@ pub fn CommentListView(
                 {sort_button(SortOrder::Top, |t| t.sort_top)}
             </div>
         </div>
-        <div class="comment-list" aria-busy=move || (list.status.get() == Status::Loading).to_string()>
+        <div
+            class="comment-list"
+            node_ref=list_ref
+            aria-busy=move || (list.status.get() == Status::Loading).to_string()
+        >
             {body}
         </div>
         {more}

@@ -18,6 +18,8 @@ pub fn RulesList(#[prop(into)] policy: Signal<Policy>) -> impl IntoView {
                     policy.min_words,
                     policy.require_diacritics,
                 ));
+            } else if policy.require_diacritics {
+                lines.push(texts.check_diacritics.to_owned());
             }
             match policy.links {
                 LinkPolicy::Reject => lines.push(texts.rule_no_links.to_owned()),

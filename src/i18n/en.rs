@@ -38,7 +38,6 @@ pub const TEXTS: Texts = Texts {
     submit: "Post comment",
     submitting: "Posting…",
     words_counter: |n, min| format!("{n}/{min} words"),
-    chars_counter: |n, max| format!("{n}/{max} characters"),
     rule_met: "met",
     rule_unmet: "not met",
     check_min_words: |n| format!("At least {n} words"),
@@ -49,6 +48,7 @@ pub const TEXTS: Texts = Texts {
     all_rules_met: "Your comment meets every rule.",
     name_too_short: "Please enter your name, at least 2 characters.",
     name_too_long: "Your name can be at most 50 characters.",
+    name_has_control: "Your name must be one line, without special characters.",
     name_has_link: "Your name cannot contain a link.",
     email_invalid: "That email does not look right, e.g. name@example.com. You may leave it empty.",
     pending_notice: "Your comment is waiting for approval.",
@@ -89,7 +89,6 @@ pub const TEXTS: Texts = Texts {
         }
     },
     like_failed: "Your like was not saved. Please try again.",
-    replies_label: |name| format!("Replies to {name}"),
     just_now: "Just now",
     minutes_ago: |n| {
         if n == 1 {

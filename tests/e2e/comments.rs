@@ -136,10 +136,9 @@ async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
         )
         .await;
     submit(&browser).await;
-    assert_eq!(
-        browser.text(".form-notice.is-ok").await,
-        "Bình luận của bạn đang chờ duyệt."
-    );
+    browser
+        .wait_for_text(".form-notice.is-ok", "Bình luận của bạn đang chờ duyệt.")
+        .await;
     assert_eq!(
         browser.text(".comment.is-pending .comment-content").await,
         VALID
@@ -196,10 +195,9 @@ async fn a_reply_and_a_like_survive_a_reload() {
     open_form(&server, &browser).await;
     fill(&browser, NAME, "", VALID).await;
     submit(&browser).await;
-    assert_eq!(
-        browser.text(".form-notice.is-ok").await,
-        "Bình luận của bạn đã được đăng."
-    );
+    browser
+        .wait_for_text(".form-notice.is-ok", "Bình luận của bạn đã được đăng.")
+        .await;
     let comment = ".comment-list > article.comment";
     assert_eq!(
         browser.text(&format!("{comment} .comment-content")).await,
@@ -308,7 +306,7 @@ async fn a_stopped_server_keeps_the_text_and_a_retry_posts_exactly_one_comment()
     fill(&browser, NAME, "", VALID).await;
     server.stop().await;
     submit(&browser).await;
-    let alert = browser.text(".form-notice.is-error").await;
+    let alert = browser.non_empty_text(".form-notice.is-error").await;
     assert!(alert.contains("mất kết nối"), "alert: {alert}");
     assert!(alert.contains("giữ nguyên"), "alert: {alert}");
     assert_eq!(
@@ -339,10 +337,9 @@ async fn a_stopped_server_keeps_the_text_and_a_retry_posts_exactly_one_comment()
     // The reader retries, after a reload even: the same key goes, and no second comment is made.
     browser.reload().await;
     submit(&browser).await;
-    assert_eq!(
-        browser.text(".form-notice.is-ok").await,
-        "Bình luận của bạn đang chờ duyệt."
-    );
+    browser
+        .wait_for_text(".form-notice.is-ok", "Bình luận của bạn đang chờ duyệt.")
+        .await;
     let pending = server.moderation_list(CommentStatus::Pending).await;
     assert_eq!(pending.len(), 1, "exactly one comment: {pending:?}");
     browser.close().await;

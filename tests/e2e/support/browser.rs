@@ -186,6 +186,27 @@ impl Browser {
         self.find(css).await.text().await.expect("text")
     }
 
+    /// Waits until the first element matching `css` says `expected`.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) {
+        let script = format!(
+            "document.querySelector({})?.textContent === {}",
+            Value::from(css),
+            Value::from(expected)
+        );
+        self.wait_until(&format!("{css} says {expected:?}"), &script)
+            .await;
+    }
+
+    /// The text of the first element matching `css`, once it has one.
+    pub async fn non_empty_text(&self, css: &str) -> String {
+        let script = format!(
+            "!!document.querySelector({})?.textContent",
+            Value::from(css)
+        );
+        self.wait_until(&format!("{css} has a text"), &script).await;
+        self.text(css).await
+    }
+
     /// The texts of every element matching `css` now.
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let mut texts = Vec::new();
