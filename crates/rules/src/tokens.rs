@@ -155,16 +155,15 @@ pub(crate) fn run_ranges(chars: &[char]) -> impl Iterator<Item = Range<usize>> +
 pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::with_capacity(chars.len() / 4);
     let mut spellings = Spellings::new();
-    let mut after = Marks(0);
-    let mut before = '\0';
-    let mut i = 0;
+    // The separators before the first run.
+    let (mut i, mut before) = (0, '\0');
+    while let Some(&c) = chars.get(i)
+        && separator(c).is_some()
+    {
+        before = c;
+        i += 1;
+    }
     while i < chars.len() {
-        if let Some(marks) = separator(chars[i]) {
-            before = chars[i];
-            after = after.with(marks);
-            i += 1;
-            continue;
-        }
         let start = i;
         let mut word = Letters::new();
         let (mut digits, mut others) = (0, 0);
@@ -182,37 +181,40 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
             }
             i += 1;
         }
+        let range = start..i;
         let word = if digits + others == 0 {
             word.word_remembered(&mut spellings)
         } else {
             None
         };
-        if let Some(last) = runs.last_mut() {
-            let identity = word.map_or(0, |word| word.identity);
-            let dot_word =
-                identity == DOT_WORDS[0] || identity == DOT_WORDS[1] || identity == DOT_WORDS[2];
-            last.marks = last.marks.with(after);
-            if dot_word {
+        let identity = word.map_or(0, |word| word.identity);
+        if identity == DOT_WORDS[0] || identity == DOT_WORDS[1] || identity == DOT_WORDS[2] {
+            if let Some(last) = runs.last_mut() {
                 last.marks = last.marks.with(Marks::DOT_WORD_NEXT);
             }
         }
-        after = Marks(0);
-        let range = start..i;
+        // The separators after it, up to the next run.
+        let mut marks = if before == '<' {
+            Marks::OPENING
+        } else {
+            Marks(0)
+        };
+        let run_before = before;
+        while let Some(&c) = chars.get(i)
+            && let Some(after) = separator(c)
+        {
+            marks = marks.with(after);
+            before = c;
+            i += 1;
+        }
         runs.push(Run {
             has_digit: digits > 0,
             digits_only: digits == range.len(),
             word,
-            marks: if before == '<' {
-                Marks::OPENING
-            } else {
-                Marks(0)
-            },
-            before,
+            marks,
+            before: run_before,
             range,
         });
-    }
-    if let Some(last) = runs.last_mut() {
-        last.marks = last.marks.with(after);
     }
     runs
 }
