@@ -34,7 +34,8 @@ pub struct Config {
     #[arg(long, env = "BINHLUAN_MODERATION_TOKEN", hide_env_values = true)]
     pub moderation_token: Option<String>,
 
-    /// Comment posts allowed per client address per minute; 0 turns the limit off.
+    /// Comment posts allowed per client per minute (an IPv4 address, or an IPv6 /64 prefix);
+    /// 0 turns the limit off.
     #[arg(long, env = "BINHLUAN_POST_RATE_LIMIT", default_value_t = 5)]
     pub post_rate_limit: u32,
 
@@ -54,7 +55,8 @@ pub struct Config {
     pub auto_publish: bool,
 
     /// Take the client address from the last `X-Forwarded-For` entry (the one your load
-    /// balancer adds) instead of the socket peer. Only behind a proxy that sets it.
+    /// balancer adds; a port or brackets are allowed) instead of the socket peer; an entry
+    /// that is not an address counts as the peer. Only behind a proxy that sets it.
     #[arg(long, env = "BINHLUAN_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
 }

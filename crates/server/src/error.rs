@@ -39,7 +39,7 @@ pub enum ApiFailure {
     UnsupportedMediaType,
     /// The request body is too large (`413 payload_too_large`).
     PayloadTooLarge,
-    /// Too many posts from this client address (`429 rate_limited`).
+    /// Too many posts from this client (`429 rate_limited`).
     RateLimited {
         /// Seconds until the client may post again.
         retry_after: u64,

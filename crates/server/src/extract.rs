@@ -11,6 +11,7 @@ use axum::http::{StatusCode, header};
 use binhluan_api::{IDEMPOTENCY_KEY_HEADER, READER_ID_HEADER};
 use serde::de::DeserializeOwned;
 
+use crate::client;
 use crate::error::ApiFailure;
 use crate::state::AppState;
 use crate::validation;
@@ -131,39 +132,45 @@ impl<S: Send + Sync> FromRequestParts<S> for ReaderId {
     }
 }
 
-/// The client's address, which the post rate limit counts against: the socket peer, or with
-/// `--trust-forwarded-for` the last `X-Forwarded-For` entry (added by the load balancer).
+/// The key the post rate limit counts against ([`client::rate_limit_key`]: IPv6 clients by
+/// their /64) of the client's address: the socket peer or, with `--trust-forwarded-for`, the
+/// last `X-Forwarded-For` entry (added by the load balancer) when it is an address.
 #[derive(Debug)]
-pub struct ClientAddress(pub String);
+pub struct ClientKey(pub String);
 
-impl FromRequestParts<Arc<AppState>> for ClientAddress {
+impl FromRequestParts<Arc<AppState>> for ClientKey {
     type Rejection = ApiFailure;
 
     async fn from_request_parts(
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> Result<Self, Self::Rejection> {
-        if state.trust_forwarded_for
-            && let Some(forwarded) = last_forwarded_for(parts)
-        {
-            return Ok(ClientAddress(forwarded));
-        }
-        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
-            .await
-            .map_err(|rejection| {
-                ApiFailure::Internal(anyhow::anyhow!("no peer address: {rejection}"))
-            })?;
-        Ok(ClientAddress(peer.ip().to_string()))
+        let forwarded = if state.trust_forwarded_for {
+            last_forwarded_for(parts).and_then(client::forwarded_address)
+        } else {
+            None
+        };
+        let address = match forwarded {
+            Some(address) => address,
+            None => {
+                let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
+                    .await
+                    .map_err(|rejection| {
+                        ApiFailure::Internal(anyhow::anyhow!("no peer address: {rejection}"))
+                    })?;
+                peer.ip()
+            }
+        };
+        Ok(ClientKey(client::rate_limit_key(address)))
     }
 }
 
-/// The last entry of the last `X-Forwarded-For` header, if there is a non-empty one.
-fn last_forwarded_for(parts: &Parts) -> Option<String> {
+/// The last entry of the last `X-Forwarded-For` header, if there is one.
+fn last_forwarded_for(parts: &Parts) -> Option<&str> {
     let header = parts
         .headers
         .get_all("x-forwarded-for")
         .iter()
         .next_back()?;
-    let last = header.to_str().ok()?.rsplit(',').next()?.trim();
-    (!last.is_empty()).then(|| last.to_owned())
+    header.to_str().ok()?.rsplit(',').next()
 }

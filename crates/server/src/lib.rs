@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+mod client;
 mod clock;
 pub mod config;
 mod cursor;

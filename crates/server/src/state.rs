@@ -14,7 +14,7 @@ pub struct AppState {
     pub policy: Policy,
     /// Whether new comments are published at once (otherwise they wait for a moderator).
     pub auto_publish: bool,
-    /// Posts allowed per client address per minute; 0 for no limit.
+    /// Posts allowed per client (IPv4 address or IPv6 /64) per minute; 0 for no limit.
     pub post_rate_limit: u32,
     /// Whether the client address comes from `X-Forwarded-For`.
     pub trust_forwarded_for: bool,

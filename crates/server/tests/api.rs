@@ -25,6 +25,7 @@ suite! {
     concurrent_posts_with_one_key_create_one_comment,
     concurrent_posts_with_different_keys_all_succeed,
     rate_limit_is_counted_in_the_database,
+    rate_limit_counts_ipv6_clients_by_their_64,
     malformed_bodies_are_refused,
     body_size_and_content_type_are_enforced,
     author_name_and_email_are_validated,
@@ -517,15 +518,7 @@ async fn rate_limit_is_counted_in_the_database(backend: Backend) {
     };
     let first = TestServer::start(limited.clone()).await;
     let second = TestServer::start(limited.clone()).await;
-    // The window is a calendar minute: start early in one so that the test stays inside it.
-    let second_of_minute = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        % 60;
-    if second_of_minute > 45 {
-        tokio::time::sleep(std::time::Duration::from_secs(61 - second_of_minute)).await;
-    }
+    wait_for_an_early_second_of_the_minute().await;
 
     let first_body = comment_body(1);
     assert_eq!(
@@ -610,6 +603,56 @@ async fn rate_limit_is_counted_in_the_database(backend: Backend) {
             .status(),
         201
     );
+}
+
+/// Returns early in a calendar minute (the rate window), so that a test stays inside one.
+async fn wait_for_an_early_second_of_the_minute() {
+    let second_of_minute = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        % 60;
+    if second_of_minute > 45 {
+        tokio::time::sleep(std::time::Duration::from_secs(61 - second_of_minute)).await;
+    }
+}
+
+async fn rate_limit_counts_ipv6_clients_by_their_64(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let server = TestServer::start(binhluan_server::Config {
+        post_rate_limit: 1,
+        trust_forwarded_for: true,
+        ..config(&database.url)
+    })
+    .await;
+    wait_for_an_early_second_of_the_minute().await;
+    // In order: the last X-Forwarded-For entry, the status its post gets, and why.
+    let posts = [
+        ("2001:db8:1:2::1", 201),                  // 2001:db8:1:2::/64
+        ("2001:db8:1:2:ffff:ffff:ffff:ffff", 429), // the same /64
+        ("[2001:db8:1:2::3]:443", 429),            // the same /64
+        ("2001:db8:1:3::1", 201),                  // the next /64
+        ("198.51.100.9", 201),                     // an IPv4 address
+        ("::ffff:198.51.100.9", 429),              // the same, IPv4-mapped
+        ("198.51.100.9:5555", 429),                // the same, with a port
+        ("198.51.100.10", 201),                    // the next IPv4 address
+        ("unknown", 201),                          // not an address: the peer, 127.0.0.1
+        ("not an address", 429),                   // the peer again
+    ];
+    for (n, (forwarded_for, status)) in posts.into_iter().enumerate() {
+        let response = server
+            .client
+            .post(server.url(&format!("/api/articles/{ARTICLE}/comments")))
+            .header("Idempotency-Key", unique_key())
+            .header("X-Forwarded-For", format!("192.0.2.1, {forwarded_for}"))
+            .json(&comment_body(n))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), status, "X-Forwarded-For {forwarded_for}");
+    }
+    let from_the_peer = server.post_comment(&comment_body(99), &unique_key()).await;
+    assert_eq!(from_the_peer.status(), 429, "no X-Forwarded-For: the peer");
 }
 
 async fn malformed_bodies_are_refused(backend: Backend) {

@@ -31,7 +31,7 @@ pub struct NewCommentRecord<'a> {
     pub idempotency_key: &'a str,
     /// A digest of the request, to tell a retry from another request with the same key.
     pub request_hash: &'a str,
-    /// The client address the rate limit counts against.
+    /// The rate-limit key of the client (its address; an IPv6 client's /64).
     pub client: &'a str,
     /// Posts allowed per client per minute; 0 for no limit.
     pub rate_limit: u32,

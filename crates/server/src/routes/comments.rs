@@ -14,7 +14,7 @@ use super::{page_limit, page_start};
 use crate::cursor::{Cursor, CursorOrder};
 use crate::db::{NewCommentRecord, ParentProblem, PostOutcome};
 use crate::error::ApiFailure;
-use crate::extract::{ApiQuery, ClientAddress, IdempotencyKey, JsonBody, ReaderId};
+use crate::extract::{ApiQuery, ClientKey, IdempotencyKey, JsonBody, ReaderId};
 use crate::state::AppState;
 use crate::validation;
 
@@ -84,7 +84,7 @@ pub async fn post(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
     IdempotencyKey(idempotency_key): IdempotencyKey,
-    ClientAddress(client): ClientAddress,
+    ClientKey(client): ClientKey,
     JsonBody(new): JsonBody<NewComment>,
 ) -> Result<Response, ApiFailure> {
     if !state.db.article_exists(&slug).await? {
