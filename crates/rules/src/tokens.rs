@@ -188,10 +188,10 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
             None
         };
         let identity = word.map_or(0, |word| word.identity);
-        if identity == DOT_WORDS[0] || identity == DOT_WORDS[1] || identity == DOT_WORDS[2] {
-            if let Some(last) = runs.last_mut() {
-                last.marks = last.marks.with(Marks::DOT_WORD_NEXT);
-            }
+        let dot_word =
+            identity == DOT_WORDS[0] || identity == DOT_WORDS[1] || identity == DOT_WORDS[2];
+        if dot_word && let Some(last) = runs.last_mut() {
+            last.marks = last.marks.with(Marks::DOT_WORD_NEXT);
         }
         // The separators after it, up to the next run.
         let mut marks = if before == '<' {
