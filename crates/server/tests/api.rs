@@ -28,6 +28,7 @@ suite! {
     rate_limit_counts_ipv6_clients_by_their_64,
     malformed_bodies_are_refused,
     body_size_and_content_type_are_enforced,
+    body_limit_follows_the_policy,
     author_name_and_email_are_validated,
     replies_go_one_level_deep,
     pagination_walks_every_comment_once,
@@ -706,19 +707,36 @@ async fn malformed_bodies_are_refused(backend: Backend) {
     assert_eq!(moderation_queue(&server, "pending").await.total, 0);
 }
 
+/// Posts `body` (JSON bytes) as a comment on the sample article.
+async fn post_raw(server: &TestServer, body: Vec<u8>) -> reqwest::Response {
+    server
+        .client
+        .post(server.url(&format!("/api/articles/{ARTICLE}/comments")))
+        .header("Idempotency-Key", unique_key())
+        .header("Content-Type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// `value` as JSON padded with trailing spaces (still valid JSON) to exactly `length` bytes.
+fn json_of_length(value: &Value, length: usize) -> Vec<u8> {
+    let mut bytes = value.to_string().into_bytes();
+    assert!(bytes.len() <= length);
+    bytes.resize(length, b' ');
+    bytes
+}
+
 async fn body_size_and_content_type_are_enforced(backend: Backend) {
     let (_database, server) = start(backend).await;
     let url = server.url(&format!("/api/articles/{ARTICLE}/comments"));
-    let huge = json!({ "author_name": "Nguyễn Văn An", "content": "á ".repeat(9000) });
-    let response = server
-        .client
-        .post(&url)
-        .header("Idempotency-Key", unique_key())
-        .json(&huge)
-        .send()
-        .await
-        .unwrap();
-    assert_error(response, 413, "payload_too_large").await;
+    // The default policy's 2000 characters: 16 × 2000 + 4096 bytes.
+    let limit = 36_096;
+    let at_limit = post_raw(&server, json_of_length(&comment_body(1), limit)).await;
+    assert_eq!(at_limit.status(), 201, "a body of exactly the limit");
+    let over_limit = post_raw(&server, json_of_length(&comment_body(2), limit + 1)).await;
+    assert_error(over_limit, 413, "payload_too_large").await;
 
     let body = comment_body(1).to_string();
     for content_type in [
@@ -747,6 +765,51 @@ async fn body_size_and_content_type_are_enforced(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(with_charset.status(), 201);
+}
+
+async fn body_limit_follows_the_policy(backend: Backend) {
+    let long = Policy {
+        max_chars: 10_000,
+        ..Policy::default()
+    };
+    let (_database, server, _policy_dir) = start_with_policy(backend, &long, false).await;
+    // A comment at the limit, 10000 characters: a sentence, a space and emoji (4 bytes
+    // each), sent raw and, as Python's json.dumps writes it, with every non-ASCII character
+    // escaped (an emoji as a surrogate pair, 12 bytes).
+    let sentence = "Bài viết rất hay và ý nghĩa, cảm ơn tòa soạn nhiều lắm";
+    let content = format!("{sentence} {}", "😀".repeat(10_000 - 55));
+    let verdict = binhluan_rules::check(&content, &long);
+    assert!(verdict.ok, "{:?}", verdict.violations);
+    let body = json!({ "author_name": "Nguyễn Văn An", "content": content });
+    let raw = body.to_string().into_bytes();
+    let escaped = ascii_escaped(&body.to_string());
+    assert!(raw.len() > 16 * 1024 && escaped.len() > 100 * 1024);
+    for bytes in [raw, escaped] {
+        let length = bytes.len();
+        assert_eq!(
+            post_raw(&server, bytes).await.status(),
+            201,
+            "{length} bytes"
+        );
+    }
+    // 16 × 10000 + 4096 bytes.
+    let over_limit = post_raw(&server, json_of_length(&comment_body(1), 164_097)).await;
+    assert_error(over_limit, 413, "payload_too_large").await;
+}
+
+/// JSON text with every non-ASCII character written as `\uXXXX` escapes.
+fn ascii_escaped(json: &str) -> Vec<u8> {
+    let mut escaped = String::new();
+    for c in json.chars() {
+        if c.is_ascii() {
+            escaped.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                escaped.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    escaped.into_bytes()
 }
 
 async fn author_name_and_email_are_validated(backend: Backend) {

@@ -13,6 +13,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::middleware;
 use axum::routing::{get, post};
+use binhluan_api::Policy;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::cursor::{Cursor, CursorOrder};
@@ -20,8 +21,12 @@ use crate::error::ApiFailure;
 use crate::security::refuse_cross_site_writes;
 use crate::state::AppState;
 
-/// The largest request body the API reads.
-pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// The smallest request-body limit, whatever the policy.
+const MIN_BODY_BYTES: usize = 16 * 1024;
+/// The most bytes one character (as the rules count them) of a comment takes in a JSON body.
+const BODY_BYTES_PER_CHAR: usize = 16;
+/// Room in a body for everything but the comment: name, e-mail, parent, JSON punctuation.
+const BODY_ENVELOPE_BYTES: usize = 4 * 1024;
 
 /// The most comments one page may hold.
 const MAX_PAGE_LIMIT: u32 = 100;
@@ -60,12 +65,30 @@ pub fn api(state: Arc<AppState>) -> Router {
             state.clone(),
             refuse_cross_site_writes,
         ))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(max_body_bytes(&state.policy)))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
         .with_state(state)
+}
+
+/// The largest request body the API reads: 16 bytes per character of `policy.max_chars` plus
+/// 4 KiB, at least 16 KiB (36,096 bytes under the default 2000 characters).
+///
+/// The rules count characters as a reader sees them, and one such character takes at most
+/// 16 bytes of JSON in the ways clients send text: a Vietnamese letter typed decomposed with
+/// both marks escaped (`e\u0302\u0323`, 13 bytes), any one code point escaped (an emoji as a
+/// surrogate pair, 12 bytes), or up to four code points unescaped (an emoji with a skin tone
+/// or a flag, 8 bytes). So a comment the rules accept is never refused for its size, unless
+/// it is padded with characters a reader cannot see (which the rules do not count) or made
+/// mostly of long joined emoji sequences (a family emoji is 25 bytes).
+fn max_body_bytes(policy: &Policy) -> usize {
+    policy
+        .max_chars
+        .saturating_mul(BODY_BYTES_PER_CHAR)
+        .saturating_add(BODY_ENVELOPE_BYTES)
+        .max(MIN_BODY_BYTES)
 }
 
 /// The page size a client asked for: 1 to 100, 20 when not given.
@@ -93,5 +116,24 @@ fn page_start(cursor: Option<&str>, order: CursorOrder) -> Result<Option<Cursor>
                 "The pagination cursor is not valid.",
             )
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_limit_grows_with_the_longest_comment() {
+        let limit = |max_chars| {
+            max_body_bytes(&Policy {
+                max_chars,
+                ..Policy::default()
+            })
+        };
+        assert_eq!(limit(2000), 36_096);
+        assert_eq!(limit(10_000), 164_096);
+        assert_eq!(limit(100), 16_384, "never below 16 KiB");
+        assert_eq!(limit(usize::MAX), usize::MAX);
     }
 }
