@@ -199,6 +199,15 @@ async fn host_styles_and_widget_styles_stay_apart() {
         "{expected_list:?}"
     );
 
+    // The host page still lays out its element, and can hide it (this page's CSS does not
+    // override `hidden` itself, as the aggressive one does).
+    assert_eq!(
+        browser
+            .eval(&format!("(e => (e.hidden = true, getComputedStyle(e).display))(document.querySelector('{WIDGET}'))"))
+            .await,
+        "none"
+    );
+
     browser.goto(&format!("{host}/bare.html")).await;
     let host_alone = browser.eval(HOST_STYLES).await;
 
@@ -344,7 +353,7 @@ async fn wrong_attributes_are_explained_in_the_element_and_the_page_goes_on() {
         "<p id=\"before\">Đầu trang</p><div id=\"missing\" data-binhluan data-api=\"http://127.0.0.1:3000\"></div>\
          {}<button id=\"host-button\" onclick=\"this.textContent = 'đã bấm'\">bấm</button>",
         embed(SEED_SLUG, "id=\"bad-theme\" data-theme=\"tim\"")
-    );
+    ) + "<div id=\"markup\" data-binhluan data-article=\"&lt;img src=x onerror=alert(1)&gt;\"></div>";
     let (_server, host) = sites(ServerOptions::default(), &[("wrong.html", page(&body))]).await;
     let browser = Browser::phone().await;
     browser.goto(&format!("{host}/wrong.html")).await;
@@ -381,6 +390,21 @@ async fn wrong_attributes_are_explained_in_the_element_and_the_page_goes_on() {
         theme.as_str().unwrap().contains("data-theme=\"tim\""),
         "{theme}"
     );
+    // An attribute holding markup is quoted as text, never parsed.
+    let markup = browser
+        .eval(&in_shadow(
+            "#markup",
+            "[root.querySelector('[role=alert]').textContent, root.querySelectorAll('img').length]",
+        ))
+        .await;
+    assert!(
+        markup[0]
+            .as_str()
+            .unwrap()
+            .contains("data-article=\"<img src=x onerror=alert(1)>\""),
+        "{markup}"
+    );
+    assert_eq!(markup[1], 0);
     // The rest of the page works.
     browser.click("#host-button").await;
     assert_eq!(browser.text("#host-button").await, "đã bấm");
