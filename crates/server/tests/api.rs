@@ -22,6 +22,7 @@ suite! {
     verdict_matches_the_rules_crate,
     xss_payload_is_stored_verbatim_and_returned_as_json_text,
     retries_with_the_same_key_replay_the_original_answer,
+    idempotency_keys_expire_after_seven_days,
     concurrent_posts_with_one_key_create_one_comment,
     concurrent_posts_with_different_keys_all_succeed,
     rate_limit_is_counted_in_the_database,
@@ -476,6 +477,42 @@ async fn retries_with_the_same_key_replay_the_original_answer(backend: Backend) 
         .post_comment(&comment_body(3), &"k".repeat(100))
         .await;
     assert_eq!(longest.status(), 201);
+}
+
+async fn idempotency_keys_expire_after_seven_days(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let first = TestServer::start(config(&database.url)).await;
+    let days_ago = |days: i64, key: &str| {
+        format!(
+            "UPDATE idempotency_keys SET created_at = created_at - {} WHERE idempotency_key = '{key}'",
+            days * 86_400_000_000
+        )
+    };
+    let (week_old, six_days_old) = (comment_body(1), comment_body(2));
+    let week_old_id = first.post_comment(&week_old, "week-old").await;
+    let week_old_id = week_old_id.json::<Comment>().await.unwrap().id;
+    let six_days_old_answer = first.post_comment(&six_days_old, "six-days-old").await;
+    let six_days_old_answer = six_days_old_answer.text().await.unwrap();
+    first.stop().await;
+    execute_sql(&database.url, &days_ago(8, "week-old")).await;
+    execute_sql(&database.url, &days_ago(6, "six-days-old")).await;
+
+    // Any process purges expired keys when it posts (at most once an hour).
+    let second = TestServer::start(config(&database.url)).await;
+    second.create_comment(&comment_body(3)).await;
+    let kept = |key: &str| {
+        format!("SELECT COUNT(*) FROM idempotency_keys WHERE idempotency_key = '{key}'")
+    };
+    assert_eq!(query_number(&database.url, &kept("week-old")).await, 0);
+    assert_eq!(query_number(&database.url, &kept("six-days-old")).await, 1);
+    let replayed = second.post_comment(&six_days_old, "six-days-old").await;
+    assert_eq!(replayed.headers()["idempotent-replayed"], "true");
+    assert_eq!(replayed.text().await.unwrap(), six_days_old_answer);
+    // A retry after the retention posts again.
+    let reposted = second.post_comment(&week_old, "week-old").await;
+    assert_eq!(reposted.status(), 201);
+    assert!(reposted.headers().get("idempotent-replayed").is_none());
+    assert_ne!(reposted.json::<Comment>().await.unwrap().id, week_old_id);
 }
 
 async fn concurrent_posts_with_one_key_create_one_comment(backend: Backend) {

@@ -5,10 +5,12 @@ mod articles;
 mod comments;
 mod likes;
 mod posting;
+mod retention;
 mod seed;
 
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::AtomicI64;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -50,6 +52,9 @@ pub struct Db {
     pool: AnyPool,
     /// SQLite only: this process's queue of writers (see [`Db::write_turn`]).
     write_gate: Option<Arc<Mutex<()>>>,
+    /// When this process next purges expired idempotency keys (microseconds since the epoch;
+    /// 0: at its first post).
+    next_key_purge: Arc<AtomicI64>,
 }
 
 impl Db {
@@ -96,7 +101,11 @@ impl Db {
         }
         .context("cannot migrate the database")?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
-        let db = Self { pool, write_gate };
+        let db = Self {
+            pool,
+            write_gate,
+            next_key_purge: Arc::new(AtomicI64::new(0)),
+        };
         db.seed_articles()
             .await
             .context("cannot load the sample articles")?;

@@ -123,6 +123,10 @@ impl Db {
             .execute(&mut *transaction)
             .await?;
         transaction.commit().await?;
+        // The comment is stored: a failed purge is only logged (the next one catches up).
+        if let Err(error) = self.purge_expired_keys_if_due(now).await {
+            tracing::warn!(%error, "cannot purge expired idempotency keys");
+        }
         Ok(PostOutcome::Created(response))
     }
 
