@@ -1,6 +1,8 @@
 //! The app's built files (trunk's `dist/`): precompressed when a `.br`/`.gz` sibling exists,
 //! cached for a year when the name carries trunk's content hash, and `index.html` (with its
-//! Content-Security-Policy) for every app route.
+//! Content-Security-Policy) for every app route: every path under `/bai-viet/`, every path
+//! whose last segment has no extension, and a missing file that is not a kind of file the
+//! build makes (a missing script, wasm module or stylesheet stays a `404`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -50,15 +52,20 @@ async fn serve(State(files): State<Arc<StaticFiles>>, request: Request) -> Respo
             .into_response();
     }
     let path = request.uri().path();
-    if path == "/index.html" || !names_a_file(path) {
-        return index(&files).await;
-    }
+    let app_if_missing = match wanted(path) {
+        Wanted::App => return index(&files).await,
+        Wanted::File => false,
+        Wanted::FileOrApp => true,
+    };
     let immutable = path.rsplit('/').next().is_some_and(has_content_hash);
     let service = ServeDir::new(&files.dist)
         .precompressed_br()
         .precompressed_gzip();
     let Ok(response) = service.oneshot(request).await;
     let mut response = response.map(Body::new);
+    if app_if_missing && response.status() == StatusCode::NOT_FOUND {
+        return index(&files).await;
+    }
     if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
         let cache = if immutable { IMMUTABLE } else { REVALIDATE };
         response
@@ -68,11 +75,70 @@ async fn serve(State(files): State<Arc<StaticFiles>>, request: Request) -> Respo
     response
 }
 
-/// Whether a path names a file (its last segment has an extension) rather than an app route.
-fn names_a_file(path: &str) -> bool {
-    path.rsplit('/')
-        .next()
-        .is_some_and(|segment| segment.contains('.'))
+/// What a path asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wanted {
+    /// An app route: `index.html`.
+    App,
+    /// A kind of file the build makes, or an odd path (escapes, a segment starting with a
+    /// dot): the file, or `404`.
+    File,
+    /// The file if there is one, else an app route (the app shows its not-found page).
+    FileOrApp,
+}
+
+/// Extensions of the files a build makes (compared ignoring case): a missing one is a `404`,
+/// never `index.html` in its place.
+const ASSET_EXTENSIONS: &[&str] = &[
+    "js",
+    "mjs",
+    "wasm",
+    "css",
+    "map",
+    "json",
+    "webmanifest",
+    "html",
+    "htm",
+    "txt",
+    "xml",
+    "ico",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "svg",
+    "webp",
+    "avif",
+    "woff",
+    "woff2",
+    "ttf",
+    "otf",
+    "br",
+    "gz",
+];
+
+/// Whether `path` is an app route, a file, or either: `/index.html` and every path under
+/// `/bai-viet/` (article slugs may hold dots) are the app; so is a path whose last segment
+/// has no extension. One with an extension is a file when the extension is a kind the build
+/// makes or the path is odd (percent escapes, as in `..%2F`, or a segment starting with a
+/// dot, as in `/.env`); any other is a file if there is one, else the app.
+fn wanted(path: &str) -> Wanted {
+    if path == "/index.html" || path.starts_with("/bai-viet/") {
+        return Wanted::App;
+    }
+    let last_segment = path.rsplit('/').next().unwrap_or_default();
+    let Some((_, extension)) = last_segment.rsplit_once('.') else {
+        return Wanted::App;
+    };
+    let asset = ASSET_EXTENSIONS
+        .iter()
+        .any(|asset| extension.eq_ignore_ascii_case(asset));
+    let odd = path.contains('%') || path.contains("/.");
+    if asset || odd {
+        Wanted::File
+    } else {
+        Wanted::FileOrApp
+    }
 }
 
 /// Whether a file name carries trunk's content hash: `-` then 16 hex digits then `.` or `_`,
@@ -166,6 +232,30 @@ fn not_built(dist: &Path) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_app_routes_build_files_or_either() {
+        for (path, expected) in [
+            ("/", Wanted::App),
+            ("/index.html", Wanted::App),
+            ("/bai-viet/lan-toa", Wanted::App),
+            ("/bai-viet/a.b", Wanted::App),
+            ("/bai-viet/x.js", Wanted::App),
+            ("/tin-tuc/", Wanted::App),
+            ("/binhluan-1a2b3c4d5e6f7a8b_bg.wasm", Wanted::File),
+            ("/main.CSS", Wanted::File),
+            ("/embed.js", Wanted::File),
+            ("/favicon.ico", Wanted::File),
+            ("/app.js.gz", Wanted::File),
+            ("/tin-tuc/v1.2", Wanted::FileOrApp),
+            ("/wp-login.php", Wanted::FileOrApp),
+            ("/..%2F..%2Fetc%2Fpasswd", Wanted::File),
+            ("/.env", Wanted::File),
+            ("/a/../b.c", Wanted::File),
+        ] {
+            assert_eq!(wanted(path), expected, "{path}");
+        }
+    }
 
     #[test]
     fn recognizes_trunk_content_hashes() {

@@ -65,6 +65,13 @@ async fn app_routes_get_index_html_with_its_csp() {
         "/index.html",
         "/bai-viet/lan-toa-viec-hoc",
         "/bai-viet/x/binh-luan",
+        // Article slugs may hold dots: under /bai-viet/ every path is the app's.
+        "/bai-viet/a.b",
+        "/bai-viet/tp.hcm-mua-lu",
+        "/bai-viet/style.css",
+        // Not a file the build has, nor a kind of file it makes: the app (its not-found page).
+        "/tin-tuc/v1.2",
+        "/trang.cu",
     ] {
         let response = server.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
@@ -119,8 +126,21 @@ async fn hashed_files_are_immutable_with_correct_types() {
         "files without a hash are revalidated"
     );
 
-    let missing = server.get("/binhluan-ffffffffffffffff.js").await;
-    assert_eq!(missing.status(), 404, "a missing file is not the app");
+    for missing in [
+        "/binhluan-ffffffffffffffff.js",
+        "/binhluan-ffffffffffffffff_bg.wasm",
+        "/main-ffffffffffffffff.css",
+        "/favicon.ico",
+        "/assets/logo.PNG",
+    ] {
+        let response = server.get(missing).await;
+        assert_eq!(
+            response.status(),
+            404,
+            "{missing}: a missing file is not the app"
+        );
+        assert_ne!(response.text().await.unwrap(), index_html(), "{missing}");
+    }
     let traversal = server.get("/..%2F..%2Fetc%2Fpasswd").await;
     assert_ne!(traversal.status(), 200);
 }
