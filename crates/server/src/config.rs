@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+use crate::origin::Origin;
+
 /// Settings of one `binhluan-server` process. Several processes may share one PostgreSQL
 /// database behind a load balancer: nothing here has to be shared between them.
 #[derive(Clone, Debug, Parser)]
@@ -40,9 +42,11 @@ pub struct Config {
     pub post_rate_limit: u32,
 
     /// Origins of the sites that embed the comments, comma-separated (e.g.
-    /// `https://news.example.vn`): CORS is granted to them and their posts are accepted.
+    /// `https://news.example.vn,https://m.example.vn:8443`): CORS is granted to them and
+    /// their posts are accepted. Each must be `scheme://host[:port]` with http or https (a
+    /// default port is dropped); anything else stops the server with an error.
     #[arg(long, env = "BINHLUAN_ALLOWED_ORIGINS", value_delimiter = ',')]
-    pub allowed_origins: Vec<String>,
+    pub allowed_origins: Vec<Origin>,
 
     /// A rules policy as JSON (binhluan_rules::Policy; missing fields take their defaults).
     /// Without it the rules crate's default policy is enforced.
@@ -59,4 +63,37 @@ pub struct Config {
     /// that is not an address counts as the peer. Only behind a proxy that sets it.
     #[arg(long, env = "BINHLUAN_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allowed_origins(value: &str) -> Result<Vec<String>, clap::Error> {
+        Config::try_parse_from(["binhluan-server", "--allowed-origins", value]).map(|config| {
+            config
+                .allowed_origins
+                .iter()
+                .map(|origin| origin.as_str().to_owned())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn allowed_origins_are_normalized_or_refused_at_startup() {
+        assert_eq!(
+            allowed_origins("HTTPS://Bao.Example.VN:443/,http://127.0.0.1:8000").unwrap(),
+            ["https://bao.example.vn", "http://127.0.0.1:8000"]
+        );
+        for bad in [
+            "https://bao.example.vn/binh-luan",
+            "bao.example.vn",
+            "https://bao.example.vn,ftp://m.example.vn",
+            "https://bao.example.vn,",
+        ] {
+            let error = allowed_origins(bad).expect_err(bad);
+            assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);
+            assert!(error.to_string().contains("is not an origin"), "{error}");
+        }
+    }
 }

@@ -13,6 +13,7 @@ mod cursor;
 mod db;
 mod error;
 mod extract;
+pub mod origin;
 mod routes;
 mod security;
 mod state;
@@ -55,7 +56,6 @@ impl Server {
         if config.moderation_token.is_none() {
             tracing::warn!("no moderation token: moderation is disabled");
         }
-        let allowed_origins = security::normalize_origins(&config.allowed_origins);
         let state = Arc::new(AppState {
             db: db.clone(),
             policy,
@@ -66,17 +66,20 @@ impl Server {
                 .moderation_token
                 .as_deref()
                 .map(security::token_digest),
-            allowed_origins: allowed_origins.clone(),
+            allowed_origins: config.allowed_origins.clone(),
         });
         let router = Router::new()
             .nest("/api", routes::api(state))
-            .merge(static_files::router(config.dist.clone(), &allowed_origins))
+            .merge(static_files::router(
+                config.dist.clone(),
+                &config.allowed_origins,
+            ))
             .layer(SetResponseHeaderLayer::overriding(
                 axum::http::header::X_CONTENT_TYPE_OPTIONS,
                 axum::http::HeaderValue::from_static("nosniff"),
             ))
             .layer(CompressionLayer::new())
-            .layer(security::cors_layer(&allowed_origins))
+            .layer(security::cors_layer(&config.allowed_origins))
             .layer(TraceLayer::new_for_http());
         let listener = TcpListener::bind(config.addr)
             .await

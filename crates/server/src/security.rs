@@ -14,14 +14,15 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::error::ApiFailure;
 use crate::extract::is_json_content_type;
+use crate::origin::Origin;
 use crate::state::AppState;
 
 /// CORS for the embedding origins only: they may read the API and the app's files and send
 /// the headers the app uses; every other origin gets no CORS headers.
-pub fn cors_layer(allowed_origins: &[String]) -> CorsLayer {
+pub fn cors_layer(allowed_origins: &[Origin]) -> CorsLayer {
     let origins: Vec<HeaderValue> = allowed_origins
         .iter()
-        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .filter_map(|origin| HeaderValue::from_str(origin.as_str()).ok())
         .collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
@@ -35,15 +36,6 @@ pub fn cors_layer(allowed_origins: &[String]) -> CorsLayer {
         ])
         .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(3600))
-}
-
-/// The origins as the server compares them: no trailing slash, lower case.
-pub fn normalize_origins(origins: &[String]) -> Vec<String> {
-    origins
-        .iter()
-        .map(|origin| origin.trim().trim_end_matches('/').to_ascii_lowercase())
-        .filter(|origin| !origin.is_empty())
-        .collect()
 }
 
 /// Refuses writes (`POST`, `PUT`, `PATCH`, `DELETE`) that a page on a foreign origin sends
@@ -79,21 +71,20 @@ pub async fn refuse_cross_site_writes(
     next.run(request).await
 }
 
-fn origin_allowed(origin: &HeaderValue, host: Option<&HeaderValue>, allowed: &[String]) -> bool {
-    let Ok(origin) = origin.to_str() else {
+/// Whether a request's `Origin` is an allowed origin or the server's own (its host is the
+/// `Host` header); compared as normalized origins, so `https://bao.vn:443` is `https://bao.vn`.
+fn origin_allowed(origin: &HeaderValue, host: Option<&HeaderValue>, allowed: &[Origin]) -> bool {
+    let Some(origin) = origin
+        .to_str()
+        .ok()
+        .and_then(|origin| origin.parse::<Origin>().ok())
+    else {
         return false;
     };
-    let origin = origin.trim_end_matches('/').to_ascii_lowercase();
-    if allowed.contains(&origin) {
-        return true;
-    }
-    let own_host = host
-        .and_then(|host| host.to_str().ok())
-        .map(str::to_ascii_lowercase);
-    let origin_host = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"));
-    matches!((origin_host, own_host), (Some(origin_host), Some(own_host)) if origin_host == own_host)
+    allowed.contains(&origin)
+        || host
+            .and_then(|host| host.to_str().ok())
+            .is_some_and(|host| host.eq_ignore_ascii_case(origin.host()))
 }
 
 /// Proof that the request carries the moderation token: `401` without it or with a wrong one,
@@ -138,12 +129,13 @@ mod tests {
 
     #[test]
     fn origins_are_the_allowed_ones_or_the_servers_own() {
-        let allowed = normalize_origins(&["https://Bao.example.vn/".to_owned()]);
+        let allowed = ["https://Bao.example.vn:443/".parse().unwrap()];
         let host = HeaderValue::from_static("127.0.0.1:3000");
         let check = |origin: &'static str| {
             origin_allowed(&HeaderValue::from_static(origin), Some(&host), &allowed)
         };
         assert!(check("https://bao.example.vn"));
+        assert!(check("https://bao.example.vn:443"));
         assert!(check("http://127.0.0.1:3000"));
         assert!(!check("https://evil.example"));
         assert!(!check("null"));

@@ -3,6 +3,7 @@
 use binhluan_api::Policy;
 
 use crate::db::Db;
+use crate::origin::Origin;
 
 /// The shared state of one server process. Nothing in it must be shared with other
 /// processes: rate limits and idempotency keys live in the database.
@@ -21,5 +22,5 @@ pub struct AppState {
     /// SHA-256 of the moderation token; `None` disables moderation.
     pub moderation_token_digest: Option<[u8; 32]>,
     /// The origins that may embed the comments and post to the API.
-    pub allowed_origins: Vec<String>,
+    pub allowed_origins: Vec<Origin>,
 }

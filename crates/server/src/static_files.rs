@@ -18,6 +18,8 @@ use sha2::{Digest, Sha256};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
+use crate::origin::Origin;
+
 /// `Cache-Control` of files whose name carries a content hash.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` of everything else: revalidate every time.
@@ -31,9 +33,9 @@ struct StaticFiles {
 }
 
 /// The service answering every path that is not under `/api`.
-pub fn router(dist: PathBuf, allowed_origins: &[String]) -> Router {
+pub fn router(dist: PathBuf, allowed_origins: &[Origin]) -> Router {
     let frame_ancestors = std::iter::once("'self'")
-        .chain(allowed_origins.iter().map(String::as_str))
+        .chain(allowed_origins.iter().map(Origin::as_str))
         .collect::<Vec<_>>();
     let files = StaticFiles {
         dist,

@@ -1626,6 +1626,41 @@ async fn restart_keeps_data_without_duplicating_articles(backend: Backend) {
     );
 }
 
+/// `--allowed-origins` as typed by an operator (case, default port, trailing slash) matches the
+/// `Origin` browsers send.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn allowed_origins_match_as_browsers_send_them() {
+    use clap::Parser;
+    let database = TestDatabase::new(Backend::Sqlite).await;
+    let parsed = binhluan_server::Config::try_parse_from([
+        "binhluan-server",
+        "--allowed-origins",
+        "HTTPS://Bao.Example.VN:443/,http://m.example.vn:80",
+    ])
+    .unwrap();
+    let server = TestServer::start(binhluan_server::Config {
+        allowed_origins: parsed.allowed_origins,
+        ..config(&database.url)
+    })
+    .await;
+    for (n, origin) in ["https://bao.example.vn", "http://m.example.vn"]
+        .into_iter()
+        .enumerate()
+    {
+        let response = server
+            .client
+            .post(server.url(&format!("/api/articles/{ARTICLE}/comments")))
+            .header("Idempotency-Key", unique_key())
+            .header("Origin", origin)
+            .json(&comment_body(n))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201, "{origin}");
+        assert_eq!(response.headers()["access-control-allow-origin"], origin);
+    }
+}
+
 /// Merges the fields of another JSON object into this one.
 trait MergeJson {
     fn pipe_merge(self, other: Value) -> Value;

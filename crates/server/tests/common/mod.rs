@@ -65,7 +65,7 @@ pub fn config(database_url: &str) -> Config {
         dist: PathBuf::from("/nonexistent/binhluan-dist"),
         moderation_token: Some(TOKEN.to_owned()),
         post_rate_limit: 0,
-        allowed_origins: vec!["https://bao.example.vn".to_owned()],
+        allowed_origins: vec!["https://bao.example.vn".parse().expect("an origin")],
         policy: None,
         auto_publish: false,
         trust_forwarded_for: false,
