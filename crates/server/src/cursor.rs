@@ -2,6 +2,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use binhluan_api::SortOrder;
 
 /// The order a cursor belongs to; a cursor is only valid for the list order that made it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,6 +13,15 @@ pub enum CursorOrder {
     Top,
     /// Oldest first (moderation queue): the key is the creation time.
     Oldest,
+}
+
+impl From<SortOrder> for CursorOrder {
+    fn from(sort: SortOrder) -> Self {
+        match sort {
+            SortOrder::Newest => Self::Newest,
+            SortOrder::Top => Self::Top,
+        }
+    }
 }
 
 impl CursorOrder {

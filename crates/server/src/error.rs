@@ -1,6 +1,8 @@
 //! The one error type of the API: every failing handler returns an [`ApiFailure`], which
 //! answers with the matching status and a JSON [`binhluan_api::ApiError`].
 
+use std::borrow::Cow;
+
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -89,121 +91,135 @@ impl ApiFailure {
         }
     }
 
-    fn status(&self) -> StatusCode {
-        match self {
-            Self::InvalidInput { .. } => StatusCode::BAD_REQUEST,
-            Self::RuleViolation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::NotFound { .. } => StatusCode::NOT_FOUND,
-            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::ModerationDisabled => StatusCode::SERVICE_UNAVAILABLE,
-            Self::ForbiddenOrigin => StatusCode::FORBIDDEN,
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::IdempotencyConflict => StatusCode::CONFLICT,
-            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
-    }
-
-    fn body(self) -> ApiError {
-        let plain = |error: &str, message: &str, message_en: &str| ApiError {
-            error: error.to_owned(),
-            message: message.to_owned(),
-            message_en: message_en.to_owned(),
-            violations: Vec::new(),
-            field: None,
-            retry_after: None,
-        };
+    /// The answer's status, its stable `error` code, and what went wrong in Vietnamese and
+    /// in English: each failure described in one place.
+    fn describe(&self) -> (StatusCode, &'static str, Cow<'_, str>, Cow<'_, str>) {
         match self {
             Self::InvalidInput {
                 message,
                 message_en,
-                field,
-            } => ApiError {
-                field: field.map(str::to_owned),
-                ..plain("invalid_input", &message, &message_en)
-            },
-            Self::RuleViolation(violations) => ApiError {
-                violations,
-                ..plain(
-                    "rule_violation",
-                    "Bình luận chưa đúng quy định của tòa soạn.",
-                    "The comment breaks the newsroom's rules.",
-                )
-            },
+                ..
+            } => fixed(
+                StatusCode::BAD_REQUEST,
+                "invalid_input",
+                message,
+                message_en,
+            ),
+            Self::RuleViolation(_) => fixed(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "rule_violation",
+                "Bình luận chưa đúng quy định của tòa soạn.",
+                "The comment breaks the newsroom's rules.",
+            ),
             Self::NotFound {
                 message,
                 message_en,
-            } => plain("not_found", message, message_en),
-            Self::MethodNotAllowed => plain(
+            } => fixed(StatusCode::NOT_FOUND, "not_found", message, message_en),
+            Self::MethodNotAllowed => fixed(
+                StatusCode::METHOD_NOT_ALLOWED,
                 "method_not_allowed",
                 "Phương thức này không được hỗ trợ ở địa chỉ này.",
                 "This method is not allowed on this path.",
             ),
-            Self::Unauthorized => plain(
+            Self::Unauthorized => fixed(
+                StatusCode::UNAUTHORIZED,
                 "unauthorized",
                 "Cần mã kiểm duyệt hợp lệ (Authorization: Bearer …).",
                 "A valid moderation token is required (Authorization: Bearer …).",
             ),
-            Self::ModerationDisabled => plain(
+            Self::ModerationDisabled => fixed(
+                StatusCode::SERVICE_UNAVAILABLE,
                 "moderation_disabled",
                 "Chức năng kiểm duyệt đang tắt: máy chủ chưa được cấu hình mã kiểm duyệt.",
                 "Moderation is disabled: the server has no moderation token configured.",
             ),
-            Self::ForbiddenOrigin => plain(
+            Self::ForbiddenOrigin => fixed(
+                StatusCode::FORBIDDEN,
                 "forbidden_origin",
                 "Trang gửi yêu cầu không được phép dùng hệ thống bình luận này.",
                 "Requests from this page's origin are not allowed.",
             ),
-            Self::UnsupportedMediaType => plain(
+            Self::UnsupportedMediaType => fixed(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
                 "Dữ liệu phải được gửi dưới dạng JSON (Content-Type: application/json).",
                 "The body must be JSON (Content-Type: application/json).",
             ),
-            Self::PayloadTooLarge => plain(
+            Self::PayloadTooLarge => fixed(
+                StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
                 "Dữ liệu gửi lên quá lớn.",
                 "The request body is too large.",
             ),
-            Self::RateLimited { retry_after } => ApiError {
-                retry_after: Some(retry_after),
-                ..plain(
-                    "rate_limited",
-                    &format!(
-                        "Bạn gửi bình luận quá nhanh. Vui lòng thử lại sau {retry_after} giây."
-                    ),
-                    &format!(
-                        "You are posting too fast. Please try again in {retry_after} seconds."
-                    ),
-                )
-            },
-            Self::IdempotencyConflict => plain(
+            Self::RateLimited { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                Cow::Owned(format!(
+                    "Bạn gửi bình luận quá nhanh. Vui lòng thử lại sau {retry_after} giây."
+                )),
+                Cow::Owned(format!(
+                    "You are posting too fast. Please try again in {retry_after} seconds."
+                )),
+            ),
+            Self::IdempotencyConflict => fixed(
+                StatusCode::CONFLICT,
                 "idempotency_conflict",
                 "Mã Idempotency-Key này đã được dùng cho một bình luận khác.",
                 "This Idempotency-Key was already used with a different request.",
             ),
-            Self::Internal(cause) => {
-                tracing::error!(error = ?cause, "request failed");
-                plain(
-                    "internal",
-                    "Máy chủ gặp lỗi. Vui lòng thử lại sau.",
-                    "Server error. Please try again later.",
-                )
-            }
+            Self::Internal(_) => fixed(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Máy chủ gặp lỗi. Vui lòng thử lại sau.",
+                "Server error. Please try again later.",
+            ),
         }
     }
 }
 
+/// A description of a failure whose messages are borrowed.
+fn fixed<'a>(
+    status: StatusCode,
+    code: &'static str,
+    message: &'a str,
+    message_en: &'a str,
+) -> (StatusCode, &'static str, Cow<'a, str>, Cow<'a, str>) {
+    (
+        status,
+        code,
+        Cow::Borrowed(message),
+        Cow::Borrowed(message_en),
+    )
+}
+
 impl IntoResponse for ApiFailure {
     fn into_response(self) -> Response {
-        let status = self.status();
-        let retry_after = match &self {
-            Self::RateLimited { retry_after } => Some(*retry_after),
-            _ => None,
+        if let Self::Internal(cause) = &self {
+            tracing::error!(error = ?cause, "request failed");
+        }
+        let (status, code, message, message_en) = self.describe();
+        let body = ApiError {
+            error: code.to_owned(),
+            message: message.into_owned(),
+            message_en: message_en.into_owned(),
+            violations: Vec::new(),
+            field: None,
+            retry_after: None,
         };
-        let mut response = (status, Json(self.body())).into_response();
-        if let Some(seconds) = retry_after {
+        let body = match self {
+            Self::RuleViolation(violations) => ApiError { violations, ..body },
+            Self::InvalidInput { field, .. } => ApiError {
+                field: field.map(str::to_owned),
+                ..body
+            },
+            Self::RateLimited { retry_after } => ApiError {
+                retry_after: Some(retry_after),
+                ..body
+            },
+            _ => body,
+        };
+        let mut response = (status, Json(&body)).into_response();
+        if let Some(seconds) = body.retry_after {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));

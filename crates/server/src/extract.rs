@@ -108,11 +108,7 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
     type Rejection = ApiFailure;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let raw = parts
-            .headers
-            .get(IDEMPOTENCY_KEY_HEADER)
-            .map(|value| value.as_bytes());
-        validation::idempotency_key(raw).map(IdempotencyKey)
+        validation::idempotency_key(header_bytes(parts, IDEMPOTENCY_KEY_HEADER)).map(IdempotencyKey)
     }
 }
 
@@ -124,12 +120,14 @@ impl<S: Send + Sync> FromRequestParts<S> for ReaderId {
     type Rejection = ApiFailure;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let raw = parts
-            .headers
-            .get(READER_ID_HEADER)
-            .map(|value| value.as_bytes());
+        let raw = header_bytes(parts, READER_ID_HEADER);
         raw.map(validation::reader_id).transpose().map(ReaderId)
     }
+}
+
+/// The bytes of the request's `name` header, if it has one.
+fn header_bytes<'a>(parts: &'a Parts, name: &str) -> Option<&'a [u8]> {
+    parts.headers.get(name).map(|value| value.as_bytes())
 }
 
 /// The key the post rate limit counts against ([`client::rate_limit_key`]: IPv6 clients by

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use binhluan_api::{Comment, CommentStatus, SortOrder};
+use binhluan_api::{Comment, CommentPage, CommentStatus, SortOrder};
 
 use super::Db;
 use super::articles::to_u64;
@@ -35,6 +35,19 @@ impl CommentRow {
             rejection_reason: None,
             liked,
             ..self.into_moderation()
+        }
+    }
+
+    /// Where a page of a list in `order` that ends with this comment ends.
+    fn cursor(&self, order: CursorOrder) -> Cursor {
+        let key = match order {
+            CursorOrder::Newest | CursorOrder::Oldest => self.created_at,
+            CursorOrder::Top => self.like_count,
+        };
+        Cursor {
+            order,
+            key,
+            id: self.id,
         }
     }
 
@@ -73,6 +86,15 @@ fn status_from_column(column: &str) -> CommentStatus {
     }
 }
 
+/// The keyset condition (on parameters `$2` and `$3`) and the `ORDER BY` of a list in `order`.
+fn keyset_and_order(order: CursorOrder) -> (&'static str, &'static str) {
+    match order {
+        CursorOrder::Newest => ("(created_at, id) < ($2, $3)", "created_at DESC, id DESC"),
+        CursorOrder::Top => ("(like_count, id) < ($2, $3)", "like_count DESC, id DESC"),
+        CursorOrder::Oldest => ("(created_at, id) > ($2, $3)", "created_at, id"),
+    }
+}
+
 /// `$first, $first+1, …` for `count` parameters.
 fn placeholders(first: usize, count: usize) -> String {
     (first..first + count)
@@ -90,6 +112,17 @@ pub struct CommentListing {
     pub next: Option<Cursor>,
     /// How many comments the whole list has.
     pub total: u64,
+}
+
+impl CommentListing {
+    /// The page as the API answers it, the cursor encoded.
+    pub fn into_page(self) -> CommentPage {
+        CommentPage {
+            comments: self.comments,
+            next_cursor: self.next.map(Cursor::encode),
+            total: self.total,
+        }
+    }
 }
 
 /// Why a comment cannot answer another.
@@ -114,46 +147,15 @@ impl Db {
         limit: u32,
         reader: Option<&str>,
     ) -> Result<CommentListing, sqlx::Error> {
-        let (order_by, keyset) = match sort {
-            SortOrder::Newest => ("created_at DESC, id DESC", "(created_at, id) < ($2, $3)"),
-            SortOrder::Top => ("like_count DESC, id DESC", "(like_count, id) < ($2, $3)"),
-        };
-        let filter = if after.is_some() {
-            format!("AND {keyset}")
-        } else {
-            String::new()
-        };
-        let limit_parameter = if after.is_some() { 4 } else { 2 };
-        let sql = format!(
-            "SELECT {COMMENT_COLUMNS} FROM comments \
-             WHERE article_slug = $1 AND status = 'published' AND parent_id IS NULL {filter} \
-             ORDER BY {order_by} LIMIT ${limit_parameter}"
-        );
-        let mut query = sqlx::query_as::<_, CommentRow>(&sql).bind(slug);
-        if let Some(cursor) = after {
-            query = query.bind(cursor.key).bind(cursor.id);
-        }
-        let mut rows = query
-            .bind(i64::from(limit) + 1)
-            .fetch_all(&self.pool)
+        let (rows, next) = self
+            .page_rows(
+                "article_slug = $1 AND status = 'published' AND parent_id IS NULL",
+                slug,
+                sort.into(),
+                after,
+                limit,
+            )
             .await?;
-        let next = if rows.len() > limit as usize {
-            rows.truncate(limit as usize);
-            rows.last().map(|last| match sort {
-                SortOrder::Newest => Cursor {
-                    order: CursorOrder::Newest,
-                    key: last.created_at,
-                    id: last.id,
-                },
-                SortOrder::Top => Cursor {
-                    order: CursorOrder::Top,
-                    key: last.like_count,
-                    id: last.id,
-                },
-            })
-        } else {
-            None
-        };
 
         let replies = self.published_replies(&rows).await?;
         let liked = match reader {
@@ -245,34 +247,15 @@ impl Db {
         after: Option<Cursor>,
         limit: u32,
     ) -> Result<CommentListing, sqlx::Error> {
-        let filter = if after.is_some() {
-            "AND (created_at, id) > ($2, $3)"
-        } else {
-            ""
-        };
-        let limit_parameter = if after.is_some() { 4 } else { 2 };
-        let sql = format!(
-            "SELECT {COMMENT_COLUMNS} FROM comments WHERE status = $1 {filter} \
-             ORDER BY created_at, id LIMIT ${limit_parameter}"
-        );
-        let mut query = sqlx::query_as::<_, CommentRow>(&sql).bind(status_column(status));
-        if let Some(cursor) = after {
-            query = query.bind(cursor.key).bind(cursor.id);
-        }
-        let mut rows = query
-            .bind(i64::from(limit) + 1)
-            .fetch_all(&self.pool)
+        let (rows, next) = self
+            .page_rows(
+                "status = $1",
+                status_column(status),
+                CursorOrder::Oldest,
+                after,
+                limit,
+            )
             .await?;
-        let next = if rows.len() > limit as usize {
-            rows.truncate(limit as usize);
-            rows.last().map(|last| Cursor {
-                order: CursorOrder::Oldest,
-                key: last.created_at,
-                id: last.id,
-            })
-        } else {
-            None
-        };
         let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE status = $1")
             .bind(status_column(status))
             .fetch_one(&self.pool)
@@ -282,6 +265,43 @@ impl Db {
             next,
             total: to_u64(total),
         })
+    }
+
+    /// Up to `limit` comments matching `filter` (a condition on `$1`, bound to `scope`) in
+    /// `order`, after the `after` cursor if there is one; and where the next page starts, if
+    /// there are more.
+    async fn page_rows(
+        &self,
+        filter: &str,
+        scope: &str,
+        order: CursorOrder,
+        after: Option<Cursor>,
+        limit: u32,
+    ) -> Result<(Vec<CommentRow>, Option<Cursor>), sqlx::Error> {
+        let (keyset, order_by) = keyset_and_order(order);
+        let (keyset, limit_parameter) = match after {
+            Some(_) => (format!("AND {keyset}"), 4),
+            None => (String::new(), 2),
+        };
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments WHERE {filter} {keyset} \
+             ORDER BY {order_by} LIMIT ${limit_parameter}"
+        );
+        let mut query = sqlx::query_as::<_, CommentRow>(&sql).bind(scope);
+        if let Some(cursor) = after {
+            query = query.bind(cursor.key).bind(cursor.id);
+        }
+        let mut rows = query
+            .bind(i64::from(limit) + 1)
+            .fetch_all(&self.pool)
+            .await?;
+        let next = if rows.len() > limit as usize {
+            rows.truncate(limit as usize);
+            rows.last().map(|last| last.cursor(order))
+        } else {
+            None
+        };
+        Ok((rows, next))
     }
 
     /// Sets a comment's status (and the reason of a rejection); the updated comment, as a

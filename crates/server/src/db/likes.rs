@@ -4,41 +4,38 @@ use super::Db;
 use super::articles::to_u64;
 
 impl Db {
-    /// Records that `reader` likes published comment `id` (again is a no-op); the comment's
-    /// likes after that, or `None` if there is no such published comment.
-    pub async fn like(&self, id: i64, reader: &str) -> Result<Option<u64>, sqlx::Error> {
+    /// Records that `reader` likes (`liked`) or no longer likes published comment `id`; again
+    /// is a no-op. The comment's likes after that, or `None` if there is no such published
+    /// comment.
+    pub async fn set_like(
+        &self,
+        id: i64,
+        reader: &str,
+        liked: bool,
+    ) -> Result<Option<u64>, sqlx::Error> {
+        let (sql, step) = if liked {
+            (
+                "INSERT INTO likes (comment_id, reader_id) \
+                 SELECT id, $2 FROM comments WHERE id = $1 AND status = 'published' \
+                 ON CONFLICT (comment_id, reader_id) DO NOTHING",
+                1,
+            )
+        } else {
+            (
+                "DELETE FROM likes WHERE comment_id = $1 AND reader_id = $2 \
+                 AND comment_id IN (SELECT id FROM comments WHERE id = $1 AND status = 'published')",
+                -1,
+            )
+        };
         let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
-        let added = sqlx::query(
-            "INSERT INTO likes (comment_id, reader_id) \
-             SELECT id, $2 FROM comments WHERE id = $1 AND status = 'published' \
-             ON CONFLICT (comment_id, reader_id) DO NOTHING",
-        )
-        .bind(id)
-        .bind(reader)
-        .execute(&mut *transaction)
-        .await?
-        .rows_affected();
-        let likes = change_likes(&mut transaction, id, added, 1).await?;
-        transaction.commit().await?;
-        Ok(likes)
-    }
-
-    /// Records that `reader` no longer likes published comment `id` (again is a no-op); the
-    /// comment's likes after that, or `None` if there is no such published comment.
-    pub async fn unlike(&self, id: i64, reader: &str) -> Result<Option<u64>, sqlx::Error> {
-        let _turn = self.write_turn().await;
-        let mut transaction = self.pool.begin().await?;
-        let removed = sqlx::query(
-            "DELETE FROM likes WHERE comment_id = $1 AND reader_id = $2 \
-             AND comment_id IN (SELECT id FROM comments WHERE id = $1 AND status = 'published')",
-        )
-        .bind(id)
-        .bind(reader)
-        .execute(&mut *transaction)
-        .await?
-        .rows_affected();
-        let likes = change_likes(&mut transaction, id, removed, -1).await?;
+        let changed = sqlx::query(sql)
+            .bind(id)
+            .bind(reader)
+            .execute(&mut *transaction)
+            .await?
+            .rows_affected();
+        let likes = change_likes(&mut transaction, id, changed, step).await?;
         transaction.commit().await?;
         Ok(likes)
     }

@@ -11,7 +11,6 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::{page_limit, page_start};
-use crate::cursor::{Cursor, CursorOrder};
 use crate::db::{NewCommentRecord, ParentProblem, PostOutcome};
 use crate::error::ApiFailure;
 use crate::extract::{ApiQuery, ClientKey, IdempotencyKey, JsonBody, ReaderId};
@@ -36,11 +35,7 @@ pub async fn list(
 ) -> Result<Json<CommentPage>, ApiFailure> {
     let sort = query.sort.unwrap_or_default();
     let limit = page_limit(query.limit)?;
-    let order = match sort {
-        SortOrder::Newest => CursorOrder::Newest,
-        SortOrder::Top => CursorOrder::Top,
-    };
-    let after = page_start(query.cursor.as_deref(), order)?;
+    let after = page_start(query.cursor.as_deref(), sort.into())?;
     if !state.db.article_exists(&slug).await? {
         return Err(ApiFailure::article_not_found());
     }
@@ -48,11 +43,7 @@ pub async fn list(
         .db
         .published_page(&slug, sort, after, limit, reader.as_deref())
         .await?;
-    Ok(Json(CommentPage {
-        comments: listing.comments,
-        next_cursor: listing.next.map(Cursor::encode),
-        total: listing.total,
-    }))
+    Ok(Json(listing.into_page()))
 }
 
 /// How long the embed placeholder's comment count may be cached.

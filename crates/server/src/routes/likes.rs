@@ -17,13 +17,7 @@ pub async fn like(
     CommentId(id): CommentId,
     ReaderId(reader): ReaderId,
 ) -> Result<Json<Like>, ApiFailure> {
-    let reader = reader.ok_or_else(missing_reader_id)?;
-    let likes = state
-        .db
-        .like(id, &reader)
-        .await?
-        .ok_or_else(ApiFailure::comment_not_found)?;
-    Ok(Json(Like { likes, liked: true }))
+    set_like(&state, id, reader, true).await
 }
 
 /// The reader no longer likes the comment (unliking twice is harmless).
@@ -32,14 +26,21 @@ pub async fn unlike(
     CommentId(id): CommentId,
     ReaderId(reader): ReaderId,
 ) -> Result<Json<Like>, ApiFailure> {
+    set_like(&state, id, reader, false).await
+}
+
+/// Records whether `reader` (required) likes comment `id`; the comment's likes.
+async fn set_like(
+    state: &AppState,
+    id: i64,
+    reader: Option<String>,
+    liked: bool,
+) -> Result<Json<Like>, ApiFailure> {
     let reader = reader.ok_or_else(missing_reader_id)?;
     let likes = state
         .db
-        .unlike(id, &reader)
+        .set_like(id, &reader, liked)
         .await?
         .ok_or_else(ApiFailure::comment_not_found)?;
-    Ok(Json(Like {
-        likes,
-        liked: false,
-    }))
+    Ok(Json(Like { likes, liked }))
 }

@@ -8,7 +8,7 @@ use binhluan_api::{Comment, CommentPage, CommentStatus, ModerationDecision};
 use serde::Deserialize;
 
 use super::{page_limit, page_start};
-use crate::cursor::{Cursor, CursorOrder};
+use crate::cursor::CursorOrder;
 use crate::error::ApiFailure;
 use crate::extract::{ApiQuery, CommentId, JsonBody};
 use crate::security::Moderator;
@@ -34,11 +34,7 @@ pub async fn queue(
     let after = page_start(query.cursor.as_deref(), CursorOrder::Oldest)?;
     let status = query.status.unwrap_or(CommentStatus::Pending);
     let listing = state.db.moderation_page(status, after, limit).await?;
-    Ok(Json(CommentPage {
-        comments: listing.comments,
-        next_cursor: listing.next.map(Cursor::encode),
-        total: listing.total,
-    }))
+    Ok(Json(listing.into_page()))
 }
 
 /// Publishes a comment.
