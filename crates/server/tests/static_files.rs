@@ -8,6 +8,7 @@ use std::path::Path;
 use base64::Engine;
 use common::{Backend, TestDatabase, TestServer, config};
 use sha2::{Digest, Sha256};
+use tempfile::TempDir;
 
 const INLINE_SCRIPT: &str =
     "import init from '/binhluan-1a2b3c4d5e6f7a8b.js';init('/binhluan-1a2b3c4d5e6f7a8b_bg.wasm');";
@@ -35,6 +36,14 @@ fn write_dist(dir: &Path) {
     std::fs::write(dir.join("app.js.gz"), PRECOMPRESSED).unwrap();
 }
 
+/// A server of a fake build (`write_dist`); the directory lives as long as the server.
+async fn start_with_app() -> (TempDir, TestDatabase, TestServer) {
+    let dist = tempfile::tempdir().unwrap();
+    write_dist(dist.path());
+    let (database, server) = start_with_dist(dist.path()).await;
+    (dist, database, server)
+}
+
 async fn start_with_dist(dist: &Path) -> (TestDatabase, TestServer) {
     let database = TestDatabase::new(Backend::Sqlite).await;
     let server = TestServer::start(binhluan_server::Config {
@@ -55,9 +64,7 @@ fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
 
 #[tokio::test]
 async fn app_routes_get_index_html_with_its_csp() {
-    let dist = tempfile::tempdir().unwrap();
-    write_dist(dist.path());
-    let (_database, server) = start_with_dist(dist.path()).await;
+    let (_dist, _database, server) = start_with_app().await;
     let script_hash =
         base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE_SCRIPT));
     for path in [
@@ -98,9 +105,7 @@ async fn app_routes_get_index_html_with_its_csp() {
 
 #[tokio::test]
 async fn hashed_files_are_immutable_with_correct_types() {
-    let dist = tempfile::tempdir().unwrap();
-    write_dist(dist.path());
-    let (_database, server) = start_with_dist(dist.path()).await;
+    let (_dist, _database, server) = start_with_app().await;
 
     let wasm = server.get("/binhluan-1a2b3c4d5e6f7a8b_bg.wasm").await;
     assert_eq!(wasm.status(), 200);
@@ -147,9 +152,7 @@ async fn hashed_files_are_immutable_with_correct_types() {
 
 #[tokio::test]
 async fn files_are_served_compressed() {
-    let dist = tempfile::tempdir().unwrap();
-    write_dist(dist.path());
-    let (_database, server) = start_with_dist(dist.path()).await;
+    let (_dist, _database, server) = start_with_app().await;
 
     let gzip = |path: &str| {
         server
@@ -178,9 +181,7 @@ async fn files_are_served_compressed() {
 
 #[tokio::test]
 async fn static_files_carry_cors_for_the_embedding_origins() {
-    let dist = tempfile::tempdir().unwrap();
-    write_dist(dist.path());
-    let (_database, server) = start_with_dist(dist.path()).await;
+    let (_dist, _database, server) = start_with_app().await;
     let from = |origin: &'static str| {
         server
             .client
@@ -199,9 +200,7 @@ async fn static_files_carry_cors_for_the_embedding_origins() {
 
 #[tokio::test]
 async fn api_paths_never_fall_back_to_the_app() {
-    let dist = tempfile::tempdir().unwrap();
-    write_dist(dist.path());
-    let (_database, server) = start_with_dist(dist.path()).await;
+    let (_dist, _database, server) = start_with_app().await;
     let response = server.get("/api/bai-viet/x").await;
     assert_eq!(response.status(), 404);
     assert_eq!(header(&response, "content-type"), "application/json");

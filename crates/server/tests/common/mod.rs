@@ -124,6 +124,11 @@ impl TestServer {
         self.client.get(self.url(path)).send().await.expect("GET")
     }
 
+    /// `POST path` without a body.
+    pub async fn post(&self, path: &str) -> Response {
+        self.client.post(self.url(path)).send().await.expect("POST")
+    }
+
     /// `GET path` as JSON, asserting `200`.
     pub async fn get_json(&self, path: &str) -> Value {
         let response = self.get(path).await;
@@ -131,11 +136,17 @@ impl TestServer {
         response.json().await.expect("JSON")
     }
 
+    /// A `POST` of a comment on article `slug` with `Idempotency-Key: key`, to complete (body,
+    /// other headers) and send.
+    pub fn comment_post(&self, slug: &str, key: &str) -> reqwest::RequestBuilder {
+        self.client
+            .post(self.url(&format!("/api/articles/{slug}/comments")))
+            .header("Idempotency-Key", key)
+    }
+
     /// Posts `body` as a comment on the sample article with `key`.
     pub async fn post_comment(&self, body: &Value, key: &str) -> Response {
-        self.client
-            .post(self.url(&format!("/api/articles/{ARTICLE}/comments")))
-            .header("Idempotency-Key", key)
+        self.comment_post(ARTICLE, key)
             .json(body)
             .send()
             .await
@@ -158,18 +169,21 @@ impl TestServer {
             .bearer_auth(TOKEN)
     }
 
+    /// A moderator's `method path` answer as JSON, asserting `200`.
+    pub async fn moderator_json<T: serde::de::DeserializeOwned>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+    ) -> T {
+        let response = self.moderator(method.clone(), path).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{method} {path}");
+        response.json().await.expect("JSON")
+    }
+
     /// Approves comment `id`, asserting `200`.
     pub async fn approve(&self, id: i64) -> Value {
-        let response = self
-            .moderator(
-                reqwest::Method::POST,
-                &format!("/api/moderation/comments/{id}/approve"),
-            )
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 200);
-        response.json().await.unwrap()
+        let path = format!("/api/moderation/comments/{id}/approve");
+        self.moderator_json(reqwest::Method::POST, &path).await
     }
 
     /// Posts a valid comment (answering `parent`, if given) and publishes it; returns its id.
