@@ -1,7 +1,10 @@
-//! The JSON wire types of the comment API (documented in `openapi.yaml`).
+//! The JSON wire types of the comment API (documented in `openapi.yaml`), and the checks of
+//! a comment's author fields.
 //!
 //! The app deserializes what the server serializes, so both sides use these types and
-//! cannot drift apart. Every type mirrors one JSON shape; there is no logic here.
+//! cannot drift apart. Every type mirrors one JSON shape and carries no logic. The one piece
+//! of logic is [`author`]: the checks of the author's name and e-mail, which the app runs for
+//! instant feedback and the server for the final say, so that the two agree.
 
 mod article;
 pub mod author;
