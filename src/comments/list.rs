@@ -83,17 +83,34 @@ impl CommentList {
         });
     }
 
-    /// Loads the page after the last one shown.
+    /// Loads the page after the last one shown. Clicks while it loads ask for nothing more, and
+    /// an answer for an order since changed is dropped.
     fn load_more(self, base: ApiBase, slug: String) {
+        if self.loading_more.get_untracked() {
+            return;
+        }
         let Some(cursor) = self.next_cursor.get_untracked() else {
             return;
         };
+        let generation = self.generation.get_value();
         self.loading_more.set(true);
         let sort = self.sort.get_untracked();
         spawn_local(async move {
-            if let Ok(page) = fetch_comments(&base, &slug, sort, Some(&cursor), &reader_id()).await
-            {
-                self.show(page, true);
+            let answer = fetch_comments(&base, &slug, sort, Some(&cursor), &reader_id()).await;
+            if !self.is_current(generation) {
+                return;
+            }
+            match answer {
+                Ok(page) => {
+                    let first_new = page.comments.first().map(|comment| comment.id);
+                    let is_last = page.next_cursor.is_none();
+                    self.show(page, true);
+                    self.more_failed.set(false);
+                    if is_last {
+                        self.focus_after_more.set(first_new);
+                    }
+                }
+                Err(_) => self.more_failed.set(true),
             }
             self.loading_more.set(false);
         });
