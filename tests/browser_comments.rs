@@ -334,7 +334,18 @@ async fn posting_an_invalid_form_focuses_the_first_problem_and_sends_nothing() {
 
     sleep(200).await;
     assert_eq!(requests.posts().len(), 0, "an invalid form posts nothing");
-    assert!(section.notice().is_none());
+    // The notices are live regions, always on the page (so screen readers hear what is put in
+    // them), and empty: nothing was posted.
+    assert_eq!(section.ok_text(), "", "no notice of a post");
+    assert_eq!(section.error_text(), "", "no notice of a failure");
+    assert_eq!(
+        section.ok_notice().get_attribute("role").as_deref(),
+        Some("status")
+    );
+    assert_eq!(
+        section.error_notice().get_attribute("role").as_deref(),
+        Some("alert")
+    );
     assert_eq!(
         text_draft(SLUG).and_then(|d| d.get("pending").cloned()),
         Some(serde_json::Value::Null),
@@ -513,11 +524,12 @@ async fn a_failed_post_keeps_the_text_in_the_box_and_in_the_draft() {
 
     section.submit_button().click();
     wait_until("the post's failure notice", 5000, || {
-        section.notice().is_some()
+        !section.error_text().is_empty()
     })
     .await;
-    let notice = section.notice().unwrap();
+    let notice = section.error_notice();
     assert_eq!(notice.text_content().as_deref(), Some(SERVER_FAILED));
+    assert_eq!(section.ok_text(), "", "nothing says the post went through");
     assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
     assert!(has_class(&notice, "is-error"));
     let posts = requests.posts();
@@ -537,6 +549,11 @@ async fn a_failed_post_keeps_the_text_in_the_box_and_in_the_draft() {
     let button = section.submit_button();
     assert_eq!(button.text_content().as_deref(), Some("Gửi bình luận"));
     assert!(!button.has_attribute("disabled"));
+    assert_eq!(
+        button.get_attribute("aria-disabled").as_deref(),
+        Some("false"),
+        "the button works again"
+    );
 
     let draft = text_draft(SLUG).expect("the draft survives the failure");
     assert_eq!(draft["content"], GOOD);
@@ -568,12 +585,8 @@ async fn a_retry_reuses_the_idempotency_key_until_the_text_changes() {
             section.submit_button().click();
             wait_until("the post's answer", 5000, || {
                 requests.posts().len() == count
-                    && section.notice().is_some()
-                    && section
-                        .submit_button()
-                        .get_attribute("aria-busy")
-                        .as_deref()
-                        == Some("false")
+                    && !section.error_text().is_empty()
+                    && !section.is_sending()
             })
             .await;
         }

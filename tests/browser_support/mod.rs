@@ -6,6 +6,11 @@
 //! dictionaries (`InputEventInit`, `CompositionEventInit`, `KeyboardEventInit`), and a test
 //! must set `inputType`, `data` and `isComposing` exactly as a browser does.
 
+// Each test binary that includes this module uses part of it.
+#![allow(dead_code)]
+
+pub mod fetch_mock;
+
 use binhluan::comments::CommentSection;
 use binhluan::i18n::{Lang, provide_lang};
 use leptos::prelude::*;
@@ -305,9 +310,37 @@ impl Section {
         self.find("[aria-live=polite]")
     }
 
-    /// The notice after a post, if any.
-    pub fn notice(&self) -> Option<Element> {
-        self.host.query_selector(".form-notice").unwrap()
+    /// The top form's notice of an accepted post (`role=status`): always on the page, empty
+    /// when there is nothing to say.
+    pub fn ok_notice(&self) -> Element {
+        self.find("form.comment-form .form-notice.is-ok")
+    }
+
+    /// The top form's notice of a failed post (`role=alert`): always on the page, empty when
+    /// there is nothing to say.
+    pub fn error_notice(&self) -> Element {
+        self.find("form.comment-form .form-notice.is-error")
+    }
+
+    /// What [`Section::ok_notice`] says.
+    pub fn ok_text(&self) -> String {
+        self.ok_notice().text_content().unwrap_or_default()
+    }
+
+    /// What [`Section::error_notice`] says.
+    pub fn error_text(&self) -> String {
+        self.error_notice().text_content().unwrap_or_default()
+    }
+
+    /// Whether the top form's submit button says it is busy (`aria-disabled`, never
+    /// `disabled`, which would drop the keyboard focus).
+    pub fn is_sending(&self) -> bool {
+        let button = self.submit_button();
+        assert!(
+            !button.has_attribute("disabled"),
+            "the submit button is never `disabled`"
+        );
+        button.get_attribute("aria-disabled").as_deref() == Some("true")
     }
 
     /// The error shown under `field` (the last id in its `aria-describedby`).
@@ -320,6 +353,148 @@ impl Section {
             .text_content()
             .unwrap_or_default()
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list of comments.
+
+impl Section {
+    /// The element that holds the section.
+    pub fn host(&self) -> &HtmlElement {
+        &self.host
+    }
+
+    /// Every element matching `selector` in the section, in document order.
+    pub fn find_all(&self, selector: &str) -> Vec<Element> {
+        let list = self.host.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    /// The ids of the top-level comments shown, in order.
+    pub fn comment_ids(&self) -> Vec<i64> {
+        self.find_all(".comment-list > article.comment")
+            .iter()
+            .map(|c| {
+                c.get_attribute("data-comment-id")
+                    .and_then(|id| id.parse().ok())
+                    .expect("a comment has a numeric data-comment-id")
+            })
+            .collect()
+    }
+
+    /// The comment `id` (top-level or reply).
+    pub fn comment(&self, id: i64) -> Element {
+        self.find(&format!("article.comment[data-comment-id=\"{id}\"]"))
+    }
+
+    /// The ids of the replies shown under comment `id`, in order.
+    pub fn reply_ids(&self, id: i64) -> Vec<i64> {
+        self.find_all(&format!(
+            "article.comment[data-comment-id=\"{id}\"] > .comment-replies > article.comment"
+        ))
+        .iter()
+        .filter_map(|c| c.get_attribute("data-comment-id")?.parse().ok())
+        .collect()
+    }
+
+    /// The like button of comment `id`.
+    pub fn like_button(&self, id: i64) -> HtmlElement {
+        self.find(&format!(
+            "article.comment[data-comment-id=\"{id}\"] > .comment-actions > .like-button"
+        ))
+        .unchecked_into()
+    }
+
+    /// Whether comment `id` shows as liked (`aria-pressed`), and its count.
+    pub fn like_state(&self, id: i64) -> (bool, String) {
+        let button = self.like_button(id);
+        let pressed = match button.get_attribute("aria-pressed").as_deref() {
+            Some("true") => true,
+            Some("false") => false,
+            other => panic!("aria-pressed of comment {id}'s like: {other:?}"),
+        };
+        let count = button
+            .query_selector(".like-count")
+            .unwrap()
+            .expect("a like count")
+            .text_content()
+            .unwrap_or_default();
+        (pressed, count)
+    }
+
+    /// The like error under comment `id`, if shown.
+    pub fn like_error(&self, id: i64) -> Option<String> {
+        self.host
+            .query_selector(&format!(
+                "article.comment[data-comment-id=\"{id}\"] > .comment-actions > .like-error"
+            ))
+            .unwrap()
+            .map(|e| e.text_content().unwrap_or_default())
+    }
+
+    /// The "Trả lời"/"Hủy" button of comment `id`.
+    pub fn reply_toggle(&self, id: i64) -> HtmlElement {
+        self.find(&format!(
+            "article.comment[data-comment-id=\"{id}\"] > .comment-actions > .link-button"
+        ))
+        .unchecked_into()
+    }
+
+    /// The reply form of comment `id`, if open.
+    pub fn reply_form(&self, id: i64) -> Option<Element> {
+        self.host
+            .query_selector(&format!(
+                "article.comment[data-comment-id=\"{id}\"] > form.comment-form"
+            ))
+            .unwrap()
+    }
+
+    /// "N bình luận".
+    pub fn count(&self) -> String {
+        self.find(".comment-count")
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    /// The sort button labelled `label` ("Mới nhất", "Quan tâm nhất").
+    pub fn sort_button(&self, label: &str) -> HtmlElement {
+        self.find_all(".sort-button")
+            .into_iter()
+            .find(|b| b.text_content().as_deref() == Some(label))
+            .unwrap_or_else(|| panic!("no sort button {label}"))
+            .unchecked_into()
+    }
+
+    /// Whether the sort button labelled `label` is pressed.
+    pub fn sort_pressed(&self, label: &str) -> bool {
+        self.sort_button(label)
+            .get_attribute("aria-pressed")
+            .as_deref()
+            == Some("true")
+    }
+
+    /// The "Xem thêm bình luận" button, if shown.
+    pub fn load_more(&self) -> Option<HtmlElement> {
+        self.host
+            .query_selector(".load-more")
+            .unwrap()
+            .map(JsCast::unchecked_into)
+    }
+
+    /// The text of the list's error messages (`.load-error`).
+    pub fn load_errors(&self) -> Vec<String> {
+        self.texts(".load-error")
+    }
+}
+
+/// The element matching `selector` inside `element`; panics if there is none.
+pub fn find_in(element: &Element, selector: &str) -> Element {
+    element
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
 /// The checklist of the seed policy with each rule's state, in the checklist's order.
