@@ -861,13 +861,11 @@ async fn a_failed_next_page_shows_an_error_and_a_retry_that_works() {
 
     section.load_more().expect("Xem thêm").click();
     mock.wait_for(1, "GET", &more).await;
-    sleep(100).await;
+    wait_until("the failure is said", 5000, || {
+        section.load_errors() == vec![LOAD_FAILED]
+    })
+    .await;
     assert_eq!(section.comment_ids(), vec![1, 2]);
-    assert_eq!(
-        section.load_errors(),
-        vec![LOAD_FAILED],
-        "the failure is said"
-    );
     let retry = section.load_more().expect("a retry button");
     assert_eq!(retry.text_content().as_deref(), Some("Thử lại"));
     assert_eq!(
