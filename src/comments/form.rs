@@ -9,7 +9,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use binhluan_api::author::{AuthorProblem, author_email, author_name};
+use binhluan_api::author::{AuthorProblem, author_email, author_name_problem};
 use binhluan_api::{Comment, CommentStatus, NewComment};
 use binhluan_rules::{Policy, Span, Verdict, Violation, check};
 use leptos::html::{Div, Input, Textarea};
@@ -105,7 +105,7 @@ pub fn CommentForm(
         );
     };
 
-    let name_problem = move || name.with(|n| author_name(n).err());
+    let name_problem = move || name.with(|n| author_name_problem(n));
     let email_problem = move || email.with(|e| author_email(Some(e)).err());
     let name_error = Signal::derive(move || {
         name_touched

@@ -64,6 +64,15 @@ pub fn strip_marks(text: &str) -> String {
         .collect()
 }
 
+/// `text` as `check` reads it: default-ignorable characters dropped, look-alikes folded, and
+/// Vietnamese and Latin letters composed with their combining marks in any order. For names
+/// and comments this is the stored form of [`normalize_for_storage`] character for character
+/// (it differs on compositions of other scripts and on the joiners kept inside emoji), and it
+/// needs no Unicode tables, so a wasm build that counts with it stays small.
+pub fn normalize_for_analysis(text: &str) -> String {
+    analysis::Analysis::new(text).chars().iter().collect()
+}
+
 /// Whether `word` is one Vietnamese syllable of valid spelling, as `check` counts words
 /// (`tiếng`, `Đắk`, `thuỷ`: yes; `tieng`, `UBND`, `iPhone`: no).
 pub fn is_vietnamese_syllable(word: &str) -> bool {

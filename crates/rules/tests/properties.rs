@@ -1,8 +1,11 @@
-//! Properties of `check` and `normalize_for_storage` over generated text.
+//! Properties of `check`, `normalize_for_storage` and `normalize_for_analysis` over generated
+//! text.
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use binhluan_rules::{Policy, Rule, Span, Verdict, check, normalize_for_storage};
+use binhluan_rules::{
+    Policy, Rule, Span, Verdict, check, normalize_for_analysis, normalize_for_storage,
+};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -65,6 +68,16 @@ fn piece_text() -> impl Strategy<Value = String> {
     let joiners = prop::sample::select(vec![" ", " ", ", ", ". ", ".", "\n", ""]);
     prop::collection::vec((prop::sample::select(PIECES.to_vec()), joiners), 0..25)
         .prop_map(|parts| parts.into_iter().flat_map(|(p, j)| [p, j]).collect())
+}
+
+/// What names are made of: Vietnamese and ASCII letters, digits, punctuation, full-width
+/// look-alikes and invisible characters (no emoji: the stored form keeps their joiners).
+fn name_text() -> impl Strategy<Value = String> {
+    let chars: Vec<char> = ALPHABET
+        .chars()
+        .filter(|&c| !matches!(c as u32, 0x1F000..|0x2764| 0xFE0F | 0x200D))
+        .collect();
+    prop::collection::vec(prop::sample::select(chars), 0..60).prop_map(|v| v.into_iter().collect())
 }
 
 fn comment() -> impl Strategy<Value = String> {
@@ -155,6 +168,18 @@ proptest! {
         let once = normalize_for_storage(&text);
         prop_assert_eq!(normalize_for_storage(&once), once.clone());
         prop_assert!(unicode_normalization::is_nfc(&once));
+    }
+
+    #[test]
+    fn the_analysis_copy_counts_names_as_stored(text in name_text()) {
+        // The app checks a name's length on the analysis copy, the server on the stored form.
+        for form in [text.nfc().collect::<String>(), text.nfd().collect(), to_hop(&text)] {
+            prop_assert_eq!(
+                normalize_for_analysis(&form).chars().count(),
+                normalize_for_storage(&form).chars().count(),
+                "{:?}", form
+            );
+        }
     }
 
     #[test]
