@@ -6,5 +6,6 @@
 mod support;
 
 mod article;
+mod bundle;
 mod comments;
 mod embed;
