@@ -6,7 +6,7 @@ use binhluan_api::{
 };
 use serde::de::DeserializeOwned;
 
-use crate::http;
+use crate::{http, json};
 
 /// Why an API call gave no usable answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,7 +96,7 @@ pub async fn post_comment(
     idempotency_key: &str,
 ) -> Result<Comment, ApiFailure> {
     let url = base.url(&format!("/articles/{}/comments", segment(slug)));
-    let body = serde_json::to_string(comment).map_err(|_| ApiFailure::Decode)?;
+    let body = json::stringify(comment).ok_or(ApiFailure::Decode)?;
     let headers = [(IDEMPOTENCY_KEY_HEADER, idempotency_key)];
     let response = http::send("POST", &url, &headers, Some(&body))
         .await
@@ -128,11 +128,11 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiFailure> {
 
 fn decode<T: DeserializeOwned>(response: http::HttpResponse) -> Result<T, ApiFailure> {
     if (200..300).contains(&response.status) {
-        serde_json::from_str(&response.body).map_err(|_| ApiFailure::Decode)
+        json::parse(&response.body).ok_or(ApiFailure::Decode)
     } else {
         Err(ApiFailure::Status {
             status: response.status,
-            error: serde_json::from_str(&response.body).ok().map(Box::new),
+            error: json::parse(&response.body).map(Box::new),
         })
     }
 }

@@ -10,6 +10,7 @@ pub mod comments;
 pub mod embed;
 mod http;
 pub mod i18n;
+mod json;
 pub mod routes;
 mod storage;
 pub mod time;

@@ -8,7 +8,7 @@
 use binhluan_api::NewComment;
 use serde::{Deserialize, Serialize};
 
-use crate::storage;
+use crate::{json, storage};
 
 /// Where one form's drafts live.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,13 +59,13 @@ impl DraftSlot {
 
 fn read<T: for<'de> Deserialize<'de> + Default>(key: &str) -> T {
     storage::get(key)
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|text| json::parse(&text))
         .unwrap_or_default()
 }
 
 fn write<T: Serialize>(key: &str, value: &T) {
-    if let Ok(json) = serde_json::to_string(value) {
-        storage::set(key, &json);
+    if let Some(text) = json::stringify(value) {
+        storage::set(key, &text);
     }
 }
 
