@@ -36,9 +36,8 @@ struct Origins {
 impl Analysis {
     /// Builds the analysis copy of `text`, in one pass.
     pub(crate) fn new(text: &str) -> Self {
-        // Every character takes at least one byte: room for all, written in place.
-        let mut chars = vec!['\0'; text.len()];
-        let mut written = 0;
+        // Every character takes at least one byte: room for all, never grown.
+        let mut chars = Vec::with_capacity(text.len());
         let mut latin1_symbols = false;
         let mut rest = text.chars();
         // While nothing is dropped or composed (most comments, to the end), the copy is the
@@ -56,10 +55,8 @@ impl Analysis {
                 latin1_symbols |= is_latin1_symbol(c);
                 c
             };
-            chars[written] = c;
-            written += 1;
+            chars.push(c);
         }
-        chars.truncate(written);
         let mut copy = Analysis {
             chars,
             origins: None,

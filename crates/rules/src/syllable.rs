@@ -11,6 +11,7 @@
 //! (Ea Súp).
 
 use crate::letters::{self, Packed, Tone, form_code};
+use core::cell::RefCell;
 
 /// How a run of letters is capitalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,8 +170,11 @@ impl Letters {
     }
 }
 
-/// Spellings worked out already for one comment. Words repeat (`và`, `của`, `không`), and
-/// working out a spelling is most of the work of reading a word: a small direct-mapped cache.
+/// Spellings worked out already. Words repeat (`và`, `của`, `không`), within a comment and
+/// from one check to the next (the app checks the text again on every keystroke), and working
+/// out a spelling is most of the work of reading a word: a small direct-mapped cache, one per
+/// thread, kept between checks. A slot's key says everything its spelling depends on, so what
+/// the cache holds never changes a verdict.
 pub(crate) struct Spellings {
     /// The form, tone and case rules of each slot's word (0: none yet).
     keys: [u64; SPELLING_SLOTS],
@@ -180,13 +184,19 @@ pub(crate) struct Spellings {
 /// Slots of [`Spellings`], a power of two.
 const SPELLING_SLOTS: usize = 1024;
 
-impl Spellings {
-    /// None worked out yet.
-    pub(crate) fn new() -> Spellings {
-        Spellings {
+thread_local! {
+    static SPELLINGS: RefCell<Spellings> = const {
+        RefCell::new(Spellings {
             keys: [0; SPELLING_SLOTS],
             spellings: [Spelling::Invalid; SPELLING_SLOTS],
-        }
+        })
+    };
+}
+
+impl Spellings {
+    /// Runs `read` with this thread's cache.
+    pub(crate) fn with<R>(read: impl FnOnce(&mut Spellings) -> R) -> R {
+        SPELLINGS.with(|spellings| read(&mut spellings.borrow_mut()))
     }
 
     fn spelling(&mut self, form: Form, tone: Tone, names: NameRules) -> Spelling {

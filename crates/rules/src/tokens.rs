@@ -153,8 +153,12 @@ pub(crate) fn run_ranges(chars: &[char]) -> impl Iterator<Item = Range<usize>> +
 
 /// Every run of `chars`, in order, each read as a would-be syllable.
 pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
+    Spellings::with(|spellings| read_runs(chars, spellings))
+}
+
+/// [`runs`], with the spellings already worked out in `spellings`.
+fn read_runs(chars: &[char], spellings: &mut Spellings) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::with_capacity(chars.len() / 4);
-    let mut spellings = Spellings::new();
     // The separators before the first run.
     let (mut i, mut before) = (0, '\0');
     while let Some(&c) = chars.get(i)
@@ -183,7 +187,7 @@ pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
         }
         let range = start..i;
         let word = if digits + others == 0 {
-            word.word_remembered(&mut spellings)
+            word.word_remembered(spellings)
         } else {
             None
         };
