@@ -234,21 +234,15 @@ impl FetchMock {
 
     /// Queues `reply` for the next request `method pattern`; queued replies are used in order.
     pub fn reply(&self, method: &str, pattern: &str, reply: Reply) -> &Self {
-        script_reply(
-            &self.0,
-            method,
-            pattern,
-            reply.status,
-            &reply.body,
-            reply.hold,
-            reply.fail,
-            false,
-        );
-        self
+        self.script(method, pattern, reply, false)
     }
 
     /// Answers every request `method pattern` with `reply` once its queue is empty.
     pub fn always(&self, method: &str, pattern: &str, reply: Reply) -> &Self {
+        self.script(method, pattern, reply, true)
+    }
+
+    fn script(&self, method: &str, pattern: &str, reply: Reply, always: bool) -> &Self {
         script_reply(
             &self.0,
             method,
@@ -257,7 +251,7 @@ impl FetchMock {
             &reply.body,
             reply.hold,
             reply.fail,
-            true,
+            always,
         );
         self
     }
