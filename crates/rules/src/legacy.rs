@@ -10,7 +10,7 @@ use crate::few::Few;
 use crate::letters::{Letter, Modifier, Tone, compose, is_upper, letter, lower};
 use crate::ranges;
 use crate::syllable::{self, MAX_LETTERS, Spelling};
-use crate::tokens::Run;
+use crate::tokens::{Marks, Run};
 use core::ops::Range;
 
 /// TCVN3 (ABC) bytes 0xA1..=0xFF, read as Latin-1, to the letters they stand for (space:
@@ -41,10 +41,11 @@ pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
     } else {
         // Only letters: a run that is not Vietnamese as it stands may still be VNI or TCVN3.
         for run in runs {
+            if run.word.is_some_and(|w| w.spelling == Spelling::Valid) {
+                continue;
+            }
             let piece = &chars[run.range.clone()];
-            let valid = run.word.is_some_and(|w| w.spelling == Spelling::Valid);
-            if !valid
-                && !piece.iter().all(char::is_ascii)
+            if !piece.iter().all(char::is_ascii)
                 && piece
                     .iter()
                     .all(|&c| c.is_ascii_alphanumeric() || latin1(c))
@@ -54,9 +55,20 @@ pub(crate) fn find(analysis: &Analysis, runs: &[Run]) -> Vec<Range<usize>> {
             }
         }
     }
-    let viqr: Vec<(Range<usize>, bool)> = viqr_pieces(chars, runs)
-        .filter_map(|range| viqr_strength(&chars[range.clone()]).map(|strong| (range, strong)))
-        .collect();
+    let mut viqr: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut covered = 0;
+    for run in runs {
+        // Most runs have no VIQR mark after them.
+        if !run.marks.has(Marks::VIQR) || run.range.end < covered {
+            continue;
+        }
+        if let Some(piece) = viqr_piece(chars, run.range.end) {
+            covered = piece.end;
+            if let Some(strong) = viqr_strength(&chars[piece.clone()]) {
+                viqr.push((piece, strong));
+            }
+        }
+    }
     // A lone tone-only form is more likely English (`I'm`) than VIQR.
     let weak_ok = viqr.len() >= 2;
     found.extend(
@@ -75,30 +87,23 @@ fn is_valid_run(runs: &[Run], range: &Range<usize>) -> bool {
         .is_some_and(|r| r.range == *range && r.word.is_some_and(|w| w.spelling == Spelling::Valid))
 }
 
-/// Pieces of ASCII letters and VIQR marks that hold a mark right after a letter, found from
-/// the marks outwards (most text has none, and only sentence stops). A mark right after a
-/// letter ends a run, so only the ends of `runs` are looked at.
-fn viqr_pieces<'a>(chars: &'a [char], runs: &'a [Run]) -> impl Iterator<Item = Range<usize>> + 'a {
+/// The piece of ASCII letters and VIQR marks around a run that ends at `end` with an ASCII
+/// letter followed by a VIQR mark, if it does. A mark right after a letter ends a run, so
+/// only the ends of runs need looking at (most text has no mark there but sentence stops).
+fn viqr_piece(chars: &[char], end: usize) -> Option<Range<usize>> {
+    if !chars.get(end).is_some_and(|&c| is_viqr_mark(c)) || !chars[end - 1].is_ascii_alphabetic() {
+        return None;
+    }
     let member = |c: char| c.is_ascii_alphabetic() || is_viqr_mark(c);
-    let mut covered = 0;
-    runs.iter().filter_map(move |run| {
-        let i = run.range.end;
-        if i < covered
-            || !chars.get(i).is_some_and(|&c| is_viqr_mark(c))
-            || !chars[i - 1].is_ascii_alphabetic()
-        {
-            return None;
-        }
-        let start = (0..i)
-            .rev()
-            .find(|&k| !member(chars[k]))
-            .map_or(0, |k| k + 1);
-        let end = (i..chars.len())
-            .find(|&k| !member(chars[k]))
-            .unwrap_or(chars.len());
-        covered = end;
-        Some(start..end)
-    })
+    let start = chars[..end]
+        .iter()
+        .rposition(|&c| !member(c))
+        .map_or(0, |k| k + 1);
+    let stop = chars[end..]
+        .iter()
+        .position(|&c| !member(c))
+        .map_or(chars.len(), |k| end + k);
+    Some(start..stop)
 }
 
 /// Maximal runs of characters for which `member` holds.
@@ -243,7 +248,14 @@ fn vni_mark(mark: char) -> Option<(Option<Modifier>, Tone)> {
 /// Whether `raw` is a VIQR syllable: `Some(true)` when it uses a modifier or `dd` (surely
 /// VIQR), `Some(false)` when only a tone mark inside the word shows it (`ca'c`).
 fn viqr_strength(raw: &[char]) -> Option<bool> {
-    if raw.iter().all(char::is_ascii_alphabetic) {
+    // Only a modifier, `dd`, or a mark with letters after it can make VIQR: most pieces are
+    // words before a sentence's full stop or question mark (`hay.`, `không?`).
+    let first_mark = raw.iter().position(|c| !c.is_ascii_alphabetic())?;
+    let modifier = raw[first_mark..]
+        .iter()
+        .any(|c| matches!(c, '^' | '(' | '+'));
+    let dd = raw.len() > 2 && raw[..2].iter().all(|c| c.eq_ignore_ascii_case(&'d'));
+    if !(modifier || dd || raw[first_mark..].iter().any(char::is_ascii_alphabetic)) {
         return None;
     }
     // More letters than a syllable has can only decode to something that is not one.

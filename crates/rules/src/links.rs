@@ -38,7 +38,7 @@ pub(crate) fn find(chars: &[char], runs: &[Run]) -> Vec<Range<usize>> {
     markdown_in(chars, 0..lead, &mut ahead, &mut markdown);
     for (i, (label, &around)) in labels.iter().zip(&marks).enumerate() {
         // Each detector is tried only where it can start: most labels are plain words.
-        if around.is_empty() {
+        if around.without(Marks::VIQR).is_empty() {
             continue;
         }
         let end = labels.get(i + 1).map_or(chars.len(), |next| next.start);

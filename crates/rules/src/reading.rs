@@ -7,6 +7,7 @@ use crate::letters::is_lower;
 use crate::odds;
 use crate::syllable::{Case, Spelling};
 use crate::tokens::Run;
+use core::cell::Cell;
 use core::ops::Range;
 
 /// What a run is. Its word, where it has one, is the run's.
@@ -193,19 +194,50 @@ fn count_acronyms(
 }
 
 /// How many times each word identity was seen, up to "more than once": a small
-/// open-addressing hash table (cheaper in wasm than `HashMap`).
+/// open-addressing hash table (cheaper in wasm than `HashMap`). Each thread keeps its table
+/// between checks, and a slot counts only if the current check filled it, so the table is
+/// never cleared.
 struct Tally {
-    /// An identity (below 2^63, never 0: 0 marks an empty slot), with the top bit set once it
-    /// was seen again.
-    slots: Vec<u64>,
+    slots: Vec<Slot>,
+    /// The slots in use, less one (a power of two, less one).
+    mask: usize,
+    /// The current check's number (never 0, the number of a slot never filled).
+    check: u32,
+}
+
+/// One slot of a [`Tally`].
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// An identity (below 2^63), with the top bit set once it was seen again.
+    identity: u64,
+    /// The check that filled it.
+    check: u32,
+}
+
+thread_local! {
+    /// This thread's table and the number of the last check that used it.
+    static TALLY: Cell<(Vec<Slot>, u32)> = const { Cell::new((Vec::new(), 0)) };
 }
 
 impl Tally {
     const AGAIN: u64 = 1 << 63;
+    /// The largest table a thread keeps for the next check (32 KB; longer texts than a
+    /// thousand words get their own).
+    const KEPT_SLOTS: usize = 2048;
 
+    /// This thread's table, with room for `words` words.
     fn with_room_for(words: usize) -> Tally {
+        let (mut slots, last) = TALLY.take();
+        let used = (2 * words).next_power_of_two().max(16);
+        let mut check = last.wrapping_add(1);
+        if slots.len() < used || check == 0 {
+            slots = vec![Slot::default(); used];
+            check = 1;
+        }
         Tally {
-            slots: vec![0; (2 * words).next_power_of_two().max(16)],
+            slots,
+            mask: used - 1,
+            check,
         }
     }
 
@@ -213,20 +245,63 @@ impl Tally {
     /// for any more).
     #[inline(always)]
     fn add(&mut self, identity: u64) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut at = (identity.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        let mut at = (identity.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask;
         loop {
             let slot = &mut self.slots[at];
-            if *slot == 0 {
-                *slot = identity;
+            if slot.check != self.check {
+                *slot = Slot {
+                    identity,
+                    check: self.check,
+                };
                 return 1;
             }
-            if *slot & !Self::AGAIN == identity {
-                let times = if *slot & Self::AGAIN == 0 { 2 } else { 3 };
-                *slot |= Self::AGAIN;
+            if slot.identity & !Self::AGAIN == identity {
+                let times = if slot.identity & Self::AGAIN == 0 {
+                    2
+                } else {
+                    3
+                };
+                slot.identity |= Self::AGAIN;
                 return times;
             }
-            at = (at + 1) & mask;
+            at = (at + 1) & self.mask;
         }
+    }
+}
+
+impl Drop for Tally {
+    fn drop(&mut self) {
+        if self.slots.len() <= Self::KEPT_SLOTS {
+            TALLY.set((core::mem::take(&mut self.slots), self.check));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Policy, check};
+
+    /// The table kept between checks forgets each check's words: the same comment counts the
+    /// same the next time, after a longer one, and after one of other words.
+    #[test]
+    fn each_check_counts_its_own_repeats() {
+        let policy = Policy::default();
+        let repeated = "hay hay hay quá quá quá";
+        assert_eq!(check(repeated, &policy).words, 4);
+        assert_eq!(check(repeated, &policy).words, 4);
+        let long = "hay quá ".repeat(3_000);
+        assert_eq!(
+            check(
+                &long,
+                &Policy {
+                    max_chars: usize::MAX,
+                    ..policy.clone()
+                }
+            )
+            .words,
+            4
+        );
+        assert_eq!(check("quá hay", &policy).words, 2);
+        assert_eq!(check(repeated, &policy).words, 4);
     }
 }

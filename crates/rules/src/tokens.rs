@@ -41,14 +41,18 @@ impl Marks {
     pub(crate) const OPENING: Marks = Marks(16);
     /// The next run is the word `dot`, `chấm` or `cham`, whatever its case.
     pub(crate) const DOT_WORD_NEXT: Marks = Marks(32);
+    /// A VIQR mark (`^ ( + ' ` ? ~ .`) among the separators after it: the run may end a VIQR
+    /// syllable (`Vie^.t`). Not a link mark.
+    pub(crate) const VIQR: Marks = Marks(64);
 
     /// The bit of separator `c` after a run, if it has one.
     const fn after(c: u8) -> Marks {
         match c {
-            b'.' => Marks::DOT,
+            b'.' => Marks(Marks::DOT.0 | Marks::VIQR.0),
             b':' => Marks::COLON,
             b'=' => Marks::EQUALS,
             b']' => Marks::BRACKET,
+            b'^' | b'(' | b'+' | b'\'' | b'`' | b'?' | b'~' => Marks::VIQR,
             _ => Marks(0),
         }
     }
