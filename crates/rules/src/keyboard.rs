@@ -27,6 +27,9 @@ pub(crate) fn replay(run: &[char]) -> Option<Typed> {
         return None;
     }
     let has_digit = run.iter().any(char::is_ascii_digit);
+    if !has_digit && !has_telex_key(run) {
+        return None;
+    }
     let typed = if has_digit {
         type_keys(run, vni_key)
     } else {
@@ -40,6 +43,17 @@ pub(crate) fn replay(run: &[char]) -> Option<Typed> {
     }
     let word = syllable::read(&typed)?;
     (word.spelling == Spelling::Valid && word.marked).then_some(typed)
+}
+
+/// Whether any keystroke of `run` could do something in Telex: a tone key, `w`, or a doubled
+/// `a` `e` `o` `d` (most words that are not Vietnamese have none of these, `iPhone`, `HCM`).
+fn has_telex_key(run: &[char]) -> bool {
+    let lower = |c: &char| c.to_ascii_lowercase();
+    run.iter()
+        .any(|c| matches!(lower(c), 's' | 'f' | 'r' | 'x' | 'j' | 'w'))
+        || run.windows(2).any(|pair| {
+            lower(&pair[0]) == lower(&pair[1]) && matches!(lower(&pair[0]), 'a' | 'e' | 'o' | 'd')
+        })
 }
 
 /// What one keystroke does.

@@ -29,11 +29,11 @@ pub(crate) enum Kind {
 }
 
 /// Common English words that are not also Vietnamese syllables.
-const ENGLISH: [&str; 40] = [
-    "about", "and", "are", "article", "author", "be", "but", "can't", "do", "for", "from", "good",
-    "great", "have", "i", "if", "is", "it", "just", "like", "news", "not", "of", "please", "read",
-    "really", "so", "thank", "thanks", "that", "the", "this", "very", "was", "we", "what", "will",
-    "with", "you", "your",
+const ENGLISH: [&str; 39] = [
+    "about", "and", "are", "article", "author", "be", "but", "do", "for", "from", "good", "great",
+    "have", "i", "if", "is", "it", "just", "like", "news", "not", "of", "please", "read", "really",
+    "so", "thank", "thanks", "that", "the", "this", "very", "was", "we", "what", "will", "with",
+    "you", "your",
 ];
 
 /// Reads every run of `analysis`, given where its links and legacy syllables are: what each
@@ -150,11 +150,41 @@ fn is_all_capitals(chars: &[char], run: &Run) -> bool {
 }
 
 fn foreign(run: &[char]) -> Kind {
-    let english = ENGLISH.iter().any(|word| {
-        word.len() == run.len() && run.iter().map(|c| c.to_ascii_lowercase()).eq(word.chars())
-    });
+    // The run in lower case as a number, when it is short enough and ASCII, looked up.
+    let mut key = 0u64;
+    let english = run.len() <= 8
+        && run.iter().all(|&c| {
+            key = key << 8 | u64::from(c.to_ascii_lowercase() as u8);
+            c.is_ascii()
+        })
+        && ENGLISH_KEYS.binary_search(&key).is_ok();
     Kind::Foreign { english }
 }
+
+/// [`ENGLISH`], each word as the number its bytes make (words up to eight letters), sorted.
+const ENGLISH_KEYS: [u64; ENGLISH.len()] = {
+    let mut keys = [0; ENGLISH.len()];
+    let mut i = 0;
+    while i < ENGLISH.len() {
+        let word = ENGLISH[i].as_bytes();
+        assert!(word.len() <= 8);
+        let mut key = 0;
+        let mut j = 0;
+        while j < word.len() {
+            key = key << 8 | word[j] as u64;
+            j += 1;
+        }
+        // Insertion sort: the keys before `i` are in order.
+        let mut at = i;
+        while at > 0 && keys[at - 1] > key {
+            keys[at] = keys[at - 1];
+            at -= 1;
+        }
+        keys[at] = key;
+        i += 1;
+    }
+    keys
+};
 
 /// Decides whether the all-capitals Vietnamese words without marks at `acronyms` count: not
 /// when they are acronyms, that is unless the comment is `shouting` or a marked all-capitals
@@ -280,6 +310,18 @@ impl Drop for Tally {
 #[cfg(test)]
 mod tests {
     use crate::{Policy, check};
+
+    /// Common English words are looked up by halves, as numbers.
+    #[test]
+    fn english_words_are_found() {
+        assert!(super::ENGLISH_KEYS.is_sorted());
+        let foreign = |word: &str| super::foreign(&word.chars().collect::<Vec<_>>());
+        assert_eq!(foreign("Thanks"), super::Kind::Foreign { english: true });
+        assert_eq!(
+            foreign("thanksgiving"),
+            super::Kind::Foreign { english: false }
+        );
+    }
 
     /// The table kept between checks forgets each check's words: the same comment counts the
     /// same the next time, after a longer one, and after one of other words.

@@ -181,14 +181,17 @@ pub(crate) struct Spellings {
     spellings: [Spelling; SPELLING_SLOTS],
 }
 
-/// Slots of [`Spellings`], a power of two.
-const SPELLING_SLOTS: usize = 1024;
+/// Slots of [`Spellings`], a power of two: 36 KB a thread, so that the few hundred distinct
+/// words of a long comment seldom meet in one slot (with 1,024, a 2,000-character comment
+/// worked out 30 spellings again on every check).
+const SPELLING_SLOTS: usize = 4096;
 
 thread_local! {
     static SPELLINGS: RefCell<Spellings> = const {
         RefCell::new(Spellings {
             keys: [0; SPELLING_SLOTS],
-            spellings: [Spelling::Invalid; SPELLING_SLOTS],
+            // Never read before its key is set; all zeros, so the wasm carries no data for it.
+            spellings: [Spelling::Valid; SPELLING_SLOTS],
         })
     };
 }
@@ -203,7 +206,7 @@ impl Spellings {
         // At most 60 bits of letters (never 0), the tone and whether names' rules apply (the
         // other name rule follows from the number of letters): one number says it all.
         let key = form.packed << 4 | (tone as u64) << 1 | u64::from(names.highland);
-        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % SPELLING_SLOTS;
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SPELLING_SLOTS.ilog2())) as usize;
         if self.keys[slot] != key {
             self.keys[slot] = key;
             self.spellings[slot] = spelling(form, tone, names);
