@@ -171,6 +171,11 @@ fn spells(chars: &[char], label: &Range<usize>, word: &str) -> bool {
     if label.len() < word.len() / 2 || (label.len() > 2 * word.len() - 1) {
         return false;
     }
+    // Most labels differ from the first letter on (a label starts with a letter or digit).
+    let first = chars[label.start];
+    if first.is_ascii() && word.as_bytes().first() != Some(&(first.to_ascii_lowercase() as u8)) {
+        return false;
+    }
     let letters = chars[label.clone()].iter().filter(|c| **c != ' ');
     let lower = letters.map(|&c| match letter(c) {
         Some(l) => compose(l.form, l.tone, false).unwrap_or(c),
