@@ -206,7 +206,8 @@ impl Spellings {
         // At most 60 bits of letters (never 0), the tone and whether names' rules apply (the
         // other name rule follows from the number of letters): one number says it all.
         let key = form.packed << 4 | (tone as u64) << 1 | u64::from(names.highland);
-        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SPELLING_SLOTS.ilog2())) as usize;
+        let slot =
+            (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SPELLING_SLOTS.ilog2())) as usize;
         if self.keys[slot] != key {
             self.keys[slot] = key;
             self.spellings[slot] = spelling(form, tone, names);
