@@ -12,6 +12,7 @@
 const SCRIPT = new URL(import.meta.url);
 const APP_JS = new URL("__BINHLUAN_JS__", SCRIPT).href;
 const APP_WASM = new URL("__BINHLUAN_WASM__", SCRIPT).href;
+const APP_CSS = new URL("__BINHLUAN_CSS__", SCRIPT).href;
 /** How close to the viewport an element must come before the wasm is fetched. */
 const NEAR = "600px 0px";
 
@@ -68,12 +69,20 @@ const placeholderSheet = sharedSheet(PLACEHOLDER_CSS);
 const mounted = new WeakSet();
 let app;
 
-/** The app's module and its style sheet, fetched and instantiated once, on first need. */
+/** The app's style sheet (the one its own page links), as text. */
+async function fetchCss() {
+  const response = await fetch(APP_CSS);
+  if (!response.ok) throw new Error(`binhluan: ${APP_CSS}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/** The app's module and its style sheet, fetched (in parallel) and instantiated once, on first
+ * need. */
 function loadApp() {
-  app ??= import(APP_JS)
-    .then(async (module) => {
+  app ??= Promise.all([import(APP_JS), fetchCss()])
+    .then(async ([module, css]) => {
       await module.default({ module_or_path: APP_WASM });
-      return { module, sheet: sharedSheet(module.embed_stylesheet()) };
+      return { module, sheet: sharedSheet(css) };
     })
     .catch((error) => {
       app = undefined; // The next widget to come into view tries again.

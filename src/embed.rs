@@ -16,17 +16,6 @@ use crate::i18n::{Lang, provide_lang};
 use crate::routes::article::ArticlePage;
 use crate::{Host, Theme};
 
-/// The stylesheet, shipped inside the wasm so that no other request is needed.
-const STYLESHEET: &str = include_str!("../style/main.css");
-
-/// The widget's stylesheet, which `embed.js` adopts into each widget's shadow root (one
-/// constructed sheet for every widget on the page, allowed by a host's CSP that would refuse
-/// an inline `<style>`).
-#[wasm_bindgen]
-pub fn embed_stylesheet() -> String {
-    STYLESHEET.to_owned()
-}
-
 /// What the widget shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
