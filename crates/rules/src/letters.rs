@@ -154,21 +154,19 @@ const UPPER: [char; 72] = [
 ];
 
 /// A letter in one number: its form's code (see [`form_code`]) in bits 0–5, its tone in bits
-/// 6–8, bit 9 set for upper case, bit 10 set for ă â đ ê ô ơ ư, and the code of the plain
-/// letter under it (`ế` → `e`) in bits 11–15. 0 for anything that is not a letter.
+/// 6–8, bit 9 set for upper case, and the code of the plain letter under it (`ế` → `e`) in
+/// bits 11–15. 0 for anything that is not a letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Packed(u16);
 
 impl Packed {
     const UPPER: u16 = 1 << 9;
-    const MODIFIED: u16 = 1 << 10;
 
     const fn new(form: char, tone: Tone, upper: bool) -> Packed {
         let code = form_code(form) as u16;
         let plain = form_code(strip_form(form)) as u16;
-        let modified = if code > 26 { Self::MODIFIED } else { 0 };
         let upper = if upper { Self::UPPER } else { 0 };
-        Packed(code | (tone as u16) << 6 | upper | modified | plain << 11)
+        Packed(code | (tone as u16) << 6 | upper | plain << 11)
     }
 
     /// Whether it is a letter at all.
@@ -187,12 +185,6 @@ impl Packed {
     #[inline(always)]
     pub(crate) fn plain_code(self) -> u8 {
         (self.0 >> 11) as u8
-    }
-
-    /// Whether it is one of ă â đ ê ô ơ ư.
-    #[inline(always)]
-    pub(crate) fn is_modified(self) -> bool {
-        self.0 & Self::MODIFIED != 0
     }
 
     /// Its tone.
@@ -228,6 +220,30 @@ const FORM_OF_CODE: [char; 34] = {
         i += 1;
     }
     forms
+};
+
+/// The code of the plain letter under the form of code `code` (`ă` `â` → `a`), as
+/// [`Packed::plain_code`] gives it.
+#[inline(always)]
+pub(crate) fn plain_code_of(code: u8) -> u8 {
+    PLAIN_OF_CODE[usize::from(code & 0x3F)]
+}
+
+/// Whether the form of code `code` is one of ă â đ ê ô ơ ư (see [`form_code`]).
+#[inline(always)]
+pub(crate) fn is_modified_code(code: u8) -> bool {
+    code > 26
+}
+
+/// [`plain_code_of`] for every code.
+const PLAIN_OF_CODE: [u8; 64] = {
+    let mut plain = [0; 64];
+    let mut code = 0;
+    while code < FORM_OF_CODE.len() {
+        plain[code] = form_code(strip_form(FORM_OF_CODE[code]));
+        code += 1;
+    }
+    plain
 };
 
 /// Code points below this are looked up in [`LOW`]: ASCII, Latin-1, Latin Extended-A/B up to ư.

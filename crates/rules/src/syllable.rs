@@ -74,7 +74,7 @@ pub(crate) fn read(chars: &[char]) -> Option<Word> {
         }
         letters.push(letter);
     }
-    letters.word(spelling)
+    letters.word(Reading::of)
 }
 
 /// The letters of a would-be syllable, taken in one at a time (the tokenizer reads each run
@@ -84,16 +84,12 @@ pub(crate) struct Letters {
     len: usize,
     /// The letters' codes, packed [`BITS`] bits each.
     packed: u64,
-    /// The plain letters' codes, packed 5 bits each ([`Word::plain`]).
-    plain: u64,
     /// One bit per letter, the last lowest: set for upper case.
     uppers: u64,
     /// The last tone written (as [`Packed::tone_bits`] gives it), and how many letters carry
     /// one.
     tone: u16,
     tones: u16,
-    /// Whether a letter is one of ă â đ ê ô ơ ư.
-    modified: bool,
 }
 
 impl Letters {
@@ -102,11 +98,9 @@ impl Letters {
         Letters {
             len: 0,
             packed: 0,
-            plain: 0,
             uppers: 0,
             tone: 0,
             tones: 0,
-            modified: false,
         }
     }
 
@@ -118,17 +112,15 @@ impl Letters {
         if tone != 0 {
             self.tone = tone;
         }
-        self.modified |= letter.is_modified();
         self.uppers = self.uppers << 1 | u64::from(letter.is_upper());
-        self.plain = self.plain << 5 | u64::from(letter.plain_code());
         self.packed = self.packed << BITS | u64::from(letter.code());
         self.len += 1;
     }
 
-    /// The letters read as a word, their spelling worked out by `spell`; `None` when there
-    /// are none or more than [`MAX_LETTERS`].
+    /// The letters read as a word, their form read by `read`; `None` when there are none or
+    /// more than [`MAX_LETTERS`].
     #[inline]
-    fn word(&self, spell: impl FnOnce(Form, Tone, NameRules) -> Spelling) -> Option<Word> {
+    fn word(&self, read: impl FnOnce(Form, Tone, NameRules) -> Reading) -> Option<Word> {
         if self.len == 0 || self.len > MAX_LETTERS {
             return None;
         }
@@ -149,24 +141,71 @@ impl Letters {
             packed: self.packed,
             len: self.len,
         };
-        let spelling = if self.tones > 1 {
-            Spelling::Invalid
-        } else {
-            spell(form, tone, names)
-        };
+        let reading = read(form, tone, names);
         Some(Word {
             case,
-            spelling,
-            marked: self.modified || self.tones > 0,
-            plain: self.plain,
+            // Two letters with a tone: no syllable has two.
+            spelling: if self.tones > 1 {
+                Spelling::Invalid
+            } else {
+                reading.spelling
+            },
+            marked: reading.modified || self.tones > 0,
+            plain: reading.plain,
             identity: identity(self.packed, tone),
         })
     }
 
-    /// The letters read as a word, as [`read`] reads them, with spellings already worked out
-    /// taken from `spellings`.
+    /// The letters read as a word, as [`read`] reads them, with forms already read taken from
+    /// `spellings`.
     pub(crate) fn word_remembered(&self, spellings: &mut Spellings) -> Option<Word> {
-        self.word(|form, tone, names| spellings.spelling(form, tone, names))
+        self.word(|form, tone, names| spellings.reading(form, tone, names))
+    }
+}
+
+/// What a word's toneless letters say, worked out once per form (and remembered by
+/// [`Spellings`]): the spelling with its tone, and what depends on the letters alone.
+#[derive(Clone, Copy)]
+struct Reading {
+    spelling: Spelling,
+    /// The letters with every mark removed ([`Word::plain`]).
+    plain: u64,
+    /// Whether a letter is one of ă â đ ê ô ơ ư.
+    modified: bool,
+}
+
+impl Reading {
+    /// Reads `form` with `tone` under the name rules `names`.
+    fn of(form: Form, tone: Tone, names: NameRules) -> Reading {
+        let (mut plain, mut modified) = (0, false);
+        for at in (0..form.len).rev() {
+            let code = (form.packed >> (BITS as usize * at) & 0x3F) as u8;
+            plain = plain << 5 | u64::from(letters::plain_code_of(code));
+            modified |= letters::is_modified_code(code);
+        }
+        Reading {
+            spelling: spelling(form, tone, names),
+            plain,
+            modified,
+        }
+    }
+
+    /// In one number, for [`Spellings`]: the plain letters (at most 50 bits), whether a
+    /// letter is modified, and the spelling.
+    fn to_bits(self) -> u64 {
+        self.plain << 3 | u64::from(self.modified) << 2 | self.spelling as u64
+    }
+
+    fn from_bits(bits: u64) -> Reading {
+        Reading {
+            spelling: match bits & 3 {
+                0 => Spelling::Valid,
+                1 => Spelling::MissingTone,
+                _ => Spelling::Invalid,
+            },
+            plain: bits >> 3,
+            modified: bits & 4 != 0,
+        }
     }
 }
 
@@ -178,7 +217,8 @@ impl Letters {
 pub(crate) struct Spellings {
     /// The form, tone and case rules of each slot's word (0: none yet).
     keys: [u64; SPELLING_SLOTS],
-    spellings: [Spelling; SPELLING_SLOTS],
+    /// Each slot's [`Reading`], as [`Reading::to_bits`] gives it.
+    readings: [u64; SPELLING_SLOTS],
 }
 
 /// Slots of [`Spellings`], a power of two: 36 KB a thread, so that the few hundred distinct
@@ -190,8 +230,7 @@ thread_local! {
     static SPELLINGS: RefCell<Spellings> = const {
         RefCell::new(Spellings {
             keys: [0; SPELLING_SLOTS],
-            // Never read before its key is set; all zeros, so the wasm carries no data for it.
-            spellings: [Spelling::Valid; SPELLING_SLOTS],
+            readings: [0; SPELLING_SLOTS],
         })
     };
 }
@@ -202,7 +241,7 @@ impl Spellings {
         SPELLINGS.with(|spellings| read(&mut spellings.borrow_mut()))
     }
 
-    fn spelling(&mut self, form: Form, tone: Tone, names: NameRules) -> Spelling {
+    fn reading(&mut self, form: Form, tone: Tone, names: NameRules) -> Reading {
         // At most 60 bits of letters (never 0), the tone and whether names' rules apply (the
         // other name rule follows from the number of letters): one number says it all.
         let key = form.packed << 4 | (tone as u64) << 1 | u64::from(names.highland);
@@ -210,9 +249,9 @@ impl Spellings {
             (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SPELLING_SLOTS.ilog2())) as usize;
         if self.keys[slot] != key {
             self.keys[slot] = key;
-            self.spellings[slot] = spelling(form, tone, names);
+            self.readings[slot] = Reading::of(form, tone, names).to_bits();
         }
-        self.spellings[slot]
+        Reading::from_bits(self.readings[slot])
     }
 }
 
