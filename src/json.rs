@@ -76,6 +76,16 @@ impl<'de> IntoDeserializer<'de, Invalid> for Value {
     }
 }
 
+/// `Deserializer` methods that read their kind of value as another method does: every integer
+/// as an `i64` or `u64`, text as a string, bytes and tuples as arrays, a unit struct as `null`.
+macro_rules! read_as {
+    ($($method:ident($($arg:ident: $type:ty),*) => $as:ident;)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $type,)* visitor: V) -> Result<V::Value, Invalid> {
+            self.$as(visitor)
+        }
+    )*};
+}
+
 impl<'de> de::Deserializer<'de> for Value {
     type Error = Invalid;
 
@@ -201,63 +211,22 @@ impl<'de> de::Deserializer<'de> for Value {
         visitor.visit_unit()
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_i64(visitor)
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_i64(visitor)
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_i64(visitor)
-    }
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_string(visitor)
-    }
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_string(visitor)
-    }
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_string(visitor)
-    }
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_seq(visitor)
-    }
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
-        self.deserialize_seq(visitor)
-    }
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Invalid> {
-        self.deserialize_unit(visitor)
-    }
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, Invalid> {
-        self.deserialize_seq(visitor)
-    }
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, Invalid> {
-        self.deserialize_seq(visitor)
+    read_as! {
+        deserialize_i8() => deserialize_i64;
+        deserialize_i16() => deserialize_i64;
+        deserialize_i32() => deserialize_i64;
+        deserialize_u8() => deserialize_u64;
+        deserialize_u16() => deserialize_u64;
+        deserialize_u32() => deserialize_u64;
+        deserialize_f32() => deserialize_f64;
+        deserialize_char() => deserialize_string;
+        deserialize_str() => deserialize_string;
+        deserialize_identifier() => deserialize_string;
+        deserialize_bytes() => deserialize_seq;
+        deserialize_byte_buf() => deserialize_seq;
+        deserialize_unit_struct(_name: &'static str) => deserialize_unit;
+        deserialize_tuple(_len: usize) => deserialize_seq;
+        deserialize_tuple_struct(_name: &'static str, _len: usize) => deserialize_seq;
     }
 }
 
