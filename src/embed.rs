@@ -10,6 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use binhluan_api::is_slug;
+
 use crate::api::ApiBase;
 use crate::comments::CommentSection;
 use crate::i18n::{Lang, provide_lang};
@@ -77,16 +79,6 @@ impl EmbedOptions {
     }
 }
 
-/// Whether `text` can be an article's slug: 1 to 200 of `A-Z a-z 0-9 - _ .`, not starting
-/// with a dot (so never `.` or `..`).
-pub fn is_slug(text: &str) -> bool {
-    (1..=200).contains(&text.len())
-        && !text.starts_with('.')
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
-
 /// Mounts one widget into `container` (inside the element's shadow root) with `options`
 /// (`{api, article, lang?, theme?, mode?}`). Called by `embed.js`.
 #[wasm_bindgen]
@@ -121,29 +113,5 @@ pub fn Embed(
         <div class=format!("bl-root {}", theme.class()) lang=lang.tag()>
             {content}
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_slug;
-
-    #[test]
-    fn slugs_are_lowercase_words_and_hyphens() {
-        assert!(is_slug("lan-toa-viec-hoc-va-lam-theo-bac"));
-        assert!(is_slug("Bai_Viet-2024.html"));
-        assert!(is_slug("12345"));
-        for bad in [
-            "",
-            "bài-viết",
-            "a/b",
-            "a b",
-            "..",
-            ".x",
-            "a?b",
-            &"a".repeat(201),
-        ] {
-            assert!(!is_slug(bad), "{bad}");
-        }
     }
 }

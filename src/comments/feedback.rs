@@ -241,6 +241,7 @@ mod tests {
             links: LinkPolicy::Hold,
             max_chars: 500,
             banned_words: vec!["xấu".to_owned()],
+            auto_close_after_days: None,
         };
         let rules: Vec<Rule> = rule_lines(Lang::En.texts(), &policy, &[])
             .iter()

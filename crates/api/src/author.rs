@@ -85,6 +85,7 @@ fn contains_link(text: &str) -> bool {
         links: LinkPolicy::Reject,
         max_chars: usize::MAX,
         banned_words: Vec::new(),
+        auto_close_after_days: None,
     };
     check(text, &links_only)
         .violations

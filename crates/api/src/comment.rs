@@ -55,6 +55,9 @@ pub struct CommentPage {
     pub next_cursor: Option<String>,
     /// How many published comments the article has, replies included.
     pub total: u64,
+    /// Whether the thread no longer takes comments (its comments are still shown).
+    #[serde(default)]
+    pub closed: bool,
 }
 
 /// The order of a comment list.

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 pub struct ApiError {
     /// A stable code: `rule_violation`, `invalid_input`, `payload_too_large`, `rate_limited`,
     /// `not_found`, `method_not_allowed`, `unauthorized`, `forbidden_origin`,
-    /// `unsupported_media_type`, `idempotency_conflict`, `moderation_disabled`, `internal`
+    /// `unsupported_media_type`, `idempotency_conflict`, `moderation_disabled`,
+    /// `comments_closed`, `internal`
     /// (see `openapi.yaml`).
     pub error: String,
     /// What went wrong, in Vietnamese.

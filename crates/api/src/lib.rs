@@ -10,13 +10,18 @@ mod article;
 pub mod author;
 mod comment;
 mod error;
+mod slug;
 
-pub use article::{Article, Block, ViewCount};
+pub use article::{
+    Article, ArticleInput, ArticleList, ArticleOrigin, ArticleSummary, Block, Commenting,
+    ThreadRequest, ViewCount,
+};
 pub use comment::{
     Comment, CommentCount, CommentPage, CommentStatus, Like, ModerationDecision, NewComment,
     SortOrder,
 };
 pub use error::ApiError;
+pub use slug::is_slug;
 
 /// The rules policy the server enforces, as `GET /api/policy` returns it.
 pub use binhluan_rules::Policy;

@@ -19,6 +19,11 @@ pub struct Policy {
     /// the case. An entry written without marks matches every marked form (`ngu`: ngu, ngủ,
     /// NGỤ); one written with marks matches only those marks. Light disguises are caught.
     pub banned_words: Vec<String>,
+    /// Days after an article's publication when its thread closes by itself (its comments
+    /// stay shown); `None` (the default) never closes a thread for its age. Not a rule of the
+    /// text: the server applies it, and the widget learns of it from the comment list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_close_after_days: Option<u32>,
 }
 
 /// What a link in a comment does to it.
@@ -41,6 +46,7 @@ impl Default for Policy {
             links: LinkPolicy::Reject,
             max_chars: 2000,
             banned_words: Vec::new(),
+            auto_close_after_days: None,
         }
     }
 }

@@ -103,6 +103,7 @@ fn policy() -> impl Strategy<Value = Policy> {
                 ][links],
                 max_chars,
                 banned_words,
+                auto_close_after_days: None,
             },
         )
 }

@@ -32,6 +32,7 @@ fn policy() -> Policy {
         links: LinkPolicy::Allow,
         max_chars: usize::MAX,
         banned_words: Vec::new(),
+        auto_close_after_days: None,
     }
 }
 

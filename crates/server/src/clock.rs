@@ -5,6 +5,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+/// Microseconds in a day.
+pub const MICROS_PER_DAY: i64 = 24 * 60 * 60 * 1_000_000;
+
 /// Microseconds since the Unix epoch, now.
 pub fn now_micros() -> i64 {
     let since_epoch = SystemTime::now()
@@ -21,6 +24,19 @@ pub fn rfc3339(micros: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Microseconds since the Unix epoch of an RFC 3339 time such as `2020-05-17T15:40:00+07:00`;
+/// `None` if `text` is not one.
+pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    let moment = OffsetDateTime::parse(text, &Rfc3339).ok()?;
+    i64::try_from(moment.unix_timestamp_nanos() / 1000).ok()
+}
+
+/// `micros` (since the Unix epoch) to the second, as RFC 3339 in UTC, e.g.
+/// `2026-12-03T19:51:21Z`: how the server dates an article no one dated.
+pub fn rfc3339_seconds(micros: i64) -> String {
+    rfc3339(micros - micros.rem_euclid(1_000_000))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,5 +45,30 @@ mod tests {
     fn formats_micros_as_utc_rfc3339() {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_589_704_800_250_000), "2020-05-17T08:40:00.25Z");
+        assert_eq!(
+            rfc3339_seconds(1_589_704_800_250_000),
+            "2020-05-17T08:40:00Z"
+        );
+    }
+
+    #[test]
+    fn reads_rfc3339_with_any_offset_and_nothing_else() {
+        assert_eq!(
+            parse_rfc3339("2020-05-17T15:40:00+07:00"),
+            Some(1_589_704_800_000_000)
+        );
+        assert_eq!(
+            parse_rfc3339("2020-05-17T08:40:00.25Z"),
+            Some(1_589_704_800_250_000)
+        );
+        for odd in [
+            "17/05/2020",
+            "2020-05-17",
+            "2020-05-17 15:40",
+            "Sun, 17 May 2020 15:40:00 +0700",
+            "",
+        ] {
+            assert_eq!(parse_rfc3339(odd), None, "{odd}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 
 use crate::origin::Origin;
 
@@ -63,6 +63,36 @@ pub struct Config {
     /// that is not an address counts as the peer. Only behind a proxy that sets it.
     #[arg(long, env = "BINHLUAN_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
+
+    /// Which articles have a comment thread: `auto` also opens one the first time a widget on
+    /// an allowed origin asks for an unknown slug; `registered` only those the CMS, an import
+    /// or the content folder registered (other slugs are `404`).
+    #[arg(long, env = "BINHLUAN_THREADS", value_enum, default_value_t = ThreadMode::Auto)]
+    pub threads: ThreadMode,
+
+    /// Threads one client (an IPv4 address, or an IPv6 /64 prefix) may open per hour with
+    /// `--threads auto`; 0 turns the bound off.
+    #[arg(long, env = "BINHLUAN_THREAD_LIMIT", default_value_t = 30)]
+    pub thread_limit: u32,
+
+    /// A folder of sample articles (`*.json`, as `GET /api/articles/{slug}` returns them)
+    /// registered at start when the database lacks them; an empty value loads none.
+    #[arg(long, env = "BINHLUAN_CONTENT", default_value = "content/articles")]
+    pub content: PathBuf,
+
+    /// Where to serve Prometheus metrics (`GET /metrics`), e.g. `127.0.0.1:9100`; off when not
+    /// given. Keep it off the public port: it is a separate listener.
+    #[arg(long, env = "BINHLUAN_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+}
+
+/// Which articles have a comment thread (`--threads`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThreadMode {
+    /// Registered articles, and a new thread for any slug a widget on an allowed origin asks for.
+    Auto,
+    /// Only registered articles.
+    Registered,
 }
 
 #[cfg(test)]

@@ -68,9 +68,60 @@ impl Cursor {
     }
 }
 
+/// Where a page of the newsroom's article list (newest first) ended: the last article's
+/// publication time and slug (the tie-breaker).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleCursor {
+    /// The last article's publication time, in microseconds since the epoch.
+    pub published_at: i64,
+    /// The last article's slug.
+    pub slug: String,
+}
+
+impl ArticleCursor {
+    /// The cursor as the opaque string clients pass back.
+    pub fn encode(&self) -> String {
+        URL_SAFE_NO_PAD.encode(format!("a:{}:{}", self.published_at, self.slug))
+    }
+
+    /// Reads a cursor made by [`ArticleCursor::encode`]; `None` if it is not one.
+    pub fn decode(text: &str) -> Option<Self> {
+        let bytes = URL_SAFE_NO_PAD.decode(text).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        let rest = text.strip_prefix("a:")?;
+        let (published_at, slug) = rest.split_once(':')?;
+        if !binhluan_api::is_slug(slug) {
+            return None;
+        }
+        Some(Self {
+            published_at: published_at.parse().ok()?,
+            slug: slug.to_owned(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_cursors_round_trip_and_refuse_comment_cursors() {
+        let cursor = ArticleCursor {
+            published_at: -5,
+            slug: "bai-1.html".to_owned(),
+        };
+        assert_eq!(ArticleCursor::decode(&cursor.encode()), Some(cursor));
+        let comments = Cursor {
+            order: CursorOrder::Newest,
+            key: 7,
+            id: 42,
+        };
+        assert_eq!(ArticleCursor::decode(&comments.encode()), None);
+        assert_eq!(
+            ArticleCursor::decode(&URL_SAFE_NO_PAD.encode("a:1:a/b")),
+            None
+        );
+    }
 
     #[test]
     fn round_trips_and_refuses_other_orders_and_garbage() {

@@ -46,6 +46,13 @@ pub enum ApiFailure {
         /// Seconds until the client may post again.
         retry_after: u64,
     },
+    /// The client opened too many threads for embedded pages (`429 rate_limited`).
+    TooManyThreads {
+        /// Seconds until the client may open threads again.
+        retry_after: u64,
+    },
+    /// The article's thread no longer takes comments (`403 comments_closed`).
+    CommentsClosed,
     /// The `Idempotency-Key` was used before with another body (`409 idempotency_conflict`).
     IdempotencyConflict,
     /// Something broke on the server (`500 internal`); the cause is logged, not returned.
@@ -80,6 +87,14 @@ impl ApiFailure {
         Self::NotFound {
             message: "Không tìm thấy bài viết.",
             message_en: "No such article.",
+        }
+    }
+
+    /// The `404` for a slug that has no thread, when only registered articles have one.
+    pub fn thread_not_registered() -> Self {
+        Self::NotFound {
+            message: "Bài viết này chưa mở phần bình luận.",
+            message_en: "Comments are not open for this article.",
         }
     }
 
@@ -161,6 +176,22 @@ impl ApiFailure {
                     "You are posting too fast. Please try again in {retry_after} seconds."
                 )),
             ),
+            Self::TooManyThreads { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                Cow::Owned(format!(
+                    "Có quá nhiều trang mới mở bình luận từ máy của bạn. Vui lòng thử lại sau {retry_after} giây."
+                )),
+                Cow::Owned(format!(
+                    "Too many new comment threads were opened from your network. Please try again in {retry_after} seconds."
+                )),
+            ),
+            Self::CommentsClosed => fixed(
+                StatusCode::FORBIDDEN,
+                "comments_closed",
+                "Bình luận đã đóng.",
+                "Comments are closed.",
+            ),
             Self::IdempotencyConflict => fixed(
                 StatusCode::CONFLICT,
                 "idempotency_conflict",
@@ -212,7 +243,7 @@ impl IntoResponse for ApiFailure {
                 field: field.map(str::to_owned),
                 ..body
             },
-            Self::RateLimited { retry_after } => ApiError {
+            Self::RateLimited { retry_after } | Self::TooManyThreads { retry_after } => ApiError {
                 retry_after: Some(retry_after),
                 ..body
             },

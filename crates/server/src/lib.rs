@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+mod article_fields;
 mod client;
 mod clock;
 pub mod config;
@@ -13,6 +14,8 @@ mod cursor;
 mod db;
 mod error;
 mod extract;
+pub mod import;
+mod metrics_endpoint;
 pub mod origin;
 mod routes;
 mod security;
@@ -42,14 +45,23 @@ pub struct Server {
     listener: TcpListener,
     router: Router,
     db: Db,
+    metrics: Option<metrics_endpoint::MetricsListener>,
 }
 
 impl Server {
-    /// Opens the database (creating the schema and the sample articles if needed), reads the
-    /// policy and binds `config.addr`.
+    /// Opens the database (creating the schema and registering the content folder's sample
+    /// articles if needed), reads the policy and binds `config.addr` (and the metrics'
+    /// address, if given).
     pub async fn bind(config: &Config) -> anyhow::Result<Self> {
         let policy = read_policy(config).await?;
         let db = Db::open(&config.database_url, config.database_max_connections).await?;
+        db.load_content(&config.content)
+            .await
+            .context("cannot load the sample articles")?;
+        let metrics = match config.metrics_addr {
+            Some(addr) => Some(metrics_endpoint::MetricsListener::bind(addr).await?),
+            None => None,
+        };
         if !config.dist.join("index.html").is_file() {
             tracing::warn!(dist = %config.dist.display(), "the app is not built: / answers 503 until it is");
         }
@@ -67,6 +79,8 @@ impl Server {
                 .as_deref()
                 .map(security::token_digest),
             allowed_origins: config.allowed_origins.clone(),
+            threads: config.threads,
+            thread_limit: config.thread_limit,
         });
         let router = Router::new()
             .nest("/api", routes::api(state))
@@ -88,6 +102,7 @@ impl Server {
             listener,
             router,
             db,
+            metrics,
         })
     }
 
@@ -96,12 +111,22 @@ impl Server {
         self.listener.local_addr()
     }
 
+    /// The address metrics are served on, if they are.
+    pub fn metrics_addr(&self) -> Option<std::io::Result<SocketAddr>> {
+        self.metrics
+            .as_ref()
+            .map(metrics_endpoint::MetricsListener::local_addr)
+    }
+
     /// Serves until `shutdown` completes, then finishes the requests in flight and closes the
     /// database.
     pub async fn run(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        if let Some(metrics) = self.metrics {
+            tokio::spawn(metrics.serve());
+        }
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();

@@ -1,8 +1,44 @@
-//! `binhluan-server`: the reference backend of the Bình Luận comment API.
+//! `binhluan-server`: the reference backend of the Bình Luận comment API, and the commands
+//! that manage its data (`import`).
 
-use binhluan_server::{Config, Server};
-use clap::Parser;
+use binhluan_server::{Config, Server, import};
+use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
+
+/// The server (with no command), or one of its commands.
+#[derive(Debug, Parser)]
+#[command(
+    name = "binhluan-server",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    serve: Config,
+}
+
+/// The commands beside serving.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Registers or updates every item of the newsroom's RSS 2.0 or Atom feed as an article
+    /// (slug from the link's last path segment, title, date, description as the lead). The
+    /// whole feed is checked first: any bad item stops it with nothing changed. Idempotent.
+    Import {
+        /// The feed: a file, or an http(s) URL.
+        feed: String,
+        /// The database, as for the server.
+        #[arg(
+            long,
+            env = "BINHLUAN_DATABASE_URL",
+            default_value = "sqlite://binhluan.db"
+        )]
+        database_url: String,
+    },
+}
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -11,10 +47,25 @@ async fn main() -> anyhow::Result<()> {
             EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| EnvFilter::new("binhluan_server=info,tower_http=info")),
         )
+        .with_writer(std::io::stderr)
         .init();
-    let config = Config::parse();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Import { feed, database_url }) => {
+            import::run(&feed, &database_url, &mut std::io::stdout()).await?;
+        }
+        None => serve(cli.serve).await?,
+    }
+    Ok(())
+}
+
+/// Serves the API and the app until Ctrl-C or SIGTERM.
+async fn serve(config: Config) -> anyhow::Result<()> {
     let server = Server::bind(&config).await?;
     tracing::info!(addr = %server.local_addr()?, "binhluan-server listening");
+    if let Some(addr) = server.metrics_addr() {
+        tracing::info!(addr = %addr?, "metrics at /metrics");
+    }
     server.run(shutdown_signal()).await?;
     tracing::info!("binhluan-server stopped");
     Ok(())

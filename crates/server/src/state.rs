@@ -1,8 +1,11 @@
 //! What every request handler shares, passed with axum's `State`.
 
-use binhluan_api::Policy;
+use binhluan_api::{Article, Policy};
 
-use crate::db::Db;
+use crate::clock::now_micros;
+use crate::config::ThreadMode;
+use crate::db::{Db, StoredArticle, Thread};
+use crate::error::ApiFailure;
 use crate::origin::Origin;
 
 /// The shared state of one server process. Nothing in it must be shared with other
@@ -23,4 +26,35 @@ pub struct AppState {
     pub moderation_token_digest: Option<[u8; 32]>,
     /// The origins that may embed the comments and post to the API.
     pub allowed_origins: Vec<Origin>,
+    /// Which articles have a thread.
+    pub threads: ThreadMode,
+    /// Threads one client may open per hour for embedded pages; 0 for no limit.
+    pub thread_limit: u32,
+}
+
+impl AppState {
+    /// A stored article as readers get it: `comments` is the thread's state now.
+    pub fn for_readers(&self, stored: StoredArticle) -> Article {
+        let StoredArticle { article, thread } = stored;
+        Article {
+            comments: thread.commenting(self.policy.auto_close_after_days, now_micros()),
+            ..article
+        }
+    }
+
+    /// The thread of the article `slug` that readers may see: `404` when there is none or
+    /// the article is hidden (in words a reader understands when only registered articles
+    /// have threads).
+    pub async fn visible_thread(&self, slug: &str) -> Result<Thread, ApiFailure> {
+        match self.db.thread(slug).await? {
+            Some(thread) if !thread.hidden => Ok(thread),
+            _ if self.threads == ThreadMode::Registered => Err(ApiFailure::thread_not_registered()),
+            _ => Err(ApiFailure::article_not_found()),
+        }
+    }
+
+    /// Whether the thread takes comments now.
+    pub fn is_open(&self, thread: &Thread) -> bool {
+        thread.is_open(self.policy.auto_close_after_days, now_micros())
+    }
 }

@@ -31,6 +31,8 @@ fn spawn_server(database: &Path, port: u16) -> Child {
             "0",
             "--dist",
             "/nonexistent/dist",
+            "--content",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/articles"),
         ])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())

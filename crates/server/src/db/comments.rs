@@ -96,7 +96,7 @@ fn keyset_and_order(order: CursorOrder) -> (&'static str, &'static str) {
 }
 
 /// `$first, $first+1, …` for `count` parameters.
-fn placeholders(first: usize, count: usize) -> String {
+pub(super) fn placeholders(first: usize, count: usize) -> String {
     (first..first + count)
         .map(|n| format!("${n}"))
         .collect::<Vec<_>>()
@@ -115,12 +115,13 @@ pub struct CommentListing {
 }
 
 impl CommentListing {
-    /// The page as the API answers it, the cursor encoded.
+    /// The page as the API answers it, the cursor encoded (an open thread's).
     pub fn into_page(self) -> CommentPage {
         CommentPage {
             comments: self.comments,
             next_cursor: self.next.map(Cursor::encode),
             total: self.total,
+            closed: false,
         }
     }
 }

@@ -5,6 +5,7 @@ mod articles;
 mod comments;
 mod likes;
 mod posting;
+mod rate_limit;
 mod retention;
 mod seed;
 
@@ -18,6 +19,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use tokio::sync::{Mutex, MutexGuard};
 
+pub use articles::{ArticleRecord, EmbedThread, Saved, StoredArticle, Thread};
 pub use comments::ParentProblem;
 pub use posting::{NewCommentRecord, PostOutcome};
 
@@ -58,8 +60,7 @@ pub struct Db {
 }
 
 impl Db {
-    /// Connects to `url` (creating a missing SQLite file), brings the schema up to date and
-    /// loads the sample articles that are not there yet.
+    /// Connects to `url` (creating a missing SQLite file) and brings the schema up to date.
     pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Self> {
         sqlx::any::install_default_drivers();
         let backend = Backend::of_url(url)?;
@@ -106,9 +107,6 @@ impl Db {
             write_gate,
             next_key_purge: Arc::new(AtomicI64::new(0)),
         };
-        db.seed_articles()
-            .await
-            .context("cannot load the sample articles")?;
         tracing::info!(?backend, "database ready");
         Ok(db)
     }

@@ -7,10 +7,8 @@ use sqlx::AnyConnection;
 
 use super::Db;
 use super::comments::{COMMENT_COLUMNS, CommentRow, ParentProblem, status_column};
+use super::rate_limit::{Bucket, count_hit};
 use crate::clock::now_micros;
-
-/// The length of a rate-limit window, in seconds.
-const RATE_WINDOW_SECONDS: i64 = 60;
 
 /// A comment to store, already validated and normalized.
 #[derive(Debug)]
@@ -84,8 +82,14 @@ impl Db {
             return self.replay(record).await;
         }
         if record.rate_limit > 0
-            && let Some(retry_after) =
-                count_post(&mut transaction, record.client, record.rate_limit, now).await?
+            && let Some(retry_after) = count_hit(
+                &mut transaction,
+                Bucket::Post,
+                record.client,
+                record.rate_limit,
+                now,
+            )
+            .await?
         {
             transaction.rollback().await?;
             return Ok(PostOutcome::RateLimited { retry_after });
@@ -145,39 +149,6 @@ impl Db {
             _ => Ok(PostOutcome::KeyConflict),
         }
     }
-}
-
-/// Counts one post by `client` in the current one-minute window (a fixed window shared by
-/// every process); `Some(seconds to wait)` when that is more than `limit`.
-async fn count_post(
-    connection: &mut AnyConnection,
-    client: &str,
-    limit: u32,
-    now_micros: i64,
-) -> Result<Option<u64>, sqlx::Error> {
-    let now_seconds = now_micros / 1_000_000;
-    let window_start = now_seconds - now_seconds.rem_euclid(RATE_WINDOW_SECONDS);
-    let posts: i64 = sqlx::query_scalar(
-        "INSERT INTO post_rate_windows (client, window_start, posts) VALUES ($1, $2, 1) \
-         ON CONFLICT (client, window_start) DO UPDATE SET posts = post_rate_windows.posts + 1 \
-         RETURNING posts",
-    )
-    .bind(client)
-    .bind(window_start)
-    .fetch_one(&mut *connection)
-    .await?;
-    if posts == 1 {
-        // A new window: windows that ended are of no use any more.
-        sqlx::query("DELETE FROM post_rate_windows WHERE window_start < $1")
-            .bind(window_start)
-            .execute(&mut *connection)
-            .await?;
-    }
-    if posts > i64::from(limit) {
-        let retry_after = (window_start + RATE_WINDOW_SECONDS - now_seconds).max(1);
-        return Ok(Some(retry_after.unsigned_abs()));
-    }
-    Ok(None)
 }
 
 /// Why comment `parent_id` cannot be answered by a comment on `article_slug`, if it cannot.

@@ -1,25 +1,37 @@
-//! `GET /api/articles/{slug}` and `POST /api/articles/{slug}/views`.
+//! Articles: what readers see of one (`GET /api/articles/{slug}`, its views), and the
+//! newsroom's registry (`PUT /api/articles/{slug}`, `GET /api/articles`).
 
 use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, State};
-use binhluan_api::{Article, ViewCount};
+use axum::http::StatusCode;
+use binhluan_api::{Article, ArticleInput, ArticleList, ArticleOrigin, ViewCount};
+use serde::Deserialize;
 
+use super::page_limit;
+use crate::article_fields::{self, CheckedArticle};
+use crate::clock::{now_micros, rfc3339_seconds};
+use crate::cursor::ArticleCursor;
+use crate::db::{ArticleRecord, Saved};
 use crate::error::ApiFailure;
+use crate::extract::{ApiQuery, JsonBody};
+use crate::security::Moderator;
 use crate::state::AppState;
 
-/// The article, with its current view count.
+/// The article as readers get it: `404` when there is none or it is hidden; `comments` says
+/// whether its thread takes comments now.
 pub async fn article(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
 ) -> Result<Json<Article>, ApiFailure> {
-    state
+    let stored = state
         .db
         .article(&slug)
         .await?
-        .map(Json)
-        .ok_or_else(ApiFailure::article_not_found)
+        .filter(|stored| !stored.thread.hidden)
+        .ok_or_else(ApiFailure::article_not_found)?;
+    Ok(Json(state.for_readers(stored)))
 }
 
 /// Counts a view of the article.
@@ -33,4 +45,88 @@ pub async fn add_view(
         .await?
         .ok_or_else(ApiFailure::article_not_found)?;
     Ok(Json(ViewCount { views }))
+}
+
+/// Creates (`201`) or replaces (`200`) the article `slug` as the newsroom's CMS describes it.
+/// Its comments and views are kept; an undated article keeps its date, or is dated now.
+pub async fn put(
+    _: Moderator,
+    State(state): State<Arc<AppState>>,
+    Path(slug): Path<String>,
+    JsonBody(input): JsonBody<ArticleInput>,
+) -> Result<(StatusCode, Json<Article>), ApiFailure> {
+    let slug = article_fields::slug(&slug)?;
+    let undated = match state.db.article(slug).await? {
+        Some(existing) => (existing.article.published_at, existing.thread.published_at),
+        None => {
+            let now = now_micros();
+            (rfc3339_seconds(now), now)
+        }
+    };
+    let CheckedArticle {
+        article,
+        published_at,
+        comments,
+        hidden,
+    } = article_fields::article_from_input(slug, input, undated)?;
+    let record = ArticleRecord {
+        article: &article,
+        published_at,
+        comments,
+        hidden,
+        origin: ArticleOrigin::Cms,
+    };
+    let saved = state.db.save_article(&record).await?;
+    tracing::info!(%slug, ?saved, "article registered by the CMS");
+    let stored = state
+        .db
+        .article(slug)
+        .await?
+        .ok_or_else(ApiFailure::article_not_found)?;
+    let status = if saved == Saved::Created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(state.for_readers(stored))))
+}
+
+/// The query of `GET /api/articles`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// The newsroom's articles, newest first, hidden ones included, with their comment counts.
+pub async fn list(
+    _: Moderator,
+    State(state): State<Arc<AppState>>,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Json<ArticleList>, ApiFailure> {
+    let limit = page_limit(query.limit)?;
+    let after = match query.cursor.as_deref() {
+        None | Some("") => None,
+        Some(text) => Some(ArticleCursor::decode(text).ok_or_else(|| {
+            ApiFailure::invalid(
+                "cursor",
+                "Con trỏ phân trang không hợp lệ.",
+                "The pagination cursor is not valid.",
+            )
+        })?),
+    };
+    let (articles, next) = state
+        .db
+        .article_page(
+            after.as_ref(),
+            limit,
+            state.policy.auto_close_after_days,
+            now_micros(),
+        )
+        .await?;
+    Ok(Json(ArticleList {
+        articles,
+        next_cursor: next.map(|cursor| cursor.encode()),
+    }))
 }

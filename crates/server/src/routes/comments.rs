@@ -36,14 +36,15 @@ pub async fn list(
     let sort = query.sort.unwrap_or_default();
     let limit = page_limit(query.limit)?;
     let after = page_start(query.cursor.as_deref(), sort.into())?;
-    if !state.db.article_exists(&slug).await? {
-        return Err(ApiFailure::article_not_found());
-    }
+    let thread = state.visible_thread(&slug).await?;
     let listing = state
         .db
         .published_page(&slug, sort, after, limit, reader.as_deref())
         .await?;
-    Ok(Json(listing.into_page()))
+    Ok(Json(CommentPage {
+        closed: !state.is_open(&thread),
+        ..listing.into_page()
+    }))
 }
 
 /// How long the embed placeholder's comment count may be cached.
@@ -54,9 +55,7 @@ pub async fn count(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
 ) -> Result<Response, ApiFailure> {
-    if !state.db.article_exists(&slug).await? {
-        return Err(ApiFailure::article_not_found());
-    }
+    state.visible_thread(&slug).await?;
     let count = state.db.published_count(&slug).await?;
     Ok((
         [(header::CACHE_CONTROL, COUNT_CACHE_CONTROL)],
@@ -68,9 +67,9 @@ pub async fn count(
 /// The header that marks an answer replayed for a retried `Idempotency-Key`.
 const REPLAYED_HEADER: HeaderName = HeaderName::from_static("idempotent-replayed");
 
-/// Posts a comment: validated, checked against the policy by `binhluan_rules::check` (whose
-/// verdict is final), stored normalized, pending unless `--auto-publish` (and the rules do
-/// not hold it).
+/// Posts a comment: refused (`403`) when the thread is closed; validated, checked against the
+/// policy by `binhluan_rules::check` (whose verdict is final), stored normalized, pending
+/// unless `--auto-publish` (and the rules do not hold it).
 pub async fn post(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
@@ -78,8 +77,9 @@ pub async fn post(
     ClientKey(client): ClientKey,
     JsonBody(new): JsonBody<NewComment>,
 ) -> Result<Response, ApiFailure> {
-    if !state.db.article_exists(&slug).await? {
-        return Err(ApiFailure::article_not_found());
+    let thread = state.visible_thread(&slug).await?;
+    if !state.is_open(&thread) {
+        return Err(ApiFailure::CommentsClosed);
     }
     let author_name = validation::author_name(&new.author_name)?;
     let author_email = validation::author_email(new.author_email.as_deref())?;

@@ -5,6 +5,7 @@ mod comments;
 mod likes;
 mod moderation;
 mod policy;
+mod threads;
 
 use std::sync::Arc;
 
@@ -28,6 +29,9 @@ const BODY_BYTES_PER_CHAR: usize = 16;
 /// Room in a body for everything but the comment: name, e-mail, parent, JSON punctuation.
 const BODY_ENVELOPE_BYTES: usize = 4 * 1024;
 
+/// The largest article the CMS may send: 2 MiB of JSON.
+const MAX_ARTICLE_BODY_BYTES: usize = 2 * 1024 * 1024;
+
 /// The most comments one page may hold.
 const MAX_PAGE_LIMIT: u32 = 100;
 /// The comments on a page when the client does not say.
@@ -36,7 +40,14 @@ const DEFAULT_PAGE_LIMIT: u32 = 20;
 /// The API's routes, to be nested under `/api`.
 pub fn api(state: Arc<AppState>) -> Router {
     Router::new()
-        .route("/articles/{slug}", get(articles::article))
+        .route("/articles", get(articles::list))
+        .route(
+            "/articles/{slug}",
+            get(articles::article)
+                .put(articles::put)
+                .layer(DefaultBodyLimit::max(MAX_ARTICLE_BODY_BYTES)),
+        )
+        .route("/threads", post(threads::open))
         .route("/articles/{slug}/views", post(articles::add_view))
         .route(
             "/articles/{slug}/comments",

@@ -8,6 +8,7 @@ pub mod postgres;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use binhluan_server::config::ThreadMode;
 use binhluan_server::{Config, Server};
 use reqwest::{Client, Response};
 use serde_json::{Value, json};
@@ -69,7 +70,19 @@ pub fn config(database_url: &str) -> Config {
         policy: None,
         auto_publish: false,
         trust_forwarded_for: false,
+        threads: ThreadMode::Auto,
+        thread_limit: 0,
+        content: content_folder(),
+        metrics_addr: None,
     }
+}
+
+/// The repository's sample articles (`content/articles/`).
+pub fn content_folder() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../content/articles"
+    ))
 }
 
 /// A server running in this process; stopped when dropped.
@@ -80,6 +93,8 @@ pub struct TestServer {
     pub host: String,
     /// A plain client.
     pub client: Client,
+    /// `http://127.0.0.1:PORT/metrics` when the server serves metrics.
+    pub metrics: Option<String>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -89,6 +104,9 @@ impl TestServer {
     pub async fn start(config: Config) -> Self {
         let server = Server::bind(&config).await.expect("the server starts");
         let addr = server.local_addr().expect("a local address");
+        let metrics = server
+            .metrics_addr()
+            .map(|addr| format!("http://{}/metrics", addr.expect("a metrics address")));
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(server.run(async move {
             stopped.await.ok();
@@ -97,6 +115,7 @@ impl TestServer {
             base: format!("http://{addr}"),
             host: addr.to_string(),
             client: Client::new(),
+            metrics,
             stop: Some(stop),
             task: Some(task),
         }

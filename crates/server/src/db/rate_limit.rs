@@ -1,0 +1,67 @@
+//! Fixed-window rate limits counted in the database, so every server process shares them.
+
+use sqlx::AnyConnection;
+
+/// What a rate limit counts, each with its own window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bucket {
+    /// Comment posts, per minute.
+    Post,
+    /// Threads opened for embedded pages (`--threads auto`), per hour.
+    Thread,
+}
+
+impl Bucket {
+    /// The name stored in `rate_windows.bucket`.
+    fn name(self) -> &'static str {
+        match self {
+            Self::Post => "post",
+            Self::Thread => "thread",
+        }
+    }
+
+    /// The length of one window, in seconds.
+    pub fn window_seconds(self) -> i64 {
+        match self {
+            Self::Post => 60,
+            Self::Thread => 60 * 60,
+        }
+    }
+}
+
+/// Counts one hit by `client` in `bucket`'s current window (a fixed window shared by every
+/// process); `Some(seconds to wait)` when that makes more than `limit`.
+pub async fn count_hit(
+    connection: &mut AnyConnection,
+    bucket: Bucket,
+    client: &str,
+    limit: u32,
+    now_micros: i64,
+) -> Result<Option<u64>, sqlx::Error> {
+    let window = bucket.window_seconds();
+    let now_seconds = now_micros / 1_000_000;
+    let window_start = now_seconds - now_seconds.rem_euclid(window);
+    let hits: i64 = sqlx::query_scalar(
+        "INSERT INTO rate_windows (bucket, client, window_start, hits) VALUES ($1, $2, $3, 1) \
+         ON CONFLICT (bucket, client, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
+         RETURNING hits",
+    )
+    .bind(bucket.name())
+    .bind(client)
+    .bind(window_start)
+    .fetch_one(&mut *connection)
+    .await?;
+    if hits == 1 {
+        // A new window: the bucket's windows that ended are of no use any more.
+        sqlx::query("DELETE FROM rate_windows WHERE bucket = $1 AND window_start < $2")
+            .bind(bucket.name())
+            .bind(window_start)
+            .execute(&mut *connection)
+            .await?;
+    }
+    if hits > i64::from(limit) {
+        let retry_after = (window_start + window - now_seconds).max(1);
+        return Ok(Some(retry_after.unsigned_abs()));
+    }
+    Ok(None)
+}

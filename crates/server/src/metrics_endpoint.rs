@@ -1,0 +1,56 @@
+//! Prometheus metrics, served on their own listener (`--metrics-addr`) so that they are never
+//! on the public port by accident. Handlers count with the `metrics` macros; without a
+//! metrics address nothing is recorded.
+
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+use anyhow::Context;
+use axum::Router;
+use axum::routing::get;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use tokio::net::TcpListener;
+
+/// The process's one recorder (a process can install only one), made on first need.
+fn recorder() -> anyhow::Result<PrometheusHandle> {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    if let Some(handle) = HANDLE.get() {
+        return Ok(handle.clone());
+    }
+    let handle = PrometheusBuilder::new()
+        .install_recorder()
+        .context("cannot install the metrics recorder")?;
+    Ok(HANDLE.get_or_init(|| handle).clone())
+}
+
+/// The metrics' listener, bound and ready to serve `GET /metrics`.
+#[derive(Debug)]
+pub struct MetricsListener {
+    listener: TcpListener,
+    handle: PrometheusHandle,
+}
+
+impl MetricsListener {
+    /// Installs the recorder and binds `addr`.
+    pub async fn bind(addr: SocketAddr) -> anyhow::Result<Self> {
+        let handle = recorder()?;
+        let listener = TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot serve metrics on {addr}"))?;
+        Ok(Self { listener, handle })
+    }
+
+    /// The address it listens on.
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves `GET /metrics` in Prometheus's text format until the process ends.
+    pub async fn serve(self) {
+        let handle = self.handle;
+        let router = Router::new().route("/metrics", get(move || async move { handle.render() }));
+        if let Err(error) = axum::serve(self.listener, router).await {
+            tracing::error!(%error, "the metrics listener stopped");
+        }
+    }
+}
