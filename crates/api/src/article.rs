@@ -85,7 +85,7 @@ pub struct ArticleInput {
 pub enum ArticleOrigin {
     /// A sample article loaded from the server's content folder.
     Content,
-    /// Registered or updated through `PUT /api/articles/{slug}`.
+    /// Registered first through `PUT /api/articles/{slug}`.
     Cms,
     /// Registered by `binhluan-server import` from the newsroom's feed.
     Feed,

@@ -23,6 +23,9 @@ pub struct Comment {
     /// Whether the reader who asked (by `X-Reader-Id`) likes it.
     #[serde(default)]
     pub liked: bool,
+    /// Whether a moderator chose it ("Bình luận được chọn"): shown pinned at the top.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub featured: bool,
     /// The published replies, oldest first (only on top-level comments).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replies: Vec<Comment>,

@@ -10,6 +10,7 @@ mod article;
 pub mod author;
 mod comment;
 mod error;
+mod moderation;
 mod slug;
 
 pub use article::{
@@ -21,6 +22,11 @@ pub use comment::{
     SortOrder,
 };
 pub use error::ApiError;
+pub use moderation::{
+    ArticleRef, AuditEntry, AuditPage, AuthorHistory, BulkAction, BulkDecision, BulkOutcome,
+    CSRF_HEADER, CreatedModerator, LinkLogin, Login, ModerationItem, ModerationPage,
+    ModeratorAccount, NewModerator, ParentRef, QueueCounts, Role, Session, Skipped,
+};
 pub use slug::is_slug;
 
 /// The rules policy the server enforces, as `GET /api/policy` returns it.

@@ -31,10 +31,34 @@ pub enum ApiFailure {
     },
     /// The API has no such method on this path (`405 method_not_allowed`).
     MethodNotAllowed,
-    /// The moderation token is missing or wrong (`401 unauthorized`).
+    /// No desk session and no valid moderation token (`401 unauthorized`).
     Unauthorized,
-    /// No moderation token is configured (`503 moderation_disabled`).
-    ModerationDisabled,
+    /// The desk session ended or is unknown (`401 session_expired`).
+    SessionExpired,
+    /// A name and password that do not match (`401 invalid_login`).
+    InvalidLogin,
+    /// Too many failed logins for the account or from the client (`429 rate_limited`).
+    TooManyLogins {
+        /// Seconds until logging in may be tried again.
+        retry_after: u64,
+    },
+    /// A desk session's write without its CSRF token (`403 csrf_failed`).
+    CsrfFailed,
+    /// Something only admins may do (`403 forbidden`).
+    AdminsOnly,
+    /// Another moderator decided on the comment first (`409 already_decided`).
+    AlreadyDecided {
+        /// Whether it is now published (otherwise rejected).
+        published: bool,
+        /// Who decided, if known.
+        by: Option<String>,
+    },
+    /// Only published comments can be chosen (`409 not_published`).
+    NotPublished,
+    /// The decision is not this moderator's, or older than 10 seconds (`409 undo_expired`).
+    UndoExpired,
+    /// An account with that name exists (`409 name_taken`).
+    NameTaken,
     /// The request comes from a page on an origin that is not allowed (`403 forbidden_origin`).
     ForbiddenOrigin,
     /// The request body is not JSON (`415 unsupported_media_type`).
@@ -139,14 +163,83 @@ impl ApiFailure {
             Self::Unauthorized => fixed(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                "Cần mã kiểm duyệt hợp lệ (Authorization: Bearer …).",
-                "A valid moderation token is required (Authorization: Bearer …).",
+                "Cần đăng nhập trang kiểm duyệt (/kiem-duyet) hoặc mã kiểm duyệt hợp lệ (Authorization: Bearer …).",
+                "Log in to the moderation desk (/kiem-duyet) or send a valid moderation token (Authorization: Bearer …).",
             ),
-            Self::ModerationDisabled => fixed(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "moderation_disabled",
-                "Chức năng kiểm duyệt đang tắt: máy chủ chưa được cấu hình mã kiểm duyệt.",
-                "Moderation is disabled: the server has no moderation token configured.",
+            Self::SessionExpired => fixed(
+                StatusCode::UNAUTHORIZED,
+                "session_expired",
+                "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
+                "Your session has ended. Please log in again.",
+            ),
+            Self::InvalidLogin => fixed(
+                StatusCode::UNAUTHORIZED,
+                "invalid_login",
+                "Tên đăng nhập hoặc mật khẩu không đúng.",
+                "Wrong name or password.",
+            ),
+            Self::TooManyLogins { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                Cow::Owned(format!(
+                    "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {retry_after} giây."
+                )),
+                Cow::Owned(format!(
+                    "Too many failed logins. Please try again in {retry_after} seconds."
+                )),
+            ),
+            Self::CsrfFailed => fixed(
+                StatusCode::FORBIDDEN,
+                "csrf_failed",
+                "Yêu cầu thiếu mã chống giả mạo (X-CSRF-Token). Hãy tải lại trang kiểm duyệt.",
+                "The request lacks its anti-forgery token (X-CSRF-Token). Reload the moderation desk.",
+            ),
+            Self::AdminsOnly => fixed(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Chỉ quản trị viên được làm việc này.",
+                "Only admins may do this.",
+            ),
+            Self::AlreadyDecided { published, by } => {
+                let (done, done_en) = if *published {
+                    ("duyệt", "approved")
+                } else {
+                    ("từ chối", "rejected")
+                };
+                let (message, message_en) = match by {
+                    Some(by) => (
+                        format!("Bình luận này đã được {by} {done}."),
+                        format!("{by} already {done_en} this comment."),
+                    ),
+                    None => (
+                        format!("Bình luận này đã được {done} trước đó."),
+                        format!("This comment was already {done_en}."),
+                    ),
+                };
+                (
+                    StatusCode::CONFLICT,
+                    "already_decided",
+                    Cow::Owned(message),
+                    Cow::Owned(message_en),
+                )
+            }
+            Self::NotPublished => fixed(
+                StatusCode::CONFLICT,
+                "not_published",
+                "Chỉ chọn được bình luận đã đăng.",
+                "Only published comments can be chosen.",
+            ),
+            Self::UndoExpired => fixed(
+                StatusCode::CONFLICT,
+                "undo_expired",
+                "Không hoàn tác được: đã quá 10 giây, hoặc quyết định không phải của bạn.",
+                "Cannot undo: more than 10 seconds have passed, or the decision is not yours.",
+            ),
+            Self::NameTaken => fixed(
+                StatusCode::CONFLICT,
+                "name_taken",
+                "Đã có tài khoản mang tên này.",
+                "There is an account with this name already.",
             ),
             Self::ForbiddenOrigin => fixed(
                 StatusCode::FORBIDDEN,
@@ -223,32 +316,39 @@ fn fixed<'a>(
     )
 }
 
+impl ApiFailure {
+    /// The JSON body this failure answers with.
+    pub fn to_error(&self) -> ApiError {
+        let (_, code, message, message_en) = self.describe();
+        ApiError {
+            error: code.to_owned(),
+            message: message.into_owned(),
+            message_en: message_en.into_owned(),
+            violations: match self {
+                Self::RuleViolation(violations) => violations.clone(),
+                _ => Vec::new(),
+            },
+            field: match self {
+                Self::InvalidInput { field, .. } => field.map(str::to_owned),
+                _ => None,
+            },
+            retry_after: match self {
+                Self::RateLimited { retry_after }
+                | Self::TooManyThreads { retry_after }
+                | Self::TooManyLogins { retry_after } => Some(*retry_after),
+                _ => None,
+            },
+        }
+    }
+}
+
 impl IntoResponse for ApiFailure {
     fn into_response(self) -> Response {
         if let Self::Internal(cause) = &self {
             tracing::error!(error = ?cause, "request failed");
         }
-        let (status, code, message, message_en) = self.describe();
-        let body = ApiError {
-            error: code.to_owned(),
-            message: message.into_owned(),
-            message_en: message_en.into_owned(),
-            violations: Vec::new(),
-            field: None,
-            retry_after: None,
-        };
-        let body = match self {
-            Self::RuleViolation(violations) => ApiError { violations, ..body },
-            Self::InvalidInput { field, .. } => ApiError {
-                field: field.map(str::to_owned),
-                ..body
-            },
-            Self::RateLimited { retry_after } | Self::TooManyThreads { retry_after } => ApiError {
-                retry_after: Some(retry_after),
-                ..body
-            },
-            _ => body,
-        };
+        let (status, ..) = self.describe();
+        let body = self.to_error();
         let mut response = (status, Json(&body)).into_response();
         if let Some(seconds) = body.retry_after {
             response
@@ -262,6 +362,12 @@ impl IntoResponse for ApiFailure {
 impl From<sqlx::Error> for ApiFailure {
     fn from(error: sqlx::Error) -> Self {
         Self::Internal(error.into())
+    }
+}
+
+impl From<anyhow::Error> for ApiFailure {
+    fn from(error: anyhow::Error) -> Self {
+        Self::Internal(error)
     }
 }
 

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 mod article_fields;
+mod auth;
 mod client;
 mod clock;
 pub mod config;
@@ -16,8 +17,10 @@ mod error;
 mod extract;
 pub mod import;
 mod metrics_endpoint;
+pub mod moderators;
 pub mod origin;
 mod routes;
+mod secrets;
 mod security;
 mod state;
 mod static_files;
@@ -46,6 +49,7 @@ pub struct Server {
     router: Router,
     db: Db,
     metrics: Option<metrics_endpoint::MetricsListener>,
+    login_link: Option<String>,
 }
 
 impl Server {
@@ -65,19 +69,14 @@ impl Server {
         if !config.dist.join("index.html").is_file() {
             tracing::warn!(dist = %config.dist.display(), "the app is not built: / answers 503 until it is");
         }
-        if config.moderation_token.is_none() {
-            tracing::warn!("no moderation token: moderation is disabled");
-        }
+
         let state = Arc::new(AppState {
             db: db.clone(),
             policy,
             auto_publish: config.auto_publish,
             post_rate_limit: config.post_rate_limit,
             trust_forwarded_for: config.trust_forwarded_for,
-            moderation_token_digest: config
-                .moderation_token
-                .as_deref()
-                .map(security::token_digest),
+            moderation_token_digest: config.moderation_token.as_deref().map(auth::token_digest),
             allowed_origins: config.allowed_origins.clone(),
             threads: config.threads,
             thread_limit: config.thread_limit,
@@ -98,17 +97,28 @@ impl Server {
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.addr))?;
+        let login_link = moderators::first_login_secret(&db)
+            .await
+            .context("cannot prepare the first login")?
+            .map(|secret| desk_login_link(listener.local_addr(), &secret));
         Ok(Self {
             listener,
             router,
             db,
             metrics,
+            login_link,
         })
     }
 
     /// The address the server listens on (useful when bound to port 0).
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
+    }
+
+    /// The one-time link that logs the first admin in to the moderation desk, while no account
+    /// has ever logged in (a new one at every start until one does).
+    pub fn login_link(&self) -> Option<&str> {
+        self.login_link.as_deref()
     }
 
     /// The address metrics are served on, if they are.
@@ -136,6 +146,16 @@ impl Server {
         self.db.close().await;
         served
     }
+}
+
+/// `http://ADDR/kiem-duyet/#dang-nhap=SECRET`: the secret is in the fragment, which browsers
+/// never send, so it reaches no access log. A wildcard address is shown as loopback.
+fn desk_login_link(addr: std::io::Result<SocketAddr>, secret: &str) -> String {
+    let mut addr = addr.unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 3000)));
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    format!("http://{addr}/kiem-duyet/#dang-nhap={secret}")
 }
 
 /// The policy from `--policy`, or the rules crate's default.

@@ -1,7 +1,8 @@
 //! `binhluan-server`: the reference backend of the Bình Luận comment API, and the commands
-//! that manage its data (`import`).
+//! that manage its data (`import`, `moderators`).
 
-use binhluan_server::{Config, Server, import};
+use binhluan_api::Role;
+use binhluan_server::{Config, Server, import, moderators};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
@@ -38,6 +39,39 @@ enum Command {
         )]
         database_url: String,
     },
+    /// Manages the moderation desk's accounts.
+    Moderators {
+        #[command(subcommand)]
+        command: ModeratorsCommand,
+        /// The database, as for the server.
+        #[arg(
+            long,
+            global = true,
+            env = "BINHLUAN_DATABASE_URL",
+            default_value = "sqlite://binhluan.db"
+        )]
+        database_url: String,
+    },
+}
+
+/// What `binhluan-server moderators` does.
+#[derive(Debug, Subcommand)]
+enum ModeratorsCommand {
+    /// Adds an account and prints its one-time password.
+    Add {
+        /// Its name: 2 to 50 of A-Z a-z 0-9 . _ -
+        name: String,
+        /// Makes it an admin (who also manages accounts and reads the audit log).
+        #[arg(long)]
+        admin: bool,
+    },
+    /// Lists the accounts.
+    List,
+    /// Removes an account and ends its sessions.
+    Remove {
+        /// Its name.
+        name: String,
+    },
 }
 
 #[tokio::main]
@@ -54,7 +88,39 @@ async fn main() -> anyhow::Result<()> {
         Some(Command::Import { feed, database_url }) => {
             import::run(&feed, &database_url, &mut std::io::stdout()).await?;
         }
+        Some(Command::Moderators {
+            command,
+            database_url,
+        }) => manage_moderators(command, &database_url).await?,
         None => serve(cli.serve).await?,
+    }
+    Ok(())
+}
+
+/// Runs a `moderators` command.
+async fn manage_moderators(command: ModeratorsCommand, database_url: &str) -> anyhow::Result<()> {
+    match command {
+        ModeratorsCommand::Add { name, admin } => {
+            let role = if admin { Role::Admin } else { Role::Moderator };
+            let password = moderators::add(database_url, &name, role).await?;
+            println!("{name} ({role:?}): one-time password {password}");
+        }
+        ModeratorsCommand::List => {
+            for account in moderators::list(database_url).await? {
+                let seen = if account.last_login_at.is_some() {
+                    "has logged in"
+                } else {
+                    "never logged in"
+                };
+                println!("{}\t{:?}\t{seen}", account.name, account.role);
+            }
+        }
+        ModeratorsCommand::Remove { name } => {
+            if !moderators::remove(database_url, &name).await? {
+                anyhow::bail!("there is no account named {name:?}");
+            }
+            println!("removed {name}");
+        }
     }
     Ok(())
 }
@@ -63,6 +129,10 @@ async fn main() -> anyhow::Result<()> {
 async fn serve(config: Config) -> anyhow::Result<()> {
     let server = Server::bind(&config).await?;
     tracing::info!(addr = %server.local_addr()?, "binhluan-server listening");
+    if let Some(link) = server.login_link() {
+        // On standard output only, never in the log: whoever has it can moderate.
+        println!("Kiểm duyệt / moderation desk, one-time login: {link}");
+    }
     if let Some(addr) = server.metrics_addr() {
         tracing::info!(addr = %addr?, "metrics at /metrics");
     }

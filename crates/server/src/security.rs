@@ -1,15 +1,11 @@
-//! Cross-origin rules and moderator authentication: CORS for the embedding origins, refusal
-//! of cross-site writes, and the constant-time check of the moderation token.
+//! Cross-origin rules: CORS for the embedding origins, and refusal of cross-site writes.
 
 use std::sync::Arc;
 
-use axum::extract::{FromRequestParts, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::error::ApiFailure;
@@ -33,6 +29,7 @@ pub fn cors_layer(allowed_origins: &[Origin]) -> CorsLayer {
             // binhluan_api::IDEMPOTENCY_KEY_HEADER and READER_ID_HEADER, lower-cased.
             HeaderName::from_static("idempotency-key"),
             HeaderName::from_static("x-reader-id"),
+            HeaderName::from_static("x-csrf-token"),
         ])
         .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(3600))
@@ -85,42 +82,6 @@ fn origin_allowed(origin: &HeaderValue, host: Option<&HeaderValue>, allowed: &[O
         || host
             .and_then(|host| host.to_str().ok())
             .is_some_and(|host| host.eq_ignore_ascii_case(origin.host()))
-}
-
-/// Proof that the request carries the moderation token: `401` without it or with a wrong one,
-/// `503` when the server has no token configured.
-#[derive(Debug)]
-pub struct Moderator;
-
-impl FromRequestParts<Arc<AppState>> for Moderator {
-    type Rejection = ApiFailure;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &Arc<AppState>,
-    ) -> Result<Self, Self::Rejection> {
-        let Some(expected) = &state.moderation_token_digest else {
-            return Err(ApiFailure::ModerationDisabled);
-        };
-        let presented = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .ok_or(ApiFailure::Unauthorized)?;
-        // Comparing digests keeps the time independent of the token's length and content.
-        if bool::from(token_digest(presented.trim()).ct_eq(expected)) {
-            Ok(Moderator)
-        } else {
-            tracing::warn!("refused a wrong moderation token");
-            Err(ApiFailure::Unauthorized)
-        }
-    }
-}
-
-/// The SHA-256 digest a moderation token is compared by.
-pub fn token_digest(token: &str) -> [u8; 32] {
-    Sha256::digest(token.as_bytes()).into()
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! cached for a year when the name carries trunk's content hash, and `index.html` (with its
 //! Content-Security-Policy) for every app route: every path under `/bai-viet/`, every path
 //! whose last segment has no extension, and a missing file that is not a kind of file the
-//! build makes (a missing script, wasm module or stylesheet stays a `404`).
+//! build makes (a missing script, wasm module or stylesheet stays a `404`). The moderation
+//! desk, a bundle of its own in `kiem-duyet/`, answers `/kiem-duyet/` the same way.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -55,7 +56,8 @@ async fn serve(State(files): State<Arc<StaticFiles>>, request: Request) -> Respo
     }
     let path = request.uri().path();
     let app_if_missing = match wanted(path) {
-        Wanted::App => return index(&files).await,
+        Wanted::App => return index(&files, APP_INDEX, &files.frame_ancestors).await,
+        Wanted::Desk => return index(&files, DESK_INDEX, "'none'").await,
         Wanted::File => false,
         Wanted::FileOrApp => true,
     };
@@ -66,7 +68,7 @@ async fn serve(State(files): State<Arc<StaticFiles>>, request: Request) -> Respo
     let Ok(response) = service.oneshot(request).await;
     let mut response = response.map(Body::new);
     if app_if_missing && response.status() == StatusCode::NOT_FOUND {
-        return index(&files).await;
+        return index(&files, APP_INDEX, &files.frame_ancestors).await;
     }
     if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
         let cache = if immutable { IMMUTABLE } else { REVALIDATE };
@@ -77,11 +79,18 @@ async fn serve(State(files): State<Arc<StaticFiles>>, request: Request) -> Respo
     response
 }
 
+/// The reader app's page.
+const APP_INDEX: &str = "index.html";
+/// The moderation desk's page.
+const DESK_INDEX: &str = "kiem-duyet/index.html";
+
 /// What a path asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Wanted {
     /// An app route: `index.html`.
     App,
+    /// The moderation desk: `kiem-duyet/index.html`.
+    Desk,
     /// A kind of file the build makes, or an odd path (escapes, a segment starting with a
     /// dot): the file, or `404`.
     File,
@@ -128,15 +137,17 @@ fn wanted(path: &str) -> Wanted {
     if path == "/index.html" || path.starts_with("/bai-viet/") {
         return Wanted::App;
     }
+    let desk = path == "/kiem-duyet" || path.starts_with("/kiem-duyet/");
+    let route = if desk { Wanted::Desk } else { Wanted::App };
     let last_segment = path.rsplit('/').next().unwrap_or_default();
     let Some((_, extension)) = last_segment.rsplit_once('.') else {
-        return Wanted::App;
+        return route;
     };
     let asset = ASSET_EXTENSIONS
         .iter()
         .any(|asset| extension.eq_ignore_ascii_case(asset));
     let odd = path.contains('%') || path.contains("/.");
-    if asset || odd {
+    if asset || odd || desk {
         Wanted::File
     } else {
         Wanted::FileOrApp
@@ -154,13 +165,14 @@ fn has_content_hash(name: &str) -> bool {
     })
 }
 
-/// `index.html`, never cached, with a CSP that allows exactly its own inline scripts; `503`
-/// when the app has not been built.
-async fn index(files: &StaticFiles) -> Response {
-    let Ok(html) = tokio::fs::read_to_string(files.dist.join("index.html")).await else {
-        return not_built(&files.dist);
+/// A bundle's page (`page`, under the build folder), never cached, with a CSP that allows
+/// exactly its own inline scripts and the framing by `frame_ancestors`; `503` when it has not
+/// been built.
+async fn index(files: &StaticFiles, page: &str, frame_ancestors: &str) -> Response {
+    let Ok(html) = tokio::fs::read_to_string(files.dist.join(page)).await else {
+        return not_built(&files.dist.join(page));
     };
-    let csp = content_security_policy(&html, &files.frame_ancestors);
+    let csp = content_security_policy(&html, frame_ancestors);
     let mut response = (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -211,14 +223,14 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     scripts.into_iter()
 }
 
-fn not_built(dist: &Path) -> Response {
+fn not_built(page: &Path) -> Response {
     let body = format!(
         "<!doctype html><meta charset=utf-8><title>Bình Luận</title>\
-         <p>Ứng dụng chưa được build: không có {dist}/index.html. Hãy chạy <code>trunk build --release</code> \
-         rồi khởi động lại máy chủ (hoặc chỉ định thư mục bằng <code>--dist</code>). API vẫn hoạt động ở /api.</p>\
-         <p lang=en>The app is not built: {dist}/index.html is missing. Run <code>trunk build --release</code> \
+         <p>Ứng dụng chưa được build: không có {page}. Hãy chạy <code>scripts/run</code> (nó chạy <code>trunk build --release</code>) \
+         (hoặc chỉ định thư mục bằng <code>--dist</code>). API vẫn hoạt động ở /api.</p>\
+         <p lang=en>The app is not built: {page} is missing. Run <code>scripts/run</code> (which runs <code>trunk build --release</code>) \
          (or point <code>--dist</code> at trunk's output). The API still works under /api.</p>\n",
-        dist = dist.display()
+        page = page.display()
     );
     (
         StatusCode::SERVICE_UNAVAILABLE,
@@ -254,6 +266,14 @@ mod tests {
             ("/..%2F..%2Fetc%2Fpasswd", Wanted::File),
             ("/.env", Wanted::File),
             ("/a/../b.c", Wanted::File),
+            ("/kiem-duyet", Wanted::Desk),
+            ("/kiem-duyet/", Wanted::Desk),
+            ("/kiem-duyet/hang-cho", Wanted::Desk),
+            (
+                "/kiem-duyet/binhluan-desk-1a2b3c4d5e6f7a8b.js",
+                Wanted::File,
+            ),
+            ("/kiem-duyet/v1.2", Wanted::File),
         ] {
             assert_eq!(wanted(path), expected, "{path}");
         }

@@ -11,20 +11,29 @@ use crate::clock::rfc3339;
 use crate::cursor::{Cursor, CursorOrder};
 
 /// The columns [`CommentRow`] reads, in a `SELECT`.
-pub(super) const COMMENT_COLUMNS: &str = "id, parent_id, author_name, author_email, content, status, rejection_reason, like_count, created_at";
+pub(super) const COMMENT_COLUMNS: &str = "id, parent_id, author_name, author_email, content, status, \
+     rejection_reason, like_count, created_at, featured, article_slug, reader_id, client_key, held_for, \
+     decided_by, decided_at";
 
 /// A `comments` row.
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct CommentRow {
-    id: i64,
-    parent_id: Option<i64>,
+    pub(super) id: i64,
+    pub(super) parent_id: Option<i64>,
     author_name: String,
     author_email: Option<String>,
     content: String,
     status: String,
     rejection_reason: Option<String>,
     like_count: i64,
-    created_at: i64,
+    pub(super) created_at: i64,
+    featured: i64,
+    pub(super) article_slug: String,
+    pub(super) reader_id: Option<String>,
+    pub(super) client_key: Option<String>,
+    pub(super) held_for: Option<String>,
+    pub(super) decided_by: Option<String>,
+    pub(super) decided_at: Option<i64>,
 }
 
 impl CommentRow {
@@ -39,7 +48,7 @@ impl CommentRow {
     }
 
     /// Where a page of a list in `order` that ends with this comment ends.
-    fn cursor(&self, order: CursorOrder) -> Cursor {
+    pub(super) fn cursor(&self, order: CursorOrder) -> Cursor {
         let key = match order {
             CursorOrder::Newest | CursorOrder::Oldest => self.created_at,
             CursorOrder::Top => self.like_count,
@@ -49,6 +58,11 @@ impl CommentRow {
             key,
             id: self.id,
         }
+    }
+
+    /// The status as stored.
+    pub(super) fn status_text(&self) -> &str {
+        &self.status
     }
 
     /// The comment as a moderator sees it, e-mail included.
@@ -62,6 +76,7 @@ impl CommentRow {
             status: status_from_column(&self.status),
             likes: to_u64(self.like_count),
             liked: false,
+            featured: self.featured != 0,
             replies: Vec::new(),
             author_email: self.author_email,
             rejection_reason: self.rejection_reason,
@@ -78,7 +93,7 @@ pub(super) fn status_column(status: CommentStatus) -> &'static str {
     }
 }
 
-fn status_from_column(column: &str) -> CommentStatus {
+pub(super) fn status_from_column(column: &str) -> CommentStatus {
     match column {
         "published" => CommentStatus::Published,
         "rejected" => CommentStatus::Rejected,
@@ -87,7 +102,7 @@ fn status_from_column(column: &str) -> CommentStatus {
 }
 
 /// The keyset condition (on parameters `$2` and `$3`) and the `ORDER BY` of a list in `order`.
-fn keyset_and_order(order: CursorOrder) -> (&'static str, &'static str) {
+pub(super) fn keyset_and_order(order: CursorOrder) -> (&'static str, &'static str) {
     match order {
         CursorOrder::Newest => ("(created_at, id) < ($2, $3)", "created_at DESC, id DESC"),
         CursorOrder::Top => ("(like_count, id) < ($2, $3)", "like_count DESC, id DESC"),
@@ -102,6 +117,9 @@ pub(super) fn placeholders(first: usize, count: usize) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The most chosen comments pinned at the top of a thread.
+const MAX_FEATURED: u32 = 10;
 
 /// One page of a list of comments.
 #[derive(Debug)]
@@ -139,7 +157,8 @@ pub enum ParentProblem {
 
 impl Db {
     /// A page of `slug`'s published top-level comments in `sort` order, each with its published
-    /// replies (oldest first); `liked` is set for `reader`.
+    /// replies (oldest first); `liked` is set for `reader`. The first page starts with the
+    /// comments moderators chose (up to 10, newest first), which the pages then leave out.
     pub async fn published_page(
         &self,
         slug: &str,
@@ -148,15 +167,29 @@ impl Db {
         limit: u32,
         reader: Option<&str>,
     ) -> Result<CommentListing, sqlx::Error> {
-        let (rows, next) = self
+        let mut rows = if after.is_none() {
+            self.page_rows(
+                "article_slug = $1 AND status = 'published' AND parent_id IS NULL AND featured = 1",
+                slug,
+                CursorOrder::Newest,
+                None,
+                MAX_FEATURED,
+            )
+            .await?
+            .0
+        } else {
+            Vec::new()
+        };
+        let (page, next) = self
             .page_rows(
-                "article_slug = $1 AND status = 'published' AND parent_id IS NULL",
+                "article_slug = $1 AND status = 'published' AND parent_id IS NULL AND featured = 0",
                 slug,
                 sort.into(),
                 after,
                 limit,
             )
             .await?;
+        rows.extend(page);
 
         let replies = self.published_replies(&rows).await?;
         let liked = match reader {
@@ -241,37 +274,10 @@ impl Db {
         Ok(to_u64(count))
     }
 
-    /// A page of the comments in `status` on every article, oldest first, e-mails included.
-    pub async fn moderation_page(
-        &self,
-        status: CommentStatus,
-        after: Option<Cursor>,
-        limit: u32,
-    ) -> Result<CommentListing, sqlx::Error> {
-        let (rows, next) = self
-            .page_rows(
-                "status = $1",
-                status_column(status),
-                CursorOrder::Oldest,
-                after,
-                limit,
-            )
-            .await?;
-        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE status = $1")
-            .bind(status_column(status))
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(CommentListing {
-            comments: rows.into_iter().map(CommentRow::into_moderation).collect(),
-            next,
-            total: to_u64(total),
-        })
-    }
-
     /// Up to `limit` comments matching `filter` (a condition on `$1`, bound to `scope`) in
     /// `order`, after the `after` cursor if there is one; and where the next page starts, if
     /// there are more.
-    async fn page_rows(
+    pub(super) async fn page_rows(
         &self,
         filter: &str,
         scope: &str,
@@ -303,26 +309,5 @@ impl Db {
             None
         };
         Ok((rows, next))
-    }
-
-    /// Sets a comment's status (and the reason of a rejection); the updated comment, as a
-    /// moderator sees it, or `None` if there is no such comment.
-    pub async fn moderate(
-        &self,
-        id: i64,
-        status: CommentStatus,
-        rejection_reason: Option<&str>,
-    ) -> Result<Option<Comment>, sqlx::Error> {
-        let _turn = self.write_turn().await;
-        let sql = format!(
-            "UPDATE comments SET status = $1, rejection_reason = $2 WHERE id = $3 RETURNING {COMMENT_COLUMNS}"
-        );
-        let row = sqlx::query_as::<_, CommentRow>(&sql)
-            .bind(status_column(status))
-            .bind(rejection_reason)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(CommentRow::into_moderation))
     }
 }

@@ -3,8 +3,11 @@
 
 mod articles;
 mod comments;
+mod decisions;
 mod likes;
+mod moderators;
 mod posting;
+mod queue;
 mod rate_limit;
 mod retention;
 mod seed;
@@ -21,7 +24,10 @@ use tokio::sync::{Mutex, MutexGuard};
 
 pub use articles::{ArticleRecord, EmbedThread, Saved, StoredArticle, Thread};
 pub use comments::ParentProblem;
+pub use decisions::{Decision, Outcome};
+pub use moderators::Account;
 pub use posting::{NewCommentRecord, PostOutcome};
+pub use queue::{QueueFilter, queue_order};
 
 /// The database engine behind a URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

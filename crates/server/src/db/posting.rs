@@ -31,6 +31,10 @@ pub struct NewCommentRecord<'a> {
     pub request_hash: &'a str,
     /// The rate-limit key of the client (its address; an IPv6 client's /64).
     pub client: &'a str,
+    /// The reader's anonymous id (`X-Reader-Id`), if the app sent it.
+    pub reader_id: Option<&'a str>,
+    /// Why the rules hold it for a moderator (`links`), if they do.
+    pub held_for: Option<&'a str>,
     /// Posts allowed per client per minute; 0 for no limit.
     pub rate_limit: u32,
 }
@@ -102,8 +106,9 @@ impl Db {
             return Ok(PostOutcome::BadParent(problem));
         }
         let sql = format!(
-            "INSERT INTO comments (article_slug, parent_id, author_name, author_email, content, status, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {COMMENT_COLUMNS}"
+            "INSERT INTO comments (article_slug, parent_id, author_name, author_email, content, status, created_at, \
+             reader_id, client_key, held_for) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {COMMENT_COLUMNS}"
         );
         let row = sqlx::query_as::<_, CommentRow>(&sql)
             .bind(record.article_slug)
@@ -113,6 +118,9 @@ impl Db {
             .bind(record.content)
             .bind(status_column(record.status))
             .bind(now)
+            .bind(record.reader_id)
+            .bind(record.client)
+            .bind(record.held_for)
             .fetch_one(&mut *transaction)
             .await?;
         let comment = binhluan_api::Comment {

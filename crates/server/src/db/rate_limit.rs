@@ -9,6 +9,10 @@ pub enum Bucket {
     Post,
     /// Threads opened for embedded pages (`--threads auto`), per hour.
     Thread,
+    /// Failed desk logins to one account, per 15 minutes.
+    LoginAccount,
+    /// Failed desk logins from one client, per 15 minutes.
+    LoginClient,
 }
 
 impl Bucket {
@@ -17,6 +21,8 @@ impl Bucket {
         match self {
             Self::Post => "post",
             Self::Thread => "thread",
+            Self::LoginAccount => "login_account",
+            Self::LoginClient => "login_client",
         }
     }
 
@@ -25,8 +31,38 @@ impl Bucket {
         match self {
             Self::Post => 60,
             Self::Thread => 60 * 60,
+            Self::LoginAccount | Self::LoginClient => 15 * 60,
         }
     }
+}
+
+/// The start of `bucket`'s window at `now_micros`, and the seconds left in it.
+fn window(bucket: Bucket, now_micros: i64) -> (i64, i64) {
+    let length = bucket.window_seconds();
+    let now_seconds = now_micros / 1_000_000;
+    let start = now_seconds - now_seconds.rem_euclid(length);
+    (start, (start + length - now_seconds).max(1))
+}
+
+/// Whether `client` already has `limit` hits in `bucket`'s current window: `Some(seconds to
+/// wait)` if so. Counts nothing.
+pub async fn hits(
+    connection: &mut AnyConnection,
+    bucket: Bucket,
+    client: &str,
+    limit: u32,
+    now_micros: i64,
+) -> Result<Option<u64>, sqlx::Error> {
+    let (window_start, left) = window(bucket, now_micros);
+    let hits: Option<i64> = sqlx::query_scalar(
+        "SELECT hits FROM rate_windows WHERE bucket = $1 AND client = $2 AND window_start = $3",
+    )
+    .bind(bucket.name())
+    .bind(client)
+    .bind(window_start)
+    .fetch_optional(&mut *connection)
+    .await?;
+    Ok((hits.unwrap_or(0) >= i64::from(limit)).then_some(left.unsigned_abs()))
 }
 
 /// Counts one hit by `client` in `bucket`'s current window (a fixed window shared by every
@@ -38,9 +74,7 @@ pub async fn count_hit(
     limit: u32,
     now_micros: i64,
 ) -> Result<Option<u64>, sqlx::Error> {
-    let window = bucket.window_seconds();
-    let now_seconds = now_micros / 1_000_000;
-    let window_start = now_seconds - now_seconds.rem_euclid(window);
+    let (window_start, left) = window(bucket, now_micros);
     let hits: i64 = sqlx::query_scalar(
         "INSERT INTO rate_windows (bucket, client, window_start, hits) VALUES ($1, $2, $3, 1) \
          ON CONFLICT (bucket, client, window_start) DO UPDATE SET hits = rate_windows.hits + 1 \
@@ -59,9 +93,5 @@ pub async fn count_hit(
             .execute(&mut *connection)
             .await?;
     }
-    if hits > i64::from(limit) {
-        let retry_after = (window_start + window - now_seconds).max(1);
-        return Ok(Some(retry_after.unsigned_abs()));
-    }
-    Ok(None)
+    Ok((hits > i64::from(limit)).then_some(left.unsigned_abs()))
 }

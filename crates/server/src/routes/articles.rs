@@ -11,12 +11,12 @@ use serde::Deserialize;
 
 use super::page_limit;
 use crate::article_fields::{self, CheckedArticle};
+use crate::auth::{Admin, Moderator};
 use crate::clock::{now_micros, rfc3339_seconds};
 use crate::cursor::ArticleCursor;
 use crate::db::{ArticleRecord, Saved};
 use crate::error::ApiFailure;
 use crate::extract::{ApiQuery, JsonBody};
-use crate::security::Moderator;
 use crate::state::AppState;
 
 /// The article as readers get it: `404` when there is none or it is hidden; `comments` says
@@ -50,7 +50,7 @@ pub async fn add_view(
 /// Creates (`201`) or replaces (`200`) the article `slug` as the newsroom's CMS describes it.
 /// Its comments and views are kept; an undated article keeps its date, or is dated now.
 pub async fn put(
-    _: Moderator,
+    _: Admin,
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
     JsonBody(input): JsonBody<ArticleInput>,

@@ -75,6 +75,7 @@ pub async fn post(
     Path(slug): Path<String>,
     IdempotencyKey(idempotency_key): IdempotencyKey,
     ClientKey(client): ClientKey,
+    ReaderId(reader): ReaderId,
     JsonBody(new): JsonBody<NewComment>,
 ) -> Result<Response, ApiFailure> {
     let thread = state.visible_thread(&slug).await?;
@@ -110,6 +111,8 @@ pub async fn post(
         idempotency_key: &idempotency_key,
         request_hash: &request_hash(&slug, &new)?,
         client: &client,
+        reader_id: reader.as_deref(),
+        held_for: verdict.hold.then_some("links"),
         rate_limit: state.post_rate_limit,
     };
     match state.db.post_comment(&record).await? {

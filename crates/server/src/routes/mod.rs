@@ -4,7 +4,9 @@ mod articles;
 mod comments;
 mod likes;
 mod moderation;
+mod moderators;
 mod policy;
+mod session;
 mod threads;
 
 use std::sync::Arc;
@@ -59,12 +61,40 @@ pub fn api(state: Arc<AppState>) -> Router {
             post(likes::like).delete(likes::unlike),
         )
         .route("/policy", get(policy::policy))
+        .route(
+            "/moderation/session",
+            get(session::current)
+                .post(session::log_in)
+                .delete(session::log_out),
+        )
+        .route("/moderation/session/link", post(session::log_in_with_link))
+        .route("/moderation/counts", get(moderation::counts))
         .route("/moderation/comments", get(moderation::queue))
+        .route("/moderation/comments/bulk", post(moderation::bulk))
+        .route("/moderation/comments/{id}", get(moderation::item))
+        .route(
+            "/moderation/comments/{id}/history",
+            get(moderation::history),
+        )
         .route(
             "/moderation/comments/{id}/approve",
             post(moderation::approve),
         )
         .route("/moderation/comments/{id}/reject", post(moderation::reject))
+        .route(
+            "/moderation/comments/{id}/feature",
+            post(moderation::feature).delete(moderation::unfeature),
+        )
+        .route("/moderation/comments/{id}/undo", post(moderation::undo))
+        .route("/moderation/audit", get(moderation::audit))
+        .route(
+            "/moderation/moderators",
+            get(moderators::list).post(moderators::add),
+        )
+        .route(
+            "/moderation/moderators/{name}",
+            axum::routing::delete(moderators::remove),
+        )
         .fallback(|| async {
             ApiFailure::NotFound {
                 message: "Không có API này.",

@@ -95,6 +95,8 @@ pub struct TestServer {
     pub client: Client,
     /// `http://127.0.0.1:PORT/metrics` when the server serves metrics.
     pub metrics: Option<String>,
+    /// The one-time desk login link the server printed, if it did.
+    pub login_link: Option<String>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -107,6 +109,7 @@ impl TestServer {
         let metrics = server
             .metrics_addr()
             .map(|addr| format!("http://{}/metrics", addr.expect("a metrics address")));
+        let login_link = server.login_link().map(str::to_owned);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(server.run(async move {
             stopped.await.ok();
@@ -116,6 +119,7 @@ impl TestServer {
             host: addr.to_string(),
             client: Client::new(),
             metrics,
+            login_link,
             stop: Some(stop),
             task: Some(task),
         }
