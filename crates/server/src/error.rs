@@ -53,7 +53,7 @@ pub enum ApiFailure {
         /// Who decided, if known.
         by: Option<String>,
     },
-    /// Only published comments can be chosen (`409 not_published`).
+    /// Only published top-level comments can be chosen, 10 an article (`409 not_published`).
     NotPublished,
     /// The decision is not this moderator's, or older than 10 seconds (`409 undo_expired`).
     UndoExpired,
@@ -226,8 +226,8 @@ impl ApiFailure {
             Self::NotPublished => fixed(
                 StatusCode::CONFLICT,
                 "not_published",
-                "Chỉ chọn được bình luận đã đăng.",
-                "Only published comments can be chosen.",
+                "Chỉ chọn được bình luận gốc đã đăng, tối đa 10 bình luận mỗi bài.",
+                "Only published top-level comments can be chosen, 10 per article at most.",
             ),
             Self::UndoExpired => fixed(
                 StatusCode::CONFLICT,

@@ -5,6 +5,7 @@
 use anyhow::{Context, bail};
 use binhluan_api::{Role, is_slug};
 
+use crate::auth::TOKEN_ACTOR;
 use crate::clock::now_micros;
 use crate::db::{Account, Db};
 use crate::secrets::{hash_password, one_time_password, random_token};
@@ -14,9 +15,10 @@ pub const FIRST_ADMIN: &str = "admin";
 /// How long a login link stays valid, in microseconds: a day.
 const LINK_LIFETIME_MICROS: i64 = 24 * 60 * 60 * 1_000_000;
 
-/// Whether `name` can name an account: 2 to 50 of `A-Z a-z 0-9 . _ -`.
+/// Whether `name` can name an account: 2 to 50 of `A-Z a-z 0-9 . _ -`, and not the name the
+/// bearer token acts under.
 pub fn is_account_name(name: &str) -> bool {
-    (2..=50).contains(&name.len()) && is_slug(name)
+    (2..=50).contains(&name.len()) && is_slug(name) && !name.eq_ignore_ascii_case(TOKEN_ACTOR)
 }
 
 /// Adds the account `name` to `db`; its one-time password.

@@ -9,6 +9,10 @@ ALTER TABLE comments ADD COLUMN held_for TEXT;
 ALTER TABLE comments ADD COLUMN featured BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE comments ADD COLUMN decided_by TEXT;
 ALTER TABLE comments ADD COLUMN decided_at BIGINT;
+-- The author's name and the text, lower-cased by the server (every script, not only ASCII),
+-- for the desk's search.
+ALTER TABLE comments ADD COLUMN search_text TEXT;
+UPDATE comments SET search_text = LOWER(author_name || ' ' || content);
 
 CREATE INDEX comments_by_email ON comments (author_email, status);
 CREATE INDEX comments_by_reader ON comments (reader_id, status);
@@ -51,3 +55,10 @@ CREATE TABLE moderation_log (
     reason TEXT
 );
 CREATE INDEX moderation_log_by_comment ON moderation_log (comment_id, id);
+
+-- Secrets the server makes for itself, e.g. the key that turns readers' ids and addresses
+-- into pseudonyms for the desk.
+CREATE TABLE server_secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

@@ -7,6 +7,7 @@ use binhluan_api::{Comment, CommentPage, CommentStatus, SortOrder};
 
 use super::Db;
 use super::articles::to_u64;
+use super::decisions::MAX_FEATURED;
 use crate::clock::rfc3339;
 use crate::cursor::{Cursor, CursorOrder};
 
@@ -58,6 +59,11 @@ impl CommentRow {
             key,
             id: self.id,
         }
+    }
+
+    /// Whether a moderator chose it.
+    pub(super) fn is_featured(&self) -> bool {
+        self.featured != 0
     }
 
     /// The status as stored.
@@ -118,9 +124,6 @@ pub(super) fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
-/// The most chosen comments pinned at the top of a thread.
-const MAX_FEATURED: u32 = 10;
-
 /// One page of a list of comments.
 #[derive(Debug)]
 pub struct CommentListing {
@@ -158,7 +161,8 @@ pub enum ParentProblem {
 impl Db {
     /// A page of `slug`'s published top-level comments in `sort` order, each with its published
     /// replies (oldest first); `liked` is set for `reader`. The first page starts with the
-    /// comments moderators chose (up to 10, newest first), which the pages then leave out.
+    /// comments moderators chose (at most 10 an article, newest first), which the pages then
+    /// leave out.
     pub async fn published_page(
         &self,
         slug: &str,

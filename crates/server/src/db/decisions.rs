@@ -9,6 +9,9 @@ use super::Db;
 use super::comments::{COMMENT_COLUMNS, CommentRow, status_column, status_from_column};
 use crate::clock::{now_micros, rfc3339};
 
+/// The most comments chosen on one article, pinned at the top of its thread.
+pub const MAX_FEATURED: u32 = 10;
+
 /// How long after a decision its moderator may undo it, in microseconds (10 s, and 2 s for
 /// the request to arrive).
 const UNDO_WINDOW_MICROS: i64 = 12 * 1_000_000;
@@ -112,7 +115,8 @@ impl Db {
         })
     }
 
-    /// Chooses (`featured`) or unchooses published comment `id` as `moderator`.
+    /// Chooses (`featured`) or unchooses published top-level comment `id` as `moderator`; an
+    /// article has at most 10 chosen comments (a conflict past that).
     pub async fn set_featured(
         &self,
         id: i64,
@@ -124,11 +128,14 @@ impl Db {
         let mut transaction = self.pool.begin().await?;
         let sql = format!(
             "UPDATE comments SET featured = $1 WHERE id = $2 AND status = 'published' AND featured <> $1 \
+             AND parent_id IS NULL AND ($1 = 0 OR (SELECT COUNT(*) FROM comments AS chosen \
+             WHERE chosen.article_slug = comments.article_slug AND chosen.featured = 1) < $3) \
              RETURNING {COMMENT_COLUMNS}"
         );
         let changed: Option<CommentRow> = sqlx::query_as(&sql)
             .bind(i64::from(featured))
             .bind(id)
+            .bind(i64::from(MAX_FEATURED))
             .fetch_optional(&mut *transaction)
             .await?;
         if let Some(row) = changed {
@@ -140,7 +147,11 @@ impl Db {
         transaction.rollback().await?;
         Ok(match self.comment_row(id).await? {
             None => Outcome::NotFound,
-            Some(row) if status_from_column_of(&row) == CommentStatus::Published => {
+            Some(row)
+                if status_from_column_of(&row) == CommentStatus::Published
+                    && row.parent_id.is_none()
+                    && (row.is_featured() == featured) =>
+            {
                 Outcome::Done(row.into_moderation())
             }
             Some(row) => conflict(row),

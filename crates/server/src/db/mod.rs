@@ -63,6 +63,9 @@ pub struct Db {
     /// When this process next purges expired idempotency keys (microseconds since the epoch;
     /// 0: at its first post).
     next_key_purge: Arc<AtomicI64>,
+    /// The database's own secret key for pseudonyms (made at its first open, shared by every
+    /// process): a pseudonym cannot be reversed by hashing every address.
+    pseudonym_key: Arc<str>,
 }
 
 impl Db {
@@ -108,10 +111,23 @@ impl Db {
         }
         .context("cannot migrate the database")?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
+        sqlx::query(
+            "INSERT INTO server_secrets (name, value) VALUES ('pseudonyms', $1) ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(crate::secrets::random_token()?)
+        .execute(&pool)
+        .await
+        .context("cannot make the server's secret")?;
+        let pseudonym_key: String =
+            sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'pseudonyms'")
+                .fetch_one(&pool)
+                .await
+                .context("cannot read the server's secret")?;
         let db = Self {
             pool,
             write_gate,
             next_key_purge: Arc::new(AtomicI64::new(0)),
+            pseudonym_key: pseudonym_key.into(),
         };
         tracing::info!(?backend, "database ready");
         Ok(db)

@@ -107,8 +107,8 @@ impl Db {
         }
         let sql = format!(
             "INSERT INTO comments (article_slug, parent_id, author_name, author_email, content, status, created_at, \
-             reader_id, client_key, held_for) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {COMMENT_COLUMNS}"
+             reader_id, client_key, held_for, search_text) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING {COMMENT_COLUMNS}"
         );
         let row = sqlx::query_as::<_, CommentRow>(&sql)
             .bind(record.article_slug)
@@ -121,6 +121,7 @@ impl Db {
             .bind(record.reader_id)
             .bind(record.client)
             .bind(record.held_for)
+            .bind(format!("{} {}", record.author_name, record.content).to_lowercase())
             .fetch_one(&mut *transaction)
             .await?;
         let comment = binhluan_api::Comment {

@@ -23,7 +23,7 @@ pub struct QueueFilter<'a> {
     pub status: CommentStatus,
     /// Only this article's.
     pub article: Option<&'a str>,
-    /// Only those whose text or author contains this (ignoring case).
+    /// Only those whose text or author contains this (ignoring case, in every script).
     pub search: Option<&'a str>,
 }
 
@@ -42,9 +42,10 @@ const EXCERPT_CHARS: usize = 200;
 const HISTORY_RECENT: i64 = 5;
 
 /// A short, stable, one-way name for an identifier a moderator should be able to compare but
-/// not read (a reader id, an address).
-fn pseudonym(value: &str) -> String {
-    secret_digest(value)[..12].to_owned()
+/// not read (a reader id, an address), keyed by the database's secret so that it cannot be
+/// reversed by hashing every address.
+fn pseudonym(key: &str, value: &str) -> String {
+    secret_digest(&format!("{key}\u{0}{value}"))[..12].to_owned()
 }
 
 /// `%text%` for `LIKE … ESCAPE '\'`, lower-cased, with `%`, `_` and `\` taken literally.
@@ -79,9 +80,7 @@ impl Db {
         if let Some(search) = filter.search.map(str::trim).filter(|s| !s.is_empty()) {
             texts.push(like_pattern(search));
             let n = 3 + texts.len();
-            conditions.push(format!(
-                "(LOWER(content) LIKE ${n} ESCAPE '\\' OR LOWER(author_name) LIKE ${n} ESCAPE '\\')"
-            ));
+            conditions.push(format!("search_text LIKE ${n} ESCAPE '\\'"));
         }
         let filtered = conditions.join(" AND ");
         let (keyset, order_by) = keyset_and_order(order);
@@ -172,8 +171,14 @@ impl Db {
                             url: None,
                         });
                 let parent = row.parent_id.and_then(|id| parents.get(&id).cloned());
-                let reader = row.reader_id.as_deref().map(pseudonym);
-                let client = row.client_key.as_deref().map(pseudonym);
+                let reader = row
+                    .reader_id
+                    .as_deref()
+                    .map(|id| pseudonym(&self.pseudonym_key, id));
+                let client = row
+                    .client_key
+                    .as_deref()
+                    .map(|key| pseudonym(&self.pseudonym_key, key));
                 let held_for = row.held_for.clone();
                 let decided_by = row.decided_by.clone();
                 let decided_at = row.decided_at.map(rfc3339);
@@ -342,8 +347,12 @@ mod tests {
 
     #[test]
     fn pseudonyms_are_short_and_stable() {
-        assert_eq!(pseudonym("203.0.113.7"), pseudonym("203.0.113.7"));
-        assert_ne!(pseudonym("203.0.113.7"), pseudonym("203.0.113.8"));
-        assert_eq!(pseudonym("x").len(), 12);
+        assert_eq!(pseudonym("k", "203.0.113.7"), pseudonym("k", "203.0.113.7"));
+        assert_ne!(pseudonym("k", "203.0.113.7"), pseudonym("k", "203.0.113.8"));
+        assert_ne!(
+            pseudonym("k", "203.0.113.7"),
+            pseudonym("other", "203.0.113.7")
+        );
+        assert_eq!(pseudonym("k", "x").len(), 12);
     }
 }
