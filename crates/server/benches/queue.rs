@@ -140,10 +140,11 @@ async fn seed(url: &str) {
     let start = Instant::now();
     sqlx::query(&format!(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {COMMENTS}) \
-         INSERT INTO comments (article_slug, author_name, author_email, content, status, created_at, client_key) \
+         INSERT INTO comments (article_slug, author_name, author_email, content, status, created_at, client_key, search_text) \
          SELECT '{ARTICLE}', 'Bạn đọc ' || i, 'ban-doc-' || (i % 5000) || '@example.vn', \
          'Bình luận số ' || i || ': bài viết rất hay, cảm ơn tòa soạn đã đưa tin, tôi có vài suy nghĩ.', \
-         'pending', 1764000000000000 + i * 1000000, '203.0.113.' || (i % 250) FROM n"
+         'pending', 1764000000000000 + i * 1000000, '203.0.113.' || (i % 250), \
+         'bạn đọc ' || i || ' bình luận số ' || i || ': bài viết rất hay, cảm ơn tòa soạn đã đưa tin, tôi có vài suy nghĩ.' FROM n"
     ))
     .execute(&pool)
     .await
