@@ -1,4 +1,5 @@
-//! The comment section under an article: the rules, the form, and the published comments.
+//! The comment section under an article: the rules, the form (or why there is none), and the
+//! published comments.
 
 mod draft;
 mod feedback;
@@ -27,7 +28,9 @@ use rules::RulesList;
 /// How often relative times ("5 phút trước") are brought up to date.
 const CLOCK_TICK: Duration = Duration::from_secs(60);
 
-/// "Bình luận": the newsroom's rules, the form, and the comments of the article `slug`.
+/// "Bình luận": the newsroom's rules, the form, and the comments of the article `slug`. A closed
+/// thread shows a notice instead of the rules and the form (the reader's draft is kept for when
+/// it reopens); an article the server has no thread for, neither.
 #[component]
 pub fn CommentSection(
     /// The article the comments belong to.
@@ -63,9 +66,17 @@ pub fn CommentSection(
         parent: None,
     };
     view! {
-        <section class="comments" aria-labelledby="comments-heading">
+        // The state is a class: the stylesheet shows the notice, or the rules and the form, or
+        // neither. (Rendering either conditionally costs about 1 KB of gzip wasm.)
+        <section
+            class="comments"
+            class:is-closed=move || list.is_closed()
+            class:is-not-open=move || list.is_not_open()
+            aria-labelledby="comments-heading"
+        >
             <h2 id="comments-heading">{move || texts().comments_heading}</h2>
             <RulesList policy/>
+            <p class="comments-closed" role="status">{move || texts().comments_closed}</p>
             <CommentForm target policy on_published/>
             <CommentListView list slug policy/>
         </section>

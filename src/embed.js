@@ -4,10 +4,11 @@
 //   <div data-binhluan data-article="slug"></div>
 //
 // Every [data-binhluan] element gets a shadow root with a light placeholder ("Bình luận (12)")
-// that reserves space. The app's wasm is fetched only when an element comes near the viewport,
-// once for the whole page, and mounts one independent widget per element. The only global is
-// window.BinhLuan. Written for scripts/trunk-post-build, which fills in this build's hashed
-// file names.
+// that reserves space; an article the server has no thread for yet gets one then (POST
+// /api/threads, with the page's headline and address). The app's wasm is fetched only when an
+// element comes near the viewport, once for the whole page, and mounts one independent widget
+// per element. The only global is window.BinhLuan. Written for scripts/trunk-post-build, which
+// fills in this build's hashed file names.
 
 const SCRIPT = new URL(import.meta.url);
 const APP_JS = new URL("__BINHLUAN_JS__", SCRIPT).href;
@@ -15,6 +16,10 @@ const APP_WASM = new URL("__BINHLUAN_WASM__", SCRIPT).href;
 const APP_CSS = new URL("__BINHLUAN_CSS__", SCRIPT).href;
 /** How close to the viewport an element must come before the wasm is fetched. */
 const NEAR = "600px 0px";
+/** The longest headline the server takes, in characters. */
+const TITLE_MAX = 300;
+/** How long the placeholder's requests may take, as long as the app's own (src/http.rs). */
+const TIMEOUT_MS = 20_000;
 
 const SLUG = /^(?!\.)[A-Za-z0-9._-]{1,200}$/;
 const CHOICES = {
@@ -91,7 +96,8 @@ function loadApp() {
   return app;
 }
 
-/** The element's options, or the message explaining what is wrong with its attributes. */
+/** The element's options and the thread it asks for (`{slug, title?, url?}`), or the message
+ * explaining what is wrong with its attributes. */
 function readOptions(element) {
   const data = element.dataset;
   if (!data.article) {
@@ -112,13 +118,8 @@ function readOptions(element) {
   }
   let api = SCRIPT.origin;
   if (data.api) {
-    let url;
-    try {
-      url = new URL(data.api, document.baseURI);
-    } catch {
-      url = null;
-    }
-    if (!url || !/^https?:$/.test(url.protocol)) {
+    const url = httpUrl(data.api);
+    if (!url) {
       return {
         error: [
           `data-api="${data.api}" không phải địa chỉ http(s) của máy chủ bình luận`,
@@ -128,6 +129,23 @@ function readOptions(element) {
     }
     api = (url.origin + url.pathname).replace(/\/+$/, "");
   }
+  // What the server needs to open the article's thread if it has none: the page's headline
+  // (data-title, or else its <title>), cut to what the server takes, and its http(s) address
+  // (data-url, resolved like a link, or else its canonical link). A blank attribute counts as
+  // absent; what is still missing is left out.
+  const given = (name) => data[name]?.trim() || undefined;
+  const canonical = document.querySelector("link[rel~=canonical]")?.href || undefined;
+  const url = httpUrl(given("url") ?? canonical);
+  if (given("url") && !url) {
+    return {
+      error: [
+        `data-url="${data.url}" không phải địa chỉ http(s) của bài viết`,
+        `data-url="${data.url}" is not the http(s) address of the article`,
+      ],
+    };
+  }
+  const title = [...(given("title") ?? document.title.trim())].slice(0, TITLE_MAX).join("");
+  const thread = { slug: data.article, title: title.trim() || undefined, url: url?.href };
   const options = { api, article: data.article };
   for (const [name, allowed] of Object.entries(CHOICES)) {
     const value = data[name];
@@ -142,7 +160,19 @@ function readOptions(element) {
     }
     options[name] = value;
   }
-  return { options };
+  return { options, thread };
+}
+
+/** `text` resolved against the page, if it is an http(s) address. */
+function httpUrl(text) {
+  if (text === undefined) return undefined;
+  try {
+    const url = new URL(text, document.baseURI);
+    if (/^https?:$/.test(url.protocol)) return url;
+  } catch {
+    // Not an address at all.
+  }
+  return undefined;
 }
 
 function element(tag, className, text) {
@@ -164,51 +194,66 @@ function showError(shadow, [vi, en]) {
   fill(shadow, placeholderSheet, box);
 }
 
-/** The place-holder: the heading with the count, and grey bars where the form will be. */
-function showPlaceholder(shadow, options) {
+/** The place-holder: the heading with the count, and grey bars where the form will be. Returns
+ * what `showCount` returns. */
+function showPlaceholder(shadow, options, thread) {
   const wait = element("div", `bl-wait ${options.theme ?? "auto"}`);
   wait.setAttribute("aria-busy", "true");
   wait.lang = options.lang ?? "vi";
   const heading = element("h2", undefined, options.lang === "en" ? "Comments" : "Bình luận");
   wait.append(heading, element("div", "bar"), element("div", "bar box"), element("div", "bar"));
   fill(shadow, placeholderSheet, wait);
-  showCount(heading, options);
+  return showCount(heading, options, thread);
 }
 
-/** Adds "(12)" to the heading: the last count seen at once, then the server's. */
-async function showCount(heading, { api, article }) {
+/** Adds "(12)" to the heading: the last count seen at once, then the server's. An article the
+ * server has no thread for (`404`) gets one (`POST /api/threads`, which the server may refuse),
+ * counting 0. Settles, never failing, once the thread exists or cannot be had, so the widget
+ * never asks for a thread that is still being opened. */
+async function showCount(heading, { api, article }, thread) {
   const key = `binhluan:count:${api}:${article}`;
   const label = heading.textContent;
   const show = (count) => {
     heading.textContent = `${label} (${count})`;
-  };
-  try {
-    const cached = localStorage.getItem(key);
-    if (cached !== null) show(cached);
-  } catch {
-    // Storage may be blocked: the count from the server will do.
-  }
-  try {
-    const answer = await fetch(`${api}/api/articles/${encodeURIComponent(article)}/comments/count`);
-    if (!answer.ok) return;
-    const { count } = await answer.json();
-    if (!Number.isInteger(count)) return;
-    show(count);
     try {
       localStorage.setItem(key, String(count));
     } catch {
       // Not cached: fine.
     }
+  };
+  try {
+    const cached = localStorage.getItem(key);
+    if (cached !== null) heading.textContent = `${label} (${cached})`;
   } catch {
-    // No count: the heading alone is fine.
+    // Storage may be blocked: the count from the server will do.
+  }
+  const request = (path, init) =>
+    fetch(`${api}/api${path}`, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  try {
+    const answer = await request(`/articles/${encodeURIComponent(article)}/comments/count`);
+    if (answer.status === 404) {
+      const opened = await request("/threads", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(thread),
+      });
+      if (opened.ok) show(0);
+      return;
+    }
+    if (!answer.ok) return;
+    const { count } = await answer.json();
+    if (Number.isInteger(count)) show(count);
+  } catch {
+    // No count: the heading alone is fine, and the widget says what is wrong.
   }
 }
 
-/** Loads the app if needed and mounts the widget in place of the placeholder. */
-async function mountWidget(host, shadow, options) {
+/** Loads the app if needed and mounts the widget in place of the placeholder, once `ready`
+ * (what `showCount` returned) has settled. */
+async function mountWidget(host, { shadow, options, ready }) {
   performance.mark("binhluan:visible");
   try {
-    const { module, sheet } = await loadApp();
+    const [{ module, sheet }] = await Promise.all([loadApp(), ready]);
     const container = document.createElement("div");
     module.mount_embed(container, options);
     fill(shadow, sheet, container);
@@ -230,9 +275,9 @@ const observer =
           for (const entry of entries) {
             if (!entry.isIntersecting) continue;
             observer.unobserve(entry.target);
-            const { shadow, options } = pending.get(entry.target);
+            const widget = pending.get(entry.target);
             pending.delete(entry.target);
-            mountWidget(entry.target, shadow, options);
+            mountWidget(entry.target, widget);
           }
         },
         { rootMargin: NEAR },
@@ -258,19 +303,19 @@ function mount(root = document) {
       console.error("binhluan: this element cannot hold the comments; use a <div>", host, error);
       continue;
     }
-    const { options, error } = readOptions(host);
+    const { options, thread, error } = readOptions(host);
     if (error) {
       showError(shadow, error);
       continue;
     }
     mounted.add(host);
     count += 1;
-    showPlaceholder(shadow, options);
+    const widget = { shadow, options, ready: showPlaceholder(shadow, options, thread) };
     if (observer) {
-      pending.set(host, { shadow, options });
+      pending.set(host, widget);
       observer.observe(host);
     } else {
-      mountWidget(host, shadow, options);
+      mountWidget(host, widget);
     }
   }
   return count;

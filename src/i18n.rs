@@ -187,6 +187,8 @@ pub struct Texts {
     pub post_conflict: &'static str,
     /// Said with every failure: nothing the reader typed is lost.
     pub text_kept: &'static str,
+    /// In place of the form when the thread takes no more comments, and after a post it refused.
+    pub comments_closed: &'static str,
 
     // The list.
     /// "12 bình luận".
@@ -203,6 +205,8 @@ pub struct Texts {
     pub no_comments: &'static str,
     /// Comments could not be loaded.
     pub comments_load_failed: &'static str,
+    /// The server has no comment thread for the article.
+    pub comments_not_open: &'static str,
     /// The button that loads the next page.
     pub load_more: &'static str,
     /// The reply button.

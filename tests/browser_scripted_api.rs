@@ -10,6 +10,7 @@
 
 mod browser_support;
 
+use binhluan::i18n::Lang;
 use binhluan_api::{ApiError, Comment, CommentPage, CommentStatus, IDEMPOTENCY_KEY_HEADER};
 use binhluan_api::{NewComment, Policy, READER_ID_HEADER};
 use binhluan_rules::{LinkPolicy, Rule, Span, Violation};
@@ -18,9 +19,10 @@ use browser_support::fetch_mock::{
     is_uuid_v4, like, like_path, next_page_path, page, page_path, policy_banning,
 };
 use browser_support::{
-    Section, checklist, clear_drafts, drafts, find_in, focus_and_leave, is_focused, native_value,
-    settle, sleep, text_draft, type_value, wait_until,
+    AppStyles, Section, checklist, clear_drafts, drafts, find_in, focus_and_leave, is_focused,
+    is_shown, native_value, settle, sleep, text_draft, type_value, wait_until,
 };
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::HtmlElement;
@@ -37,6 +39,7 @@ const KEPT: &str = "Nội dung bạn viết vẫn được giữ nguyên; hãy t
 const PUBLISHED: &str = "Bình luận của bạn đã được đăng.";
 const PENDING: &str = "Bình luận của bạn đang chờ duyệt.";
 const LOAD_FAILED: &str = "Không tải được bình luận.";
+const CLOSED: &str = "Bình luận đã đóng.";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
@@ -610,6 +613,7 @@ async fn a_policy_without_a_word_minimum_still_states_the_diacritics_rule() {
         links: LinkPolicy::Allow,
         max_chars: 500,
         banned_words: Vec::new(),
+        auto_close_after_days: None,
     };
     mock.always("GET", POLICY_PATH, Reply::json(200, &policy));
     let section = section_with(&mock, SLUG, page(&[], None, 0)).await;
@@ -912,6 +916,175 @@ async fn clicks_on_xem_them_while_its_page_loads_ask_for_it_once() {
         1,
         "clicks while loading ask for nothing"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Closed threads, and articles without one. What the section shows then is the stylesheet's
+// doing, so these tests load it.
+
+/// Whether something matching `selector` in `section` is shown.
+fn shows(section: &Section, selector: &str) -> bool {
+    section.find_all(selector).iter().any(is_shown)
+}
+
+#[wasm_bindgen_test]
+async fn a_closed_thread_lists_its_comments_with_a_notice_in_place_of_the_form() {
+    const SLUG: &str = "binh-luan-da-dong";
+    let _styles = AppStyles::load();
+    let mock = FetchMock::install();
+    // A reader starts a comment while the thread is open…
+    let open = section_with(&mock, SLUG, page(&[1], None, 1)).await;
+    assert!(shows(&open, "form.comment-form") && shows(&open, ".comment-rules"));
+    assert!(!shows(&open, ".comments-closed"));
+    type_value(&open.textarea(), GOOD);
+    settle().await;
+    assert_eq!(text_draft(SLUG).unwrap()["content"], GOOD);
+
+    // …and comes back once the newsroom closed it.
+    let lang = RwSignal::new(Lang::Vi);
+    mock.reply(
+        "GET",
+        &page_path(SLUG, "newest"),
+        Reply::json(
+            200,
+            &CommentPage {
+                closed: true,
+                ..page(&[1, 2], None, 3)
+            },
+        ),
+    );
+    let section = Section::mount(SLUG, lang).await;
+    wait_until("the closed page", 5000, || {
+        section.comment_ids() == vec![1, 2] && shows(&section, ".comments-closed")
+    })
+    .await;
+    assert_eq!(section.texts(".comments-closed"), vec![CLOSED]);
+    assert!(!shows(&section, "form"), "no form");
+    assert!(!shows(&section, ".comment-rules"), "no rules");
+    assert!(
+        !shows(&section, ".comment-actions .link-button"),
+        "no reply button"
+    );
+    assert_eq!(section.count(), "3 bình luận");
+    assert_eq!(section.like_state(1), (false, "0".to_owned()), "likes stay");
+    assert!(is_shown(&section.like_button(2)));
+    assert_eq!(
+        text_draft(SLUG).unwrap()["content"],
+        GOOD,
+        "the draft is kept"
+    );
+    lang.set(Lang::En);
+    settle().await;
+    assert_eq!(
+        section.texts(".comments-closed"),
+        vec!["Comments are closed."]
+    );
+    lang.set(Lang::Vi);
+    settle().await;
+
+    // Reopened (as the next load says), the form is back with the draft.
+    mock.reply(
+        "GET",
+        &page_path(SLUG, "top"),
+        Reply::json(200, &page(&[2, 1], None, 3)),
+    );
+    section.sort_button("Quan tâm nhất").click();
+    wait_until("the open page", 5000, || {
+        section.comment_ids() == vec![2, 1] && !shows(&section, ".comments-closed")
+    })
+    .await;
+    assert!(shows(&section, "form.comment-form") && shows(&section, ".comment-rules"));
+    assert_eq!(native_value(&section.textarea()), GOOD);
+    assert!(is_shown(&section.reply_toggle(1)) && is_shown(&section.reply_toggle(2)));
+    assert!(mock.requests_to("POST", "*").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_post_refused_because_the_thread_closed_keeps_the_text_and_says_so() {
+    const SLUG: &str = "dong-trong-luc-viet";
+    let _styles = AppStyles::load();
+    let mock = FetchMock::install();
+    let section = section_with(&mock, SLUG, page(&[1], None, 1)).await;
+    let refusal = ApiError {
+        error: "comments_closed".to_owned(),
+        message: CLOSED.to_owned(),
+        message_en: "Comments are closed.".to_owned(),
+        violations: Vec::new(),
+        field: None,
+        retry_after: None,
+    };
+    mock.reply("POST", &comments_path(SLUG), Reply::json(403, &refusal));
+    write(&section, GOOD).await;
+    let textarea = section.textarea();
+
+    section.submit_button().click();
+    wait_until("the refusal is said", 5000, || {
+        section.error_text() == CLOSED
+    })
+    .await;
+    assert!(is_shown(&section.error_notice()));
+    assert_eq!(native_value(&textarea), GOOD, "the text stays in the box");
+    assert!(is_shown(&textarea));
+    assert_eq!(
+        text_draft(SLUG).unwrap()["content"],
+        GOOD,
+        "and in the draft"
+    );
+    assert!(!is_shown(&section.submit_button()), "nothing left to send");
+    assert!(is_focused(&textarea));
+    assert_eq!(section.comment_ids(), vec![1], "the comments stay");
+    assert_eq!(mock.requests_to("POST", &comments_path(SLUG)).len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_article_without_a_thread_says_so_with_no_form_and_no_retry() {
+    const SLUG: &str = "chua-mo-binh-luan";
+    let _styles = AppStyles::load();
+    let mock = FetchMock::install();
+    mock.reply(
+        "GET",
+        &page_path(SLUG, "newest"),
+        Reply::json(404, &api_error("not_found", None)),
+    );
+    clear_drafts(SLUG);
+    let section = Section::mount_vi(SLUG).await;
+    wait_until("the sentence", 5000, || {
+        shows(&section, ".comments-not-open")
+    })
+    .await;
+    assert_eq!(
+        section.texts(".comments-not-open"),
+        vec!["Bài viết này chưa mở phần bình luận."]
+    );
+    assert!(!shows(&section, "form"), "no form");
+    assert!(!shows(&section, ".comment-rules"), "no rules");
+    assert!(!shows(&section, ".comments-closed"));
+    assert_eq!(section.load_errors(), Vec::<String>::new());
+    assert!(!shows(&section, "button"), "no retry, nothing to press");
+}
+
+#[wasm_bindgen_test]
+async fn a_404_that_is_not_the_apis_is_a_failure_with_a_retry() {
+    const SLUG: &str = "404-cua-proxy";
+    let _styles = AppStyles::load();
+    let mock = FetchMock::install();
+    let first = page_path(SLUG, "newest");
+    mock.reply("GET", &first, Reply::text(404, "<h1>404 Not Found</h1>"));
+    mock.reply("GET", &first, Reply::json(200, &page(&[1], None, 1)));
+    clear_drafts(SLUG);
+    let section = Section::mount_vi(SLUG).await;
+    wait_until("the failure", 5000, || {
+        section.texts(".load-error p") == vec![LOAD_FAILED]
+    })
+    .await;
+    assert!(!shows(&section, ".comments-not-open"));
+    assert!(shows(&section, "form.comment-form"), "the form stays");
+
+    section
+        .find(".load-error button")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until("the comments", 5000, || section.comment_ids() == vec![1]).await;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -220,6 +220,8 @@ pub fn CommentForm(
     };
 
     let sending = move || posting.get() == Posting::Sending;
+    // After the server said the thread is closed, the text stays in the box but cannot be sent.
+    let closed = move || posting.with(|p| matches!(p, Posting::Failed(PostError::Closed)));
     let form_label = move || {
         let texts = texts();
         target.with_value(|t| match &t.parent {
@@ -313,6 +315,7 @@ pub fn CommentForm(
                 <button
                     type="submit"
                     class="button"
+                    hidden=closed
                     aria-disabled=move || sending().to_string()
                     on:pointerdown=move |_| pressing_submit.set_value(true)
                     on:pointerup=move |_| release_submit()

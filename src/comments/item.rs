@@ -75,6 +75,7 @@ pub fn CommentItem(
                     <button
                         type="button"
                         class="link-button"
+                        hidden=move || list.is_some_and(CommentList::is_closed)
                         aria-expanded=move || replying.get().to_string()
                         on:click=move |_| replying.update(|r| *r = !*r)
                     >

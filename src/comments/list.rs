@@ -1,4 +1,5 @@
-//! The published comments: sorted, paged, with loading, empty and error states.
+//! The published comments: sorted, paged, with loading, empty and error states, and whether
+//! the thread takes new ones.
 
 use binhluan_api::{Comment, CommentPage, SortOrder};
 use binhluan_rules::Policy;
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::api::{ApiBase, fetch_comments};
+use crate::api::{ApiBase, ApiFailure, fetch_comments};
 use crate::comments::item::CommentItem;
 use crate::i18n::use_texts;
 use crate::storage::reader_id;
@@ -17,6 +18,8 @@ enum Status {
     Loading,
     Ready,
     Failed,
+    /// The API said the article has no thread (`404 not_found`): retrying will not help.
+    NotOpen,
 }
 
 /// The comment list's state, shared with the forms that add to it.
@@ -25,6 +28,7 @@ pub struct CommentList {
     comments: RwSignal<Vec<Comment>>,
     next_cursor: RwSignal<Option<String>>,
     total: RwSignal<u64>,
+    closed: RwSignal<bool>,
     sort: RwSignal<SortOrder>,
     status: RwSignal<Status>,
     loading_more: RwSignal<bool>,
@@ -42,6 +46,7 @@ impl CommentList {
             comments: RwSignal::new(Vec::new()),
             next_cursor: RwSignal::new(None),
             total: RwSignal::new(0),
+            closed: RwSignal::new(false),
             sort: RwSignal::new(SortOrder::Newest),
             status: RwSignal::new(Status::Loading),
             loading_more: RwSignal::new(false),
@@ -78,9 +83,24 @@ impl CommentList {
                     self.show(page, false);
                     self.status.set(Status::Ready);
                 }
+                // The API's own `not_found`: not a proxy's or a wrong address's `404`.
+                Err(ApiFailure::Status {
+                    status: 404,
+                    error: Some(error),
+                }) if error.error == "not_found" => self.status.set(Status::NotOpen),
                 Err(_) => self.status.set(Status::Failed),
             }
         });
+    }
+
+    /// Whether the thread takes no more comments, as the last page said.
+    pub fn is_closed(self) -> bool {
+        self.closed.get()
+    }
+
+    /// Whether the server has no thread for the article.
+    pub fn is_not_open(self) -> bool {
+        self.status.get() == Status::NotOpen
     }
 
     /// Loads the page after the last one shown. Clicks while it loads ask for nothing more, and
@@ -121,7 +141,9 @@ impl CommentList {
             comments,
             next_cursor,
             total,
+            closed,
         } = page;
+        self.closed.set(closed);
         self.comments.update(|shown| {
             if append {
                 // A comment published here since the first page may come again: show it once.
@@ -214,6 +236,10 @@ pub fn CommentListView(
             </div>
         }
         .into_any(),
+        Status::NotOpen => {
+            view! { <p class="comments-not-open">{move || texts().comments_not_open}</p> }
+                .into_any()
+        }
         Status::Ready if is_empty.get() => {
             view! { <p class="comments-empty">{move || texts().no_comments}</p> }.into_any()
         }

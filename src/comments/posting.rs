@@ -44,6 +44,8 @@ pub enum PostError {
     Server,
     /// `409`: the retry key came back with another comment.
     Conflict,
+    /// `403 comments_closed`: the thread takes no more comments.
+    Closed,
 }
 
 impl PostError {
@@ -59,6 +61,10 @@ impl PostError {
             ApiFailure::Status { status: 413, .. } => PostError::TooLarge,
             ApiFailure::Status { status: 409, .. } => PostError::Conflict,
             ApiFailure::Status {
+                status: 403,
+                error: Some(error),
+            } if error.error == "comments_closed" => PostError::Closed,
+            ApiFailure::Status {
                 status: 400,
                 error: Some(error),
             } => PostError::Invalid {
@@ -69,9 +75,11 @@ impl PostError {
         }
     }
 
-    /// What the reader reads: the reason, and that their text is still there.
+    /// What the reader reads: the reason, and that their text is kept; for a closed thread only
+    /// that (the text stays in the box, but trying again is of no use).
     pub fn message(&self, texts: &Texts, lang: Lang) -> String {
         let reason = match self {
+            PostError::Closed => return texts.comments_closed.to_owned(),
             PostError::Rejected(_) => texts.post_rejected.to_owned(),
             PostError::Invalid {
                 message,

@@ -64,6 +64,7 @@ pub const TEXTS: Texts = Texts {
     post_server_failed: "The server is having trouble, so the comment was not sent.",
     post_conflict: "The comment changed while it was being sent. Please send it again.",
     text_kept: "What you wrote is kept; please try again.",
+    comments_closed: "Comments are closed.",
     comment_count: |n| {
         if n == 1 {
             "1 comment".to_owned()
@@ -77,6 +78,7 @@ pub const TEXTS: Texts = Texts {
     loading_comments: "Loading comments…",
     no_comments: "No comments yet. Be the first!",
     comments_load_failed: "The comments could not be loaded.",
+    comments_not_open: "Comments are not open for this article.",
     load_more: "Show more comments",
     reply: "Reply",
     cancel_reply: "Cancel",

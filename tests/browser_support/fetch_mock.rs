@@ -348,6 +348,7 @@ pub fn comment(id: i64, content: &str) -> Comment {
         status: CommentStatus::Published,
         likes: 0,
         liked: false,
+        featured: false,
         replies: Vec::new(),
         author_email: None,
         rejection_reason: None,
@@ -363,6 +364,7 @@ pub fn page(ids: &[i64], next_cursor: Option<&str>, total: u64) -> CommentPage {
             .collect(),
         next_cursor: next_cursor.map(str::to_owned),
         total,
+        closed: false,
     }
 }
 

@@ -489,6 +489,40 @@ impl Section {
     }
 }
 
+/// The app's stylesheet on the test page, until dropped: for what the CSS decides, such as what
+/// a thread's state shows.
+pub struct AppStyles(Element);
+
+impl AppStyles {
+    /// Adds `style/main.css` to the page (in place of one a failed test left behind).
+    pub fn load() -> AppStyles {
+        const ID: &str = "binhluan-test-styles";
+        if let Some(left) = document().get_element_by_id(ID) {
+            left.remove();
+        }
+        let style = document().create_element("style").unwrap();
+        style.set_id(ID);
+        style.set_text_content(Some(include_str!("../../style/main.css")));
+        document().body().unwrap().append_child(&style).unwrap();
+        AppStyles(style)
+    }
+}
+
+impl Drop for AppStyles {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+/// Whether `element` is laid out: neither it nor an ancestor is `display: none` (by `hidden` or
+/// by the stylesheet).
+pub fn is_shown(element: &Element) -> bool {
+    element
+        .unchecked_ref::<HtmlElement>()
+        .offset_parent()
+        .is_some()
+}
+
 /// The element matching `selector` inside `element`; panics if there is none.
 pub fn find_in(element: &Element, selector: &str) -> Element {
     element

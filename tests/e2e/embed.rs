@@ -2,11 +2,14 @@
 
 use std::time::Duration;
 
-use binhluan_api::{CommentStatus, NewComment};
+use binhluan_api::{Article, CommentStatus, Commenting, NewComment};
 
 use crate::support::{Browser, HostSite, SECOND_SLUG, SEED_SLUG, ServerOptions, TestServer};
 
 const WIDGET: &str = "[data-binhluan]";
+
+/// The article of `examples/embed/new-article.html`, which the server does not know at first.
+const NEW_SLUG: &str = "tin-moi-cua-toa-soan-2026";
 
 /// A comment server and a host site on two origins; `pages` are extra host pages.
 async fn sites(options: ServerOptions, pages: &[(&str, String)]) -> (TestServer, String) {
@@ -27,6 +30,33 @@ fn without_embed_script(name: &str) -> String {
     let script = "<script type=\"module\" src=\"http://127.0.0.1:3000/embed.js\"></script>";
     assert!(html.contains(script), "{name} includes the embed script");
     html.replace(script, "")
+}
+
+/// The example page `name` with, before anything else runs, a `fetch` that logs every request
+/// (`window.requests`: "start GET /path?query", "end …") and holds the answer to
+/// `POST /api/threads` until the test calls `releaseThread()`.
+fn with_held_thread(name: &str) -> String {
+    let path = format!("{}/examples/embed/{name}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(path).expect("the example page");
+    let script = "<script>
+      window.requests = [];
+      let release;
+      const released = new Promise((resolve) => { release = resolve; });
+      window.releaseThread = () => release();
+      const realFetch = window.fetch;
+      window.fetch = async (input, init) => {
+        const request = new Request(input, init);
+        const url = new URL(request.url);
+        const what = `${request.method} ${url.pathname}${url.search}`;
+        requests.push(`start ${what}`);
+        const response = await realFetch(request);
+        if (what === 'POST /api/threads') await released;
+        requests.push(`end ${what}`);
+        return response;
+      };
+    </script>";
+    assert!(html.contains("<head>"), "{name} has a head");
+    html.replacen("<head>", &format!("<head>{script}"), 1)
 }
 
 /// A host page holding `body`, with the embed script.
@@ -478,5 +508,157 @@ async fn elements_added_later_mount_with_one_call() {
     wait_until_ready(&browser, "#late").await;
     // Mounting again takes nothing twice.
     assert_eq!(browser.eval("BinhLuan.mount()").await, 0);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_the_server_does_not_know_gets_its_thread_and_takes_comments() {
+    let (server, host) = sites(
+        ServerOptions::default(),
+        &[("held.html", with_held_thread("new-article.html"))],
+    )
+    .await;
+    assert_eq!(server.article(NEW_SLUG).await.status(), 404);
+    let browser = Browser::phone().await;
+    browser.goto(&format!("{host}/held.html")).await;
+
+    // The placeholder's count answers 404, so the loader opens the thread; while that answer
+    // is held, the app arrives but no widget asks for the comments.
+    browser
+        .wait_until(
+            "the thread is asked for",
+            "requests.includes('start POST /api/threads')",
+        )
+        .await;
+    browser.wait_until("the app is fetched", WASM_FETCHED).await;
+    let asked = browser.eval("requests").await;
+    assert!(
+        !asked.to_string().contains("/comments?sort="),
+        "the widget asked for the comments of a thread not open yet: {asked}"
+    );
+    assert!(
+        asked.to_string().contains("/comments/count"),
+        "the count first: {asked}"
+    );
+    browser.eval("releaseThread()").await;
+    wait_until_ready(&browser, WIDGET).await;
+    let order = browser
+        .eval(
+            "[requests.indexOf('end POST /api/threads'),
+              requests.findIndex(r => r.startsWith('start GET /api/articles/tin-moi-cua-toa-soan-2026/comments?sort='))]",
+        )
+        .await;
+    let (opened, listed) = (order[0].as_i64().unwrap(), order[1].as_i64().unwrap());
+    assert!(
+        0 <= opened && opened < listed,
+        "the thread is open before the widget lists it: {}",
+        browser.eval("requests").await
+    );
+    // The placeholder counted 0.
+    assert_eq!(
+        browser
+            .eval(&format!(
+                "localStorage.getItem('binhluan:count:{}:{NEW_SLUG}')",
+                server.origin()
+            ))
+            .await,
+        "0"
+    );
+
+    // The thread has the page's headline (its <title>: the element has no data-title) and
+    // canonical address.
+    let response = server.article(NEW_SLUG).await;
+    assert_eq!(response.status(), 200);
+    let article: Article = response.json().await.expect("an article");
+    assert_eq!(
+        article.title,
+        "Tòa soạn ra mắt chuyên mục đời sống vùng cao"
+    );
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://toasoan.example.vn/doi-song/tin-moi-cua-toa-soan-2026.html")
+    );
+    assert_eq!(article.comments, Commenting::Open);
+
+    let text = "Chuyên mục mới rất bổ ích, mong tòa soạn có thêm nhiều bài về đời sống vùng cao.";
+    browser
+        .find_in_shadow(WIDGET, "input[name=author_name]")
+        .await
+        .send_keys("Hà Thu")
+        .await
+        .unwrap();
+    browser
+        .find_in_shadow(WIDGET, "textarea")
+        .await
+        .send_keys(text)
+        .await
+        .unwrap();
+    browser
+        .find_in_shadow(WIDGET, "button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("the comment is accepted", &in_shadow(WIDGET, "root.querySelector('.form-notice.is-ok')?.textContent === 'Bình luận của bạn đang chờ duyệt.'"))
+        .await;
+    let pending = server.moderation_list(CommentStatus::Pending).await;
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].content, text);
+    server.approve(pending[0].id).await;
+
+    browser.reload().await;
+    browser
+        .wait_until(
+            "the approved comment is listed",
+            &in_shadow(
+                WIDGET,
+                &format!("root?.querySelector('.comment-content')?.textContent === '{text}'"),
+            ),
+        )
+        .await;
+    assert!(
+        !browser
+            .eval("requests")
+            .await
+            .to_string()
+            .contains("/api/threads"),
+        "a thread that exists is not asked for again"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_registered_threads_a_page_the_server_does_not_know_says_comments_are_not_open() {
+    let (server, host) = sites(
+        ServerOptions {
+            threads_registered: true,
+            ..Default::default()
+        },
+        &[],
+    )
+    .await;
+    let browser = Browser::phone().await;
+    browser.goto(&format!("{host}/new-article.html")).await;
+    browser
+        .wait_until(
+            "the widget says so",
+            &in_shadow(
+                WIDGET,
+                "root?.querySelector('.comments-not-open')?.textContent === 'Bài viết này chưa mở phần bình luận.'",
+            ),
+        )
+        .await;
+    assert_eq!(
+        browser
+            .eval(&in_shadow(
+                WIDGET,
+                "[...root.querySelectorAll('form, .comment-rules, .load-error, button')].filter(e => e.checkVisibility()).length"
+            ))
+            .await,
+        0,
+        "no form, no rules, no error, nothing to press"
+    );
+    assert_eq!(server.article(NEW_SLUG).await.status(), 404, "no thread");
     browser.close().await;
 }

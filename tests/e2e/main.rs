@@ -7,5 +7,6 @@ mod support;
 
 mod article;
 mod bundle;
+mod cms;
 mod comments;
 mod embed;

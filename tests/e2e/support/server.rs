@@ -2,7 +2,9 @@
 
 use std::net::SocketAddr;
 
-use binhluan_api::{Comment, CommentPage, CommentStatus, IDEMPOTENCY_KEY_HEADER, NewComment};
+use binhluan_api::{
+    ArticleInput, Comment, CommentPage, CommentStatus, IDEMPOTENCY_KEY_HEADER, NewComment,
+};
 use binhluan_server::{Config, Server};
 use clap::Parser;
 use tempfile::TempDir;
@@ -22,6 +24,9 @@ pub struct ServerOptions {
     pub auto_publish: bool,
     /// Origins allowed to embed the comments.
     pub allowed_origins: Vec<String>,
+    /// Comment threads only for registered articles (`--threads registered`), none opened by
+    /// embedded pages.
+    pub threads_registered: bool,
 }
 
 /// A running server and its database, removed when dropped.
@@ -47,6 +52,9 @@ impl TestServer {
         ];
         if options.auto_publish {
             args.push("--auto-publish".to_owned());
+        }
+        if options.threads_registered {
+            args.push("--threads=registered".to_owned());
         }
         if !options.allowed_origins.is_empty() {
             args.push(format!(
@@ -151,6 +159,26 @@ impl TestServer {
             .post(self.url(&format!("/api/articles/{slug}/comments")))
             .header(IDEMPOTENCY_KEY_HEADER, idempotency_key)
             .json(comment)
+            .send()
+            .await
+            .expect("the API answers")
+    }
+
+    /// `GET /api/articles/{slug}`, as any reader's browser would ask.
+    pub async fn article(&self, slug: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .get(self.url(&format!("/api/articles/{slug}")))
+            .send()
+            .await
+            .expect("the API answers")
+    }
+
+    /// `PUT /api/articles/{slug}`: registers or updates the article, as the newsroom's CMS.
+    pub async fn put_article(&self, slug: &str, article: &ArticleInput) -> reqwest::Response {
+        reqwest::Client::new()
+            .put(self.url(&format!("/api/articles/{slug}")))
+            .bearer_auth(MODERATION_TOKEN)
+            .json(article)
             .send()
             .await
             .expect("the API answers")
