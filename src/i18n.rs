@@ -191,6 +191,8 @@ pub struct Texts {
     pub comments_closed: &'static str,
 
     // The list.
+    /// The label of a comment moderators chose, pinned at the top.
+    pub featured: &'static str,
     /// "12 bình luận".
     pub comment_count: fn(u64) -> String,
     /// The sort switch's accessible name.

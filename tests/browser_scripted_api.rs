@@ -1124,3 +1124,27 @@ async fn without_crypto_random_uuid_comments_load_and_posts_carry_v4_uuids() {
     assert!(is_uuid_v4(&key), "{IDEMPOTENCY_KEY_HEADER}: {key}");
     assert_ne!(key, reader);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Comments moderators chose.
+
+#[wasm_bindgen_test]
+async fn a_chosen_comment_says_so_and_the_others_do_not() {
+    const SLUG: &str = "binh-luan-duoc-chon";
+    let mock = FetchMock::install();
+    let mut first = page(&[7, 3], None, 2);
+    first.comments[0].featured = true;
+    let section = section_with(&mock, SLUG, first).await;
+    assert_eq!(
+        section.texts(".comment-featured"),
+        vec!["Bình luận được chọn"]
+    );
+    let chosen = section.find("[data-comment-id='7']");
+    assert!(chosen.class_list().contains("is-featured"));
+    assert!(
+        !section
+            .find("[data-comment-id='3']")
+            .class_list()
+            .contains("is-featured")
+    );
+}

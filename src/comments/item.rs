@@ -38,6 +38,7 @@ pub fn CommentItem(
         created_at,
         likes,
         liked,
+        featured,
         replies,
         ..
     } = comment;
@@ -63,8 +64,9 @@ pub fn CommentItem(
         })
     };
     view! {
-        <article class="comment" data-comment-id=id tabindex="-1">
+        <article class="comment" class:is-featured=featured data-comment-id=id tabindex="-1">
             <p class="comment-meta">
+                {featured.then(|| view! { <span class="comment-featured">{move || texts().featured}</span> })}
                 <strong class="comment-author">{author_name}</strong>
                 <RelativeTime at=created_at/>
             </p>
