@@ -3,7 +3,7 @@
 //! metrics address nothing is recorded.
 
 use std::net::SocketAddr;
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 use anyhow::Context;
 use axum::Router;
@@ -11,16 +11,21 @@ use axum::routing::get;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
 
-/// The process's one recorder (a process can install only one), made on first need.
+/// The process's one recorder (a process can install only one), made on first need; servers
+/// started at once in one process (tests) share it.
 fn recorder() -> anyhow::Result<PrometheusHandle> {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    if let Some(handle) = HANDLE.get() {
+    static HANDLE: Mutex<Option<PrometheusHandle>> = Mutex::new(None);
+    let mut installed = HANDLE
+        .lock()
+        .map_err(|_| anyhow::anyhow!("the metrics recorder's lock is poisoned"))?;
+    if let Some(handle) = installed.as_ref() {
         return Ok(handle.clone());
     }
     let handle = PrometheusBuilder::new()
         .install_recorder()
         .context("cannot install the metrics recorder")?;
-    Ok(HANDLE.get_or_init(|| handle).clone())
+    *installed = Some(handle.clone());
+    Ok(handle)
 }
 
 /// The metrics' listener, bound and ready to serve `GET /metrics`.

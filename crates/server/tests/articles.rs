@@ -382,7 +382,8 @@ async fn open_thread(server: &TestServer, origin: Option<&str>, body: &Value) ->
     request.send().await.expect("POST thread")
 }
 
-async fn metric(server: &TestServer, name: &str) -> u64 {
+/// The value of counter `name` for embedding origin `origin` (0 when not counted yet).
+async fn metric(server: &TestServer, name: &str, origin: &str) -> u64 {
     let url = server.metrics.as_ref().expect("metrics are served");
     let text = server
         .client
@@ -393,21 +394,26 @@ async fn metric(server: &TestServer, name: &str) -> u64 {
         .text()
         .await
         .unwrap();
+    let series = format!("{name}{{origin=\"{origin}\"}}");
     text.lines()
-        .find_map(|line| line.strip_prefix(name)?.trim().parse().ok())
+        .find_map(|line| line.strip_prefix(&series)?.trim().parse().ok())
         .unwrap_or(0)
 }
 
 async fn embedded_pages_open_their_threads(backend: Backend) {
     let database = TestDatabase::new(backend).await;
+    // Metrics are the process's: each backend's test counts under an origin of its own.
+    let host = format!("https://{backend:?}.example.vn").to_lowercase();
     let server = TestServer::start(binhluan_server::Config {
         thread_limit: 2,
         metrics_addr: Some("127.0.0.1:0".parse().unwrap()),
+        allowed_origins: vec![host.parse().unwrap()],
         ..config(&database.url)
     })
     .await;
-    let opened_before = metric(&server, "binhluan_threads_opened_total").await;
-    let refused_before = metric(&server, "binhluan_threads_refused_total").await;
+    let opened = || metric(&server, "binhluan_threads_opened_total", &host);
+    let refused = || metric(&server, "binhluan_threads_refused_total", &host);
+    let (opened_before, refused_before) = (opened().await, refused().await);
     let slug = "tin-moi-cua-toa-soan-2026";
     assert_error(
         server.get(&format!("/api/articles/{slug}/comments")).await,
@@ -421,7 +427,7 @@ async fn embedded_pages_open_their_threads(backend: Backend) {
         "title": "  Tin mới\u{0}   của tòa soạn - Báo Mẫu ",
         "url": "https://bao.example.vn/thoi-su/tin-moi-cua-toa-soan-2026"
     });
-    let created = open_thread(&server, Some(HOST_ORIGIN), &page).await;
+    let created = open_thread(&server, Some(&host), &page).await;
     assert_eq!(created.status(), 201);
     let created: Article = created.json().await.unwrap();
     assert_eq!(created.title, "Tin mới của tòa soạn - Báo Mẫu");
@@ -439,7 +445,7 @@ async fn embedded_pages_open_their_threads(backend: Backend) {
 
     let again = open_thread(
         &server,
-        Some(HOST_ORIGIN),
+        Some(&host),
         &json!({"slug": slug, "title": "Khác"}),
     )
     .await;
@@ -464,18 +470,13 @@ async fn embedded_pages_open_their_threads(backend: Backend) {
     )
     .await;
     assert_error(
-        open_thread(&server, Some(HOST_ORIGIN), &json!({"slug": "a/b"})).await,
+        open_thread(&server, Some(&host), &json!({"slug": "a/b"})).await,
         400,
         "invalid_input",
     )
     .await;
     assert_error(
-        open_thread(
-            &server,
-            Some(HOST_ORIGIN),
-            &json!({"slug": "x", "extra": 1}),
-        )
-        .await,
+        open_thread(&server, Some(&host), &json!({"slug": "x", "extra": 1})).await,
         400,
         "invalid_input",
     )
@@ -484,7 +485,7 @@ async fn embedded_pages_open_their_threads(backend: Backend) {
     // No title and a URL that is not a web address: the slug, and no URL.
     let bare = open_thread(
         &server,
-        Some(HOST_ORIGIN),
+        Some(&host),
         &json!({"slug": "tin-2", "url": "javascript:x"}),
     )
     .await;
@@ -494,7 +495,7 @@ async fn embedded_pages_open_their_threads(backend: Backend) {
 
     // The client's third new thread this hour is refused; existing ones still answer.
     let limited = assert_error(
-        open_thread(&server, Some(HOST_ORIGIN), &json!({"slug": "tin-3"})).await,
+        open_thread(&server, Some(&host), &json!({"slug": "tin-3"})).await,
         429,
         "rate_limited",
     )
@@ -505,7 +506,7 @@ async fn embedded_pages_open_their_threads(backend: Backend) {
             .is_some_and(|s| (1..=3600).contains(&s))
     );
     assert_eq!(
-        open_thread(&server, Some(HOST_ORIGIN), &json!({"slug": slug}))
+        open_thread(&server, Some(&host), &json!({"slug": slug}))
             .await
             .status(),
         200
@@ -519,14 +520,8 @@ async fn embedded_pages_open_their_threads(backend: Backend) {
         .await,
         2
     );
-    assert_eq!(
-        metric(&server, "binhluan_threads_opened_total").await,
-        opened_before + 2
-    );
-    assert_eq!(
-        metric(&server, "binhluan_threads_refused_total").await,
-        refused_before + 1
-    );
+    assert_eq!(opened().await, opened_before + 2);
+    assert_eq!(refused().await, refused_before + 1);
 }
 
 async fn only_registered_articles_have_threads_when_asked(backend: Backend) {

@@ -62,7 +62,8 @@ pub async fn open(
     {
         EmbedThread::Created => {
             tracing::info!(%slug, %client, origin = origin.as_str(), title = %article.title, "thread opened for an embedded page");
-            metrics::counter!("binhluan_threads_opened_total").increment(1);
+            metrics::counter!("binhluan_threads_opened_total", "origin" => origin.as_str().to_owned())
+                .increment(1);
             Ok((StatusCode::CREATED, Json(article)))
         }
         EmbedThread::Existed => {
@@ -75,7 +76,8 @@ pub async fn open(
         }
         EmbedThread::RateLimited { retry_after } => {
             tracing::warn!(%slug, %client, origin = origin.as_str(), "thread refused: the client opened too many");
-            metrics::counter!("binhluan_threads_refused_total").increment(1);
+            metrics::counter!("binhluan_threads_refused_total", "origin" => origin.as_str().to_owned())
+                .increment(1);
             Err(ApiFailure::TooManyThreads { retry_after })
         }
     }
