@@ -8,56 +8,16 @@ mod vi;
 
 use leptos::prelude::*;
 
-/// A language the app speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    /// Tiếng Việt, the default.
-    #[default]
-    Vi,
-    /// English.
-    En,
+pub use binhluan_api::Lang;
+
+/// The app's strings in a language.
+pub trait Translated {
+    /// This language's strings.
+    fn texts(self) -> &'static Texts;
 }
 
-impl Lang {
-    /// The BCP 47 tag, for `lang` attributes and `?lang=`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
-    }
-
-    /// Reads a tag such as `en` or `vi-VN`; anything else is `None`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("vi") {
-            Some(Lang::Vi)
-        } else if primary.eq_ignore_ascii_case("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    /// The other language, for the switch.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Vi => Lang::En,
-            Lang::En => Lang::Vi,
-        }
-    }
-
-    /// `vi` or `en`, whichever is this language: for texts that come in both, such as the
-    /// rules' messages and the server's errors.
-    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
-
-    /// This language's strings.
-    pub fn texts(self) -> &'static Texts {
+impl Translated for Lang {
+    fn texts(self) -> &'static Texts {
         match self {
             Lang::Vi => &vi::TEXTS,
             Lang::En => &en::TEXTS,

@@ -59,7 +59,7 @@ pub fn local_time(epoch_millis: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::{newsroom_time, time_ago};
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, Translated};
 
     #[test]
     fn says_how_long_ago_in_vietnamese() {

@@ -199,7 +199,7 @@ fn Announcer(
 #[cfg(test)]
 mod tests {
     use super::rule_lines;
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, Translated};
     use binhluan_rules::{LinkPolicy, Policy, Rule, Violation};
 
     fn violation(rule: Rule) -> Violation {

@@ -9,4 +9,5 @@ mod article;
 mod bundle;
 mod cms;
 mod comments;
+mod desk;
 mod embed;

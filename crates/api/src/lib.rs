@@ -10,6 +10,7 @@ mod article;
 pub mod author;
 mod comment;
 mod error;
+mod lang;
 mod moderation;
 mod slug;
 
@@ -22,6 +23,7 @@ pub use comment::{
     SortOrder,
 };
 pub use error::ApiError;
+pub use lang::Lang;
 pub use moderation::{
     ArticleRef, AuditEntry, AuditPage, AuthorHistory, BulkAction, BulkDecision, BulkOutcome,
     CSRF_HEADER, CreatedModerator, LinkLogin, Login, ModerationItem, ModerationPage,

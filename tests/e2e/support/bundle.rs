@@ -24,7 +24,7 @@ fn build() -> PathBuf {
         .args(["build", "--release", "--dist"])
         .arg(&dist)
         .current_dir(root)
-        .env("PATH", path)
+        .env("PATH", &path)
         // trunk runs cargo; do not let this test's own build settings leak into it.
         .env_remove("CARGO_TARGET_DIR")
         .status()
@@ -33,6 +33,22 @@ fn build() -> PathBuf {
     assert!(
         dist.join("index.html").is_file(),
         "trunk wrote no index.html"
+    );
+    // The moderation desk, a bundle of its own in `kiem-duyet/`: built second, since the
+    // reader's build empties its dist folder.
+    let desk = dist.join("kiem-duyet");
+    let status = Command::new("trunk")
+        .args(["build", "--release", "--dist"])
+        .arg(&desk)
+        .current_dir(root.join("crates").join("desk"))
+        .env("PATH", &path)
+        .env_remove("CARGO_TARGET_DIR")
+        .status()
+        .expect("trunk runs (scripts/setup installs it)");
+    assert!(status.success(), "trunk build --release of the desk failed");
+    assert!(
+        desk.join("index.html").is_file(),
+        "trunk wrote no kiem-duyet/index.html"
     );
     dist
 }

@@ -2,6 +2,7 @@
 
 mod browser;
 pub mod bundle;
+pub mod desk;
 mod host_site;
 mod server;
 

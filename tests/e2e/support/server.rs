@@ -114,6 +114,12 @@ impl TestServer {
         }
     }
 
+    /// The database's URL (`sqlite://…`), for set-up the API cannot do quickly.
+    #[allow(dead_code)] // Used by benches/desk.rs, which shares this harness, not by the tests.
+    pub fn database_url(&self) -> &str {
+        &self.config.database_url
+    }
+
     /// Starts the server again on the same port and database.
     pub async fn restart(&mut self) {
         self.stop().await;

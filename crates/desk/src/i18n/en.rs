@@ -1,0 +1,133 @@
+//! English.
+
+use binhluan_api::CommentStatus;
+
+use super::Texts;
+use crate::api::Reason;
+
+/// The English strings.
+pub const TEXTS: Texts = Texts {
+    title: "Comment moderation",
+    switch_language: "Tiếng Việt",
+    switch_language_label: "Chuyển sang Tiếng Việt",
+    loading: "Loading…",
+    login_heading: "Moderator login",
+    name_label: "User name",
+    password_label: "Password",
+    login_submit: "Log in",
+    logging_in: "Logging in…",
+    login_missing: "Please enter your user name and password.",
+    session_expired: "Your session has expired. Please log in again.",
+    network_error: "The server cannot be reached. Please try again.",
+    unknown_error: "Something went wrong. Please try again.",
+    signed_in_as: |name, admin| {
+        if admin {
+            format!("{name} (administrator)")
+        } else {
+            format!("{name} (moderator)")
+        }
+    },
+    logout: "Log out",
+    tabs_label: "Queues",
+    tab_pending: "Pending",
+    tab_published: "Published",
+    tab_rejected: "Rejected",
+    tab_audit: "Audit log",
+    filters_label: "Filter comments",
+    article_filter: "Article (slug)",
+    article_placeholder: "e.g. mua-lua-chin",
+    search_label: "Search text, author",
+    apply_filters: "Filter",
+    clear_filters: "Clear",
+    total: |n| {
+        if n == 1 {
+            "1 comment".to_owned()
+        } else {
+            format!("{n} comments")
+        }
+    },
+    empty: "No comments.",
+    load_more: "Load more",
+    load_failed: "The list could not be loaded.",
+    retry: "Retry",
+    list_label: "Comments",
+    reply_to: |name| format!("Reply to {name}:"),
+    held_links: "Has links",
+    reader: "Reader",
+    client: "Network",
+    no_email: "no e-mail",
+    featured_badge: "Featured comment",
+    rejected_for: "Rejected for:",
+    decided_by: |name, at| format!("Decided by {name}, {at}"),
+    likes: |n| {
+        if n == 1 {
+            "1 like".to_owned()
+        } else {
+            format!("{n} likes")
+        }
+    },
+    approve: "Approve",
+    reject: "Reject",
+    feature: "Feature",
+    unfeature: "Unfeature",
+    mark: "Select",
+    cancel: "Cancel",
+    reasons_label: "Reason for rejecting",
+    reason: |reason| match reason {
+        Reason::Spam => "Spam/Advertising",
+        Reason::Offensive => "Offensive",
+        Reason::OffTopic => "Off topic",
+        Reason::PersonalAttack => "Personal attack",
+        Reason::Other => "Other",
+    },
+    history_heading: "Author history",
+    history_counts: |approved, rejected| format!("{approved} published · {rejected} rejected"),
+    history_none: "No other comments.",
+    status: |status| match status {
+        CommentStatus::Pending => "Pending",
+        CommentStatus::Published => "Published",
+        CommentStatus::Rejected => "Rejected",
+    },
+    toast_approved: "Approved",
+    toast_rejected: "Rejected",
+    toast_featured: "Comment featured",
+    toast_unfeatured: "Comment unfeatured",
+    toast_undone: "Undone",
+    undo: "Undo",
+    close: "Close",
+    toasts_label: "Notifications",
+    bulk_approved: |n| format!("Approved {n} comments"),
+    bulk_rejected: |n| format!("Rejected {n} comments"),
+    bulk_skipped: |n| format!("{n} comments skipped"),
+    bulk_label: "Bulk actions",
+    marked: |n| format!("{n} selected"),
+    bulk_approve: "Approve all",
+    bulk_reject: "Reject all",
+    bulk_reason: "Reason",
+    unmark_all: "Clear selection",
+    mark_all: "Select all",
+    keys_button: "Keys",
+    keys_heading: "Keyboard shortcuts",
+    keys: [
+        ("j", "Next comment"),
+        ("k", "Previous comment"),
+        ("a", "Approve"),
+        ("r", "Reject (choose a reason)"),
+        ("1–5", "Pick the reason"),
+        ("Esc", "Cancel"),
+        ("f", "Feature / unfeature (published)"),
+        ("x", "Select for bulk actions"),
+        ("?", "Show the keys"),
+    ],
+    audit_heading: "Moderation log",
+    audit_columns: ["Time", "Moderator", "Action", "Comment", "Reason"],
+    audit_action: |action| match action {
+        "approve" => "Approve",
+        "reject" => "Reject",
+        "feature" => "Feature",
+        "unfeature" => "Unfeature",
+        "undo" => "Undo",
+        other => other,
+    },
+    audit_empty: "Nothing yet.",
+};
