@@ -304,3 +304,51 @@ async fn a_used_or_wrong_login_link_says_so_and_leaves_the_address() {
     assert_eq!(browser.eval("location.pathname").await, "/kiem-duyet/");
     browser.close().await;
 }
+
+/// A newsroom's first run, on PostgreSQL: the link the server printed logs the first admin in
+/// to the desk, which approves a reader's comment with one key, and readers then see it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_printed_link_opens_the_desk_and_a_comment_is_approved_on_postgres() {
+    let server = TestServer::start(ServerOptions {
+        postgres: true,
+        ..ServerOptions::default()
+    })
+    .await;
+    let link = server
+        .login_link()
+        .expect("a login link while no one has logged in")
+        .to_owned();
+    assert!(link.starts_with(&format!("{}/kiem-duyet/#dang-nhap=", server.origin())));
+    let comments = post_comments(&server, 1).await;
+    let browser = Browser::desktop().await;
+    browser.goto(&link).await;
+    browser.find("nav.tabs").await;
+    assert_eq!(
+        browser.eval("location.hash").await,
+        "",
+        "the secret leaves the address"
+    );
+    wait_for_items(&browser, &[comments[0].id]).await;
+    assert_eq!(focused_id(&browser).await, comments[0].id);
+    press(&browser, "a").await;
+    wait_for_count(&browser, "published", 1).await;
+    let page: CommentPage =
+        reqwest::get(server.url(&format!("/api/articles/{SEED_SLUG}/comments")))
+            .await
+            .expect("the public list")
+            .json()
+            .await
+            .expect("a page");
+    assert_eq!(
+        page.comments.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [comments[0].id]
+    );
+    assert_eq!(
+        moderation_item(&server, comments[0].id)
+            .await
+            .decided_by
+            .as_deref(),
+        Some("admin")
+    );
+    browser.close().await;
+}

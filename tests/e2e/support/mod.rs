@@ -4,6 +4,9 @@ mod browser;
 pub mod bundle;
 pub mod desk;
 mod host_site;
+// The server tests' throwaway PostgreSQL cluster, for the tests that run on PostgreSQL.
+#[path = "../../../crates/server/tests/common/postgres.rs"]
+mod postgres;
 mod server;
 
 pub use browser::Browser;

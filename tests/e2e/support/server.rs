@@ -27,6 +27,8 @@ pub struct ServerOptions {
     /// Comment threads only for registered articles (`--threads registered`), none opened by
     /// embedded pages.
     pub threads_registered: bool,
+    /// A fresh PostgreSQL database (the server tests' throwaway cluster) instead of SQLite.
+    pub postgres: bool,
 }
 
 /// A running server and its database, removed when dropped.
@@ -34,18 +36,25 @@ pub struct TestServer {
     config: Config,
     addr: SocketAddr,
     running: Option<(oneshot::Sender<()>, JoinHandle<()>)>,
+    /// The one-time desk login link the running server printed, if it did.
+    login_link: Option<String>,
     _data: TempDir,
 }
 
 impl TestServer {
-    /// Starts a server on SQLite in a fresh directory, serving the release bundle.
+    /// Starts a server on SQLite in a fresh directory (or a fresh PostgreSQL database), serving
+    /// the release bundle.
     pub async fn start(options: ServerOptions) -> TestServer {
         let data = TempDir::new().expect("a temporary directory");
-        let database = data.path().join("binhluan.db");
+        let database = if options.postgres {
+            super::postgres::fresh_database().await
+        } else {
+            format!("sqlite://{}", data.path().join("binhluan.db").display())
+        };
         let mut args = vec![
             "binhluan-server".to_owned(),
             "--addr=127.0.0.1:0".to_owned(),
-            format!("--database-url=sqlite://{}", database.display()),
+            format!("--database-url={database}"),
             format!("--dist={}", dist().display()),
             format!("--moderation-token={MODERATION_TOKEN}"),
             "--post-rate-limit=0".to_owned(),
@@ -70,9 +79,10 @@ impl TestServer {
             config,
             addr,
             running: None,
+            login_link: None,
             _data: data,
         };
-        server.running = Some(Self::spawn(&server.config).await);
+        server.restart().await;
         server
     }
 
@@ -83,8 +93,9 @@ impl TestServer {
         addr
     }
 
-    async fn spawn(config: &Config) -> (oneshot::Sender<()>, JoinHandle<()>) {
+    async fn spawn(config: &Config) -> (oneshot::Sender<()>, JoinHandle<()>, Option<String>) {
         let server = Server::bind(config).await.expect("the server starts");
+        let login_link = server.login_link().map(str::to_owned);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let _ = server
@@ -93,7 +104,7 @@ impl TestServer {
                 })
                 .await;
         });
-        (stop, task)
+        (stop, task, login_link)
     }
 
     /// The address of `path` on this server.
@@ -123,7 +134,15 @@ impl TestServer {
     /// Starts the server again on the same port and database.
     pub async fn restart(&mut self) {
         self.stop().await;
-        self.running = Some(Self::spawn(&self.config).await);
+        let (stop, task, login_link) = Self::spawn(&self.config).await;
+        self.running = Some((stop, task));
+        self.login_link = login_link;
+    }
+
+    /// The one-time link to the moderation desk the server printed at this start, while no
+    /// account had logged in yet.
+    pub fn login_link(&self) -> Option<&str> {
+        self.login_link.as_deref()
     }
 
     /// Every comment of the article in the moderation queue with `status`.
