@@ -18,8 +18,9 @@ pub enum Role {
     Moderator,
 }
 
-/// The body of `POST /api/moderation/session`: a moderator logs in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The body of `POST /api/moderation/session`: a moderator logs in. Its `Debug` hides the
+/// password.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Login {
     /// The account's name.
@@ -28,12 +29,32 @@ pub struct Login {
     pub password: String,
 }
 
-/// The body of `POST /api/moderation/session/link`: the secret of a one-time login link.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+impl std::fmt::Debug for Login {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Login")
+            .field("name", &self.name)
+            .field("password", &"…")
+            .finish()
+    }
+}
+
+/// The body of `POST /api/moderation/session/link`: the secret of a one-time login link. Its
+/// `Debug` hides the secret.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LinkLogin {
     /// The secret from the link's fragment.
     pub token: String,
+}
+
+impl std::fmt::Debug for LinkLogin {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("LinkLogin")
+            .field("token", &"…")
+            .finish()
+    }
 }
 
 /// A desk session, as logging in and `GET /api/moderation/session` answer it.

@@ -53,8 +53,10 @@ pub enum ApiFailure {
         /// Who decided, if known.
         by: Option<String>,
     },
-    /// Only published top-level comments can be chosen, 10 an article (`409 not_published`).
+    /// Only published top-level comments can be chosen (`409 not_published`).
     NotPublished,
+    /// The article has 10 chosen comments already (`409 featured_limit`).
+    FeaturedLimit,
     /// The decision is not this moderator's, or older than 10 seconds (`409 undo_expired`).
     UndoExpired,
     /// An account with that name exists (`409 name_taken`).
@@ -226,8 +228,14 @@ impl ApiFailure {
             Self::NotPublished => fixed(
                 StatusCode::CONFLICT,
                 "not_published",
-                "Chỉ chọn được bình luận gốc đã đăng, tối đa 10 bình luận mỗi bài.",
-                "Only published top-level comments can be chosen, 10 per article at most.",
+                "Chỉ chọn được bình luận gốc đã đăng.",
+                "Only published top-level comments can be chosen.",
+            ),
+            Self::FeaturedLimit => fixed(
+                StatusCode::CONFLICT,
+                "featured_limit",
+                "Bài viết đã có 10 bình luận được chọn: hãy bỏ chọn một bình luận trước.",
+                "The article has 10 chosen comments already: unchoose one first.",
             ),
             Self::UndoExpired => fixed(
                 StatusCode::CONFLICT,

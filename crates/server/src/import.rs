@@ -96,14 +96,26 @@ async fn read_source(source: &str) -> anyhow::Result<Vec<u8>> {
         if !status.is_success() {
             bail!("{source} answered {status}");
         }
-        let bytes = response
-            .bytes()
-            .await
-            .with_context(|| format!("cannot read {source}"))?;
-        if bytes.len() > MAX_FEED_BYTES {
-            bail!("{source} is larger than {MAX_FEED_BYTES} bytes");
+        let too_large = || anyhow::anyhow!("{source} is larger than {MAX_FEED_BYTES} bytes");
+        if response
+            .content_length()
+            .is_some_and(|length| length > MAX_FEED_BYTES as u64)
+        {
+            return Err(too_large());
         }
-        Ok(bytes.to_vec())
+        let mut response = response;
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .with_context(|| format!("cannot read {source}"))?
+        {
+            if bytes.len() + chunk.len() > MAX_FEED_BYTES {
+                return Err(too_large());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(bytes)
     } else {
         tokio::fs::read(source)
             .await

@@ -57,13 +57,18 @@ enum Command {
 /// What `binhluan-server moderators` does.
 #[derive(Debug, Subcommand)]
 enum ModeratorsCommand {
-    /// Adds an account and prints its one-time password.
+    /// Adds an account and prints its generated password (shown once).
     Add {
         /// Its name: 2 to 50 of A-Z a-z 0-9 . _ -
         name: String,
         /// Makes it an admin (who also manages accounts and reads the audit log).
         #[arg(long)]
         admin: bool,
+    },
+    /// Gives an account a new generated password, prints it, and ends its sessions.
+    Password {
+        /// Its name.
+        name: String,
     },
     /// Lists the accounts.
     List,
@@ -103,7 +108,11 @@ async fn manage_moderators(command: ModeratorsCommand, database_url: &str) -> an
         ModeratorsCommand::Add { name, admin } => {
             let role = if admin { Role::Admin } else { Role::Moderator };
             let password = moderators::add(database_url, &name, role).await?;
-            println!("{name} ({role:?}): one-time password {password}");
+            println!("{name} ({role:?}): password {password}");
+        }
+        ModeratorsCommand::Password { name } => {
+            let password = moderators::reset_password(database_url, &name).await?;
+            println!("{name}: new password {password}");
         }
         ModeratorsCommand::List => {
             for account in moderators::list(database_url).await? {

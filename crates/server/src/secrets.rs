@@ -1,4 +1,4 @@
-//! Secrets: random tokens and one-time passwords from the operating system's generator, and
+//! Secrets: random tokens and generated passwords from the operating system's generator, and
 //! passwords hashed with Argon2id (the `argon2` crate's defaults: 19 MiB, 2 passes).
 
 use argon2::Argon2;
@@ -8,7 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 /// Letters and digits that cannot be mistaken for one another when read aloud or copied.
 const PASSWORD_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
-/// The length of a one-time password (about 114 bits).
+/// The length of a generated password (about 114 bits).
 const PASSWORD_CHARS: usize = 20;
 
 fn random_bytes<const N: usize>() -> anyhow::Result<[u8; N]> {
@@ -23,7 +23,7 @@ pub fn random_token() -> anyhow::Result<String> {
 }
 
 /// A new password of 20 unambiguous letters and digits.
-pub fn one_time_password() -> anyhow::Result<String> {
+pub fn generated_password() -> anyhow::Result<String> {
     let bytes = random_bytes::<PASSWORD_CHARS>()?;
     // 256 is not a multiple of the alphabet's 54 letters: take each byte below the largest
     // multiple, and draw again for the rest, so every letter is equally likely.
@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn passwords_verify_only_against_their_own_hash() {
-        let password = one_time_password().unwrap();
+        let password = generated_password().unwrap();
         assert_eq!(password.chars().count(), PASSWORD_CHARS);
         assert!(password.bytes().all(|b| PASSWORD_ALPHABET.contains(&b)));
         let hash = hash_password(&password).unwrap();

@@ -29,7 +29,6 @@ pub fn cors_layer(allowed_origins: &[Origin]) -> CorsLayer {
             // binhluan_api::IDEMPOTENCY_KEY_HEADER and READER_ID_HEADER, lower-cased.
             HeaderName::from_static("idempotency-key"),
             HeaderName::from_static("x-reader-id"),
-            HeaderName::from_static("x-csrf-token"),
         ])
         .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(3600))

@@ -12,7 +12,7 @@ ALTER TABLE comments ADD COLUMN decided_at BIGINT;
 -- The author's name and the text, lower-cased by the server (every script, not only ASCII),
 -- for the desk's search.
 ALTER TABLE comments ADD COLUMN search_text TEXT;
-UPDATE comments SET search_text = LOWER(author_name || ' ' || content);
+-- Filled for earlier comments by the server at start (db::backfill), lower-cased as new ones.
 
 CREATE INDEX comments_by_email ON comments (author_email, status);
 CREATE INDEX comments_by_reader ON comments (reader_id, status);

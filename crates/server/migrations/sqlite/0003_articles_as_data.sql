@@ -11,8 +11,8 @@ ALTER TABLE articles ADD COLUMN hidden BIGINT NOT NULL DEFAULT 0;
 -- 'content', 'cms', 'feed' or 'embed': who registered it first.
 ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT 'content';
 
-UPDATE articles
-SET published_at = COALESCE(unixepoch(json_extract(document, '$.published_at')), 0) * 1000000;
+-- Filled from each document's own date by the server at start (db::backfill), the same way on
+-- both engines.
 
 CREATE INDEX articles_newest ON articles (published_at, slug);
 -- An article's counts by status (the list, the embed's placeholder, the newsroom's tools).

@@ -217,7 +217,8 @@ impl Db {
     }
 
     /// Creates the thread of an embedded page, `record`, counting it against `client`'s
-    /// hourly `limit` (0: none). Nothing is counted when the thread exists by then.
+    /// hourly `limit` (0: none). Nothing is counted when the thread exists by then; a refused
+    /// thread is not created, and the refusal counts.
     pub async fn open_embed_thread(
         &self,
         record: &ArticleRecord<'_>,
@@ -226,11 +227,20 @@ impl Db {
     ) -> Result<EmbedThread, sqlx::Error> {
         let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = $1")
-            .bind(&record.article.slug)
-            .fetch_optional(&mut *transaction)
-            .await?;
-        if exists.is_some() {
+        // The write first: SQLite takes its write lock at once, and of two requests for one new
+        // slug only the one that creates the thread goes on to count it.
+        let inserted = sqlx::query(
+            "INSERT INTO articles (slug, document, views, published_at, comments, hidden, origin) \
+             VALUES ($1, $2, 0, $3, $4, 0, $5) ON CONFLICT (slug) DO NOTHING",
+        )
+        .bind(&record.article.slug)
+        .bind(document(record.article)?)
+        .bind(record.published_at)
+        .bind(commenting_column(record.comments))
+        .bind(origin_column(record.origin))
+        .execute(&mut *transaction)
+        .await?;
+        if inserted.rows_affected() == 0 {
             transaction.rollback().await?;
             return Ok(EmbedThread::Existed);
         }
@@ -244,27 +254,16 @@ impl Db {
             )
             .await?
         {
-            // The refusal is counted too: a client that keeps trying stays refused.
+            // Undo the thread but keep the count: a client that keeps trying stays refused.
+            sqlx::query("DELETE FROM articles WHERE slug = $1")
+                .bind(&record.article.slug)
+                .execute(&mut *transaction)
+                .await?;
             transaction.commit().await?;
             return Ok(EmbedThread::RateLimited { retry_after });
         }
-        let inserted = sqlx::query(
-            "INSERT INTO articles (slug, document, views, published_at, comments, hidden, origin) \
-             VALUES ($1, $2, 0, $3, $4, 0, $5) ON CONFLICT (slug) DO NOTHING",
-        )
-        .bind(&record.article.slug)
-        .bind(document(record.article)?)
-        .bind(record.published_at)
-        .bind(commenting_column(record.comments))
-        .bind(origin_column(record.origin))
-        .execute(&mut *transaction)
-        .await?;
         transaction.commit().await?;
-        Ok(if inserted.rows_affected() == 1 {
-            EmbedThread::Created
-        } else {
-            EmbedThread::Existed
-        })
+        Ok(EmbedThread::Created)
     }
 
     /// The article with `slug` (hidden or not), its view counter up to date.

@@ -61,6 +61,8 @@ pub enum Outcome {
         /// Who decided on it last.
         decided_by: Option<String>,
     },
+    /// The article has as many chosen comments as it may.
+    Limit,
     /// No such comment.
     NotFound,
 }
@@ -126,6 +128,14 @@ impl Db {
         let now = now_micros();
         let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
+        // Lock the article's row first: two moderators choosing on one article at once take
+        // turns, so the count below stays true (PostgreSQL; SQLite writes one at a time).
+        sqlx::query(
+            "UPDATE articles SET views = views WHERE slug = (SELECT article_slug FROM comments WHERE id = $1)",
+        )
+        .bind(id)
+        .execute(&mut *transaction)
+        .await?;
         let sql = format!(
             "UPDATE comments SET featured = $1 WHERE id = $2 AND status = 'published' AND featured <> $1 \
              AND parent_id IS NULL AND ($1 = 0 OR (SELECT COUNT(*) FROM comments AS chosen \
@@ -149,10 +159,13 @@ impl Db {
             None => Outcome::NotFound,
             Some(row)
                 if status_from_column_of(&row) == CommentStatus::Published
-                    && row.parent_id.is_none()
-                    && (row.is_featured() == featured) =>
+                    && row.parent_id.is_none() =>
             {
-                Outcome::Done(row.into_moderation())
+                if row.is_featured() == featured {
+                    Outcome::Done(row.into_moderation())
+                } else {
+                    Outcome::Limit
+                }
             }
             Some(row) => conflict(row),
         })

@@ -2,6 +2,7 @@
 //! both accept (`$N` parameters, `ON CONFLICT`, `RETURNING`, row values).
 
 mod articles;
+mod backfill;
 mod comments;
 mod decisions;
 mod likes;
@@ -129,6 +130,9 @@ impl Db {
             next_key_purge: Arc::new(AtomicI64::new(0)),
             pseudonym_key: pseudonym_key.into(),
         };
+        db.backfill()
+            .await
+            .context("cannot fill in what earlier versions did not store")?;
         tracing::info!(?backend, "database ready");
         Ok(db)
     }

@@ -5,7 +5,7 @@ use binhluan_api::Role;
 use sha2::{Digest, Sha256};
 
 use super::Db;
-use super::rate_limit::{Bucket, count_hit, hits};
+use super::rate_limit::{Bucket, count_hit, uncount_hit};
 use crate::clock::now_micros;
 
 /// A moderation account.
@@ -137,6 +137,28 @@ impl Db {
         Ok(true)
     }
 
+    /// Gives the account `name` a new password hash and ends its sessions; whether there is
+    /// such an account.
+    pub async fn set_password(&self, name: &str, password_hash: &str) -> Result<bool, sqlx::Error> {
+        let _turn = self.write_turn().await;
+        let mut transaction = self.pool.begin().await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "UPDATE moderators SET password_hash = $1 WHERE name = $2 RETURNING id",
+        )
+        .bind(password_hash)
+        .bind(name)
+        .fetch_optional(&mut *transaction)
+        .await?;
+        if let Some(id) = id {
+            sqlx::query("DELETE FROM moderator_sessions WHERE moderator_id = $1")
+                .bind(id)
+                .execute(&mut *transaction)
+                .await?;
+        }
+        transaction.commit().await?;
+        Ok(id.is_some())
+    }
+
     /// The account `name` and its password hash.
     pub async fn moderator_credentials(
         &self,
@@ -221,8 +243,8 @@ impl Db {
         Ok(())
     }
 
-    /// Replaces `account`'s login links by one whose secret is `token`, valid until
-    /// `expires_at`.
+    /// Adds a login link for `account` whose secret is `token`, valid until `expires_at`
+    /// (expired links are deleted).
     pub async fn issue_login_link(
         &self,
         account: &Account,
@@ -231,8 +253,8 @@ impl Db {
     ) -> Result<(), sqlx::Error> {
         let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
-        sqlx::query("DELETE FROM login_links WHERE moderator_id = $1")
-            .bind(account.id)
+        sqlx::query("DELETE FROM login_links WHERE expires_at < $1")
+            .bind(now_micros())
             .execute(&mut *transaction)
             .await?;
         sqlx::query(
@@ -270,26 +292,30 @@ impl Db {
         Ok(row.map(account))
     }
 
-    /// Whether a login for `name` from `client` is refused for now because of recent
-    /// failures: `Some(seconds to wait)` when either has `limit` failures in its window.
-    pub async fn login_throttled(
+    /// Counts a login attempt for `name` from `client` before the password is checked, so
+    /// that parallel guesses cannot slip past the bound: `Some(seconds to wait)` when either
+    /// has made more than `limit` attempts in its window.
+    pub async fn count_login_attempt(
         &self,
         name: &str,
         client: &str,
         limit: u32,
         now: i64,
     ) -> Result<Option<u64>, sqlx::Error> {
-        let mut connection = self.pool.acquire().await?;
+        let _turn = self.write_turn().await;
+        let mut transaction = self.pool.begin().await?;
+        let mut wait = None;
         for (bucket, key) in [(Bucket::LoginAccount, name), (Bucket::LoginClient, client)] {
-            if let Some(wait) = hits(&mut connection, bucket, key, limit, now).await? {
-                return Ok(Some(wait));
+            if let Some(seconds) = count_hit(&mut transaction, bucket, key, limit, now).await? {
+                wait = wait.max(Some(seconds));
             }
         }
-        Ok(None)
+        transaction.commit().await?;
+        Ok(wait)
     }
 
-    /// Counts a failed login for `name` from `client`.
-    pub async fn count_login_failure(
+    /// Takes back the attempt of a login that succeeded: only failures use up the bound.
+    pub async fn forget_login_attempt(
         &self,
         name: &str,
         client: &str,
@@ -298,7 +324,7 @@ impl Db {
         let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
         for (bucket, key) in [(Bucket::LoginAccount, name), (Bucket::LoginClient, client)] {
-            count_hit(&mut transaction, bucket, key, u32::MAX, now).await?;
+            uncount_hit(&mut transaction, bucket, key, now).await?;
         }
         transaction.commit().await
     }

@@ -6,6 +6,7 @@ use binhluan_api::CommentStatus;
 use sqlx::AnyConnection;
 
 use super::Db;
+use super::backfill::search_text;
 use super::comments::{COMMENT_COLUMNS, CommentRow, ParentProblem, status_column};
 use super::rate_limit::{Bucket, count_hit};
 use crate::clock::now_micros;
@@ -121,7 +122,7 @@ impl Db {
             .bind(record.reader_id)
             .bind(record.client)
             .bind(record.held_for)
-            .bind(format!("{} {}", record.author_name, record.content).to_lowercase())
+            .bind(search_text(record.author_name, record.content))
             .fetch_one(&mut *transaction)
             .await?;
         let comment = binhluan_api::Comment {

@@ -9,9 +9,10 @@ pub enum Bucket {
     Post,
     /// Threads opened for embedded pages (`--threads auto`), per hour.
     Thread,
-    /// Failed desk logins to one account, per 15 minutes.
+    /// Desk login attempts to one account, per 15 minutes (those that succeed are taken
+    /// back).
     LoginAccount,
-    /// Failed desk logins from one client, per 15 minutes.
+    /// Desk login attempts from one client, per 15 minutes (likewise).
     LoginClient,
 }
 
@@ -44,25 +45,24 @@ fn window(bucket: Bucket, now_micros: i64) -> (i64, i64) {
     (start, (start + length - now_seconds).max(1))
 }
 
-/// Whether `client` already has `limit` hits in `bucket`'s current window: `Some(seconds to
-/// wait)` if so. Counts nothing.
-pub async fn hits(
+/// Takes back one hit by `client` in `bucket`'s current window (a login that succeeded).
+pub async fn uncount_hit(
     connection: &mut AnyConnection,
     bucket: Bucket,
     client: &str,
-    limit: u32,
     now_micros: i64,
-) -> Result<Option<u64>, sqlx::Error> {
-    let (window_start, left) = window(bucket, now_micros);
-    let hits: Option<i64> = sqlx::query_scalar(
-        "SELECT hits FROM rate_windows WHERE bucket = $1 AND client = $2 AND window_start = $3",
+) -> Result<(), sqlx::Error> {
+    let (window_start, _) = window(bucket, now_micros);
+    sqlx::query(
+        "UPDATE rate_windows SET hits = hits - 1 \
+         WHERE bucket = $1 AND client = $2 AND window_start = $3 AND hits > 0",
     )
     .bind(bucket.name())
     .bind(client)
     .bind(window_start)
-    .fetch_optional(&mut *connection)
+    .execute(&mut *connection)
     .await?;
-    Ok((hits.unwrap_or(0) >= i64::from(limit)).then_some(left.unsigned_abs()))
+    Ok(())
 }
 
 /// Counts one hit by `client` in `bucket`'s current window (a fixed window shared by every

@@ -143,7 +143,7 @@ pub async fn undo(
             tracing::info!(id, moderator = %moderator.name, "decision undone");
             Ok(Json(comment))
         }
-        Outcome::Conflict { .. } => Err(ApiFailure::UndoExpired),
+        Outcome::Conflict { .. } | Outcome::Limit => Err(ApiFailure::UndoExpired),
         Outcome::NotFound => Err(ApiFailure::comment_not_found()),
     }
 }
@@ -169,14 +169,22 @@ pub async fn bulk(
         decided: Vec::new(),
         skipped: Vec::new(),
     };
-    for id in bulk.ids {
+    let mut ids = bulk.ids;
+    ids.sort_unstable();
+    ids.dedup();
+    // Each decision commits on its own: one that fails is said, and the others still stand.
+    for id in ids {
         match decide(&state, id, &decision, &moderator).await {
             Ok(comment) => outcome.decided.push(comment),
-            Err(ApiFailure::Internal(error)) => return Err(ApiFailure::Internal(error)),
-            Err(failure) => outcome.skipped.push(Skipped {
-                id,
-                error: failure.to_error(),
-            }),
+            Err(failure) => {
+                if let ApiFailure::Internal(error) = &failure {
+                    tracing::error!(id, error = ?error, "a bulk decision failed");
+                }
+                outcome.skipped.push(Skipped {
+                    id,
+                    error: failure.to_error(),
+                });
+            }
         }
     }
     Ok(Json(outcome))
@@ -230,7 +238,7 @@ async fn decide(
             published: status == CommentStatus::Published,
             by: decided_by,
         }),
-        Outcome::NotFound => Err(ApiFailure::comment_not_found()),
+        Outcome::Limit | Outcome::NotFound => Err(ApiFailure::comment_not_found()),
     }
 }
 
@@ -243,6 +251,7 @@ async fn set_featured(
     match state.db.set_featured(id, featured, &moderator.name).await? {
         Outcome::Done(comment) => Ok(Json(comment)),
         Outcome::Conflict { .. } => Err(ApiFailure::NotPublished),
+        Outcome::Limit => Err(ApiFailure::FeaturedLimit),
         Outcome::NotFound => Err(ApiFailure::comment_not_found()),
     }
 }

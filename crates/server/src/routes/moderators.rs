@@ -1,4 +1,4 @@
-//! Moderation accounts, managed by admins: the list, adding one (its one-time password is
+//! Moderation accounts, managed by admins: the list, adding one (its generated password is
 //! answered once), removing one.
 
 use std::sync::Arc;
@@ -34,7 +34,8 @@ pub async fn list(
     ))
 }
 
-/// Adds an account (`201`, with its one-time password); `409 name_taken` when the name is.
+/// Adds an account (`201`, with its generated password, shown once); `409 name_taken` when
+/// the name is.
 pub async fn add(
     Admin(admin): Admin,
     State(state): State<Arc<AppState>>,
@@ -47,10 +48,9 @@ pub async fn add(
             "An account name is 2 to 50 of A-Z a-z 0-9 . _ -",
         ));
     }
-    if state.db.moderator_credentials(&new.name).await?.is_some() {
-        return Err(ApiFailure::NameTaken);
-    }
-    let password = add_to(&state.db, &new.name, new.role).await?;
+    let password = add_to(&state.db, &new.name, new.role)
+        .await?
+        .ok_or(ApiFailure::NameTaken)?;
     tracing::info!(name = %new.name, role = ?new.role, by = %admin.name, "moderation account added");
     Ok((
         StatusCode::CREATED,

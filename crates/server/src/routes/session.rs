@@ -16,6 +16,7 @@ use crate::clock::{now_micros, rfc3339};
 use crate::db::Account;
 use crate::error::ApiFailure;
 use crate::extract::{ClientKey, JsonBody};
+use crate::moderators::is_account_name;
 use crate::secrets::{password_matches, random_token};
 use crate::state::AppState;
 
@@ -28,7 +29,8 @@ const LOGIN_FAILURES: u32 = 10;
 const NO_ACCOUNT_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9m7G5dyk8GQmAybbpIYu3L0ie7YdgUjq5a9nVnSLy0k";
 
 /// Logs in with a name and password: `401 invalid_login` when they do not match, `429` after
-/// 10 failures in 15 minutes for the account or from the client.
+/// 10 failed attempts in 15 minutes for the account or from the client (counted before the
+/// password is checked, and taken back when it matches).
 pub async fn log_in(
     State(state): State<Arc<AppState>>,
     ClientKey(client): ClientKey,
@@ -38,7 +40,7 @@ pub async fn log_in(
     let now = now_micros();
     if let Some(retry_after) = state
         .db
-        .login_throttled(&login.name, &client, LOGIN_FAILURES, now)
+        .count_login_attempt(&login.name, &client, LOGIN_FAILURES, now)
         .await?
     {
         return Err(ApiFailure::TooManyLogins { retry_after });
@@ -53,13 +55,22 @@ pub async fn log_in(
         .await
         .map_err(|error| ApiFailure::Internal(error.into()))?;
     match credentials {
-        Some((account, _)) if matches => start(&state, account, &headers).await,
-        _ => {
+        Some((account, _)) if matches => {
             state
                 .db
-                .count_login_failure(&login.name, &client, now)
+                .forget_login_attempt(&login.name, &client, now)
                 .await?;
-            tracing::warn!(name = %login.name, %client, "failed desk login");
+            start(&state, account, &headers).await
+        }
+        _ => {
+            // Only a name that can be an account's is logged: never what was typed otherwise
+            // (a password pasted in the wrong field, a forged log line).
+            let name = if is_account_name(&login.name) {
+                login.name.as_str()
+            } else {
+                "(not an account name)"
+            };
+            tracing::warn!(%name, %client, "failed desk login");
             Err(ApiFailure::InvalidLogin)
         }
     }
