@@ -9,12 +9,12 @@ mod highlight;
 mod item;
 mod list;
 mod posting;
-mod rules;
 
 use std::time::Duration;
 
 use binhluan_api::Comment;
 use binhluan_rules::Policy;
+use binhluan_view::RulesList;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -23,7 +23,6 @@ use crate::i18n::use_texts;
 use form::{CommentForm, FormTarget};
 use item::Now;
 use list::{CommentList, CommentListView};
-use rules::RulesList;
 
 /// How often relative times ("5 phút trước") are brought up to date.
 const CLOCK_TICK: Duration = Duration::from_secs(60);

@@ -9,6 +9,12 @@
 // element comes near the viewport, once for the whole page, and mounts one independent widget
 // per element. The only global is window.BinhLuan. Written for scripts/trunk-post-build, which
 // fills in this build's hashed file names.
+//
+// The server's own article pages (/bai-viet/{slug}) render the comments into the element
+// (`data-rendered`), and link the app's stylesheet themselves: no shadow root there. The
+// rendered comments stay on show until the widget, mounted hidden beside them, has loaded its
+// list; the widget wakes early when the reader focuses the rendered box, and what the reader
+// typed there is handed over, with the focus and the caret. `data-views` counts the reading.
 
 const SCRIPT = new URL(import.meta.url);
 const APP_JS = new URL("__BINHLUAN_JS__", SCRIPT).href;
@@ -249,23 +255,130 @@ async function showCount(heading, { api, article }, thread) {
 }
 
 /** Loads the app if needed and mounts the widget in place of the placeholder, once `ready`
- * (what `showCount` returned) has settled. */
-async function mountWidget(host, { shadow, options, ready }) {
+ * (what `showCount` returned) has settled; in place of the rendered comments once its list
+ * has loaded. */
+async function mountWidget(host, { shadow, options, ready, rendered }) {
+  if (!pending.has(host)) return; // Already woken.
+  pending.delete(host);
+  observer?.unobserve(host);
   performance.mark("binhluan:visible");
   try {
     const [{ module, sheet }] = await Promise.all([loadApp(), ready]);
     const container = document.createElement("div");
     module.mount_embed(container, options);
-    fill(shadow, sheet, container);
+    if (rendered) {
+      container.hidden = true;
+      host.append(container);
+      await listLoaded(container);
+      await composingDone(host);
+      takeOver(host, container);
+    } else {
+      fill(shadow, sheet, container);
+    }
     performance.mark("binhluan:ready");
     host.dispatchEvent(new CustomEvent("binhluan:ready", { bubbles: true }));
   } catch (error) {
     console.error("binhluan:", error);
-    showError(shadow, [
+    const message = [
       "không tải được ứng dụng bình luận; hãy tải lại trang",
       "the comment app could not be loaded; please reload the page",
-    ]);
+    ];
+    if (rendered) {
+      showRenderedError(host, message);
+    } else {
+      showError(shadow, message);
+    }
   }
+}
+
+/** Settles once the widget's comment list is no longer loading (loaded, failed or absent). */
+function listLoaded(container) {
+  const settled = () => container.querySelector(".comment-list[aria-busy=false]") !== null;
+  if (settled()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const watch = new MutationObserver(() => {
+      if (!settled()) return;
+      watch.disconnect();
+      resolve();
+    });
+    watch.observe(container, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+/** Settles when the reader is not in the middle of an input method's composition in the
+ * rendered box: a word being composed (Telex, VNI, a phone's keyboard) is never cut. */
+function composingDone(host) {
+  if (!composing.has(host)) return Promise.resolve();
+  return new Promise((resolve) =>
+    host.addEventListener("compositionend", () => setTimeout(resolve), { once: true }),
+  );
+}
+
+const composing = new WeakSet();
+
+/** Shows the widget instead of the rendered comments, with what the reader typed in the
+ * rendered form, and the focus and caret where they were. */
+function takeOver(host, container) {
+  const focused = host.contains(document.activeElement) ? document.activeElement : null;
+  const typed = [...host.querySelectorAll("form[data-dormant] [name]")].filter(
+    (field) => field.value !== "",
+  );
+  const form = container.querySelector("form.comment-form");
+  for (const field of typed) {
+    const twin = form?.querySelector(`[name="${field.name}"]`);
+    if (!twin) continue;
+    twin.value = field.value;
+    twin.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  host.replaceChildren(container);
+  container.hidden = false;
+  const twin = focused?.name && form?.querySelector(`[name="${focused.name}"]`);
+  if (twin) {
+    twin.focus({ preventScroll: true });
+    if (typeof focused.selectionStart === "number") {
+      twin.setSelectionRange(focused.selectionStart, focused.selectionEnd);
+    }
+  }
+}
+
+/** Says, above the rendered comments (which stay), that writing cannot work now. */
+function showRenderedError(host, [vi, en]) {
+  const box = element("div", "load-error");
+  box.setAttribute("role", "alert");
+  box.append(
+    element("p", undefined, `Không mở được khung bình luận: ${vi}.`),
+    element("p", undefined, `The comment box cannot be opened: ${en}.`),
+  );
+  host.querySelector("form[data-dormant]")?.replaceWith(box);
+}
+
+/** Counts this reading of the article (`data-views`) and shows the new count in the page's
+ * `.article-views`. Once per element. */
+async function countView(host, { api, article }) {
+  try {
+    const answer = await fetch(`${api}/api/articles/${encodeURIComponent(article)}/views`, {
+      method: "POST",
+      keepalive: true,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    if (!answer.ok) return;
+    const { views } = await answer.json();
+    if (!Number.isInteger(views)) return;
+    for (const shown of document.querySelectorAll(".article-views")) {
+      shown.textContent = shown.textContent.replace(/^\d+/, String(views));
+    }
+  } catch {
+    // Not counted: the page is still read.
+  }
+}
+
+/** Wakes the widget of a rendered element as soon as the reader focuses its box, and holds
+ * the rendered form back from submitting (the widget posts). */
+function wakeOnFocus(host, widget) {
+  host.addEventListener("focusin", () => mountWidget(host, widget), { once: true });
+  host.addEventListener("compositionstart", () => composing.add(host));
+  host.addEventListener("compositionend", () => composing.delete(host));
+  host.addEventListener("submit", (event) => event.preventDefault());
 }
 
 const observer =
@@ -274,10 +387,8 @@ const observer =
         (entries) => {
           for (const entry of entries) {
             if (!entry.isIntersecting) continue;
-            observer.unobserve(entry.target);
             const widget = pending.get(entry.target);
-            pending.delete(entry.target);
-            mountWidget(entry.target, widget);
+            if (widget) mountWidget(entry.target, widget);
           }
         },
         { rootMargin: NEAR },
@@ -296,23 +407,31 @@ function mount(root = document) {
   let count = 0;
   for (const host of found) {
     if (mounted.has(host)) continue;
+    const rendered = host.hasAttribute("data-rendered");
     let shadow;
     try {
-      shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+      if (!rendered) shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
     } catch (error) {
       console.error("binhluan: this element cannot hold the comments; use a <div>", host, error);
       continue;
     }
     const { options, thread, error } = readOptions(host);
     if (error) {
-      showError(shadow, error);
+      if (rendered) {
+        console.error("binhluan:", error[1], host);
+      } else {
+        showError(shadow, error);
+      }
       continue;
     }
     mounted.add(host);
     count += 1;
-    const widget = { shadow, options, ready: showPlaceholder(shadow, options, thread) };
+    const ready = rendered ? Promise.resolve() : showPlaceholder(shadow, options, thread);
+    if (host.hasAttribute("data-views")) countView(host, options);
+    const widget = { shadow, options, ready, rendered };
+    pending.set(host, widget);
+    if (rendered) wakeOnFocus(host, widget);
     if (observer) {
-      pending.set(host, widget);
       observer.observe(host);
     } else {
       mountWidget(host, widget);

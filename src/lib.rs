@@ -5,16 +5,16 @@
 //! file under `routes/`. See `ARCHITECTURE.md` for the map.
 
 pub mod api;
-pub mod article;
 pub mod comments;
 pub mod embed;
 mod http;
-pub mod i18n;
 mod json;
 pub mod routes;
 mod storage;
 pub mod time;
 
+use binhluan_view::SiteHeader;
+pub use binhluan_view::i18n;
 use leptos::prelude::*;
 
 use crate::api::ApiBase;
@@ -89,7 +89,9 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <div class="bl-root is-page is-auto">
-            <SiteHeader/>
+            <SiteHeader>
+                <LanguageSwitch/>
+            </SiteHeader>
             <main id="main" class="page" tabindex="-1">
                 {page}
             </main>
@@ -97,9 +99,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The site's name, a skip link, and the language switch.
+/// Switches between Vietnamese and English in place, and remembers the choice.
 #[component]
-fn SiteHeader() -> impl IntoView {
+fn LanguageSwitch() -> impl IntoView {
     let texts = use_texts();
     let lang = i18n::use_lang();
     let switch = move |_| {
@@ -108,19 +110,15 @@ fn SiteHeader() -> impl IntoView {
         remember_lang(next);
     };
     view! {
-        <a class="skip-link" href="#main">{move || texts().skip_to_content}</a>
-        <header class="site-header">
-            <a class="site-name" href="/">{move || texts().site_name}</a>
-            <button
-                type="button"
-                class="lang-switch"
-                lang=move || lang.get().other().tag()
-                aria-label=move || texts().switch_language_label
-                on:click=switch
-            >
-                {move || texts().switch_language}
-            </button>
-        </header>
+        <button
+            type="button"
+            class="lang-switch"
+            lang=move || lang.get().other().tag()
+            aria-label=move || texts().switch_language_label
+            on:click=switch
+        >
+            {move || texts().switch_language}
+        </button>
     }
 }
 

@@ -2,24 +2,6 @@
 
 use crate::i18n::Texts;
 
-/// Formats an RFC 3339 time as the newsroom wrote it, `HH:MM DD-MM-YYYY`, in the offset it
-/// carries (`2020-05-17T15:40:00+07:00` → `15:40 17-05-2020`). `None` if it is not RFC 3339.
-pub fn newsroom_time(rfc3339: &str) -> Option<String> {
-    let date = rfc3339.get(..10)?;
-    let time = rfc3339.get(11..16)?;
-    let mut parts = date.split('-');
-    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let (hour, minute) = time.split_once(':')?;
-    let valid = digits(year, 4)
-        && digits(month, 2)
-        && digits(day, 2)
-        && digits(hour, 2)
-        && digits(minute, 2)
-        && matches!(rfc3339.as_bytes().get(10), Some(b'T' | b't' | b' '));
-    valid.then(|| format!("{hour}:{minute} {day}-{month}-{year}"))
-}
-
 /// How long ago something happened, in the reader's words: "Vừa xong", "5 phút trước",
 /// "3 giờ trước", "2 ngày trước"; `None` past 30 days, when the date itself says more.
 pub fn time_ago(texts: &Texts, elapsed_seconds: i64) -> Option<String> {
@@ -58,7 +40,7 @@ pub fn local_time(epoch_millis: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{newsroom_time, time_ago};
+    use super::time_ago;
     use crate::i18n::{Lang, Translated};
 
     #[test]
@@ -81,24 +63,5 @@ mod tests {
         let en = Lang::En.texts();
         assert_eq!(time_ago(en, 60).as_deref(), Some("1 minute ago"));
         assert_eq!(time_ago(en, 7200).as_deref(), Some("2 hours ago"));
-    }
-
-    #[test]
-    fn prints_the_newsrooms_local_time() {
-        assert_eq!(
-            newsroom_time("2020-05-17T15:40:00+07:00").as_deref(),
-            Some("15:40 17-05-2020")
-        );
-        assert_eq!(
-            newsroom_time("2024-01-02T03:04:05Z").as_deref(),
-            Some("03:04 02-01-2024")
-        );
-    }
-
-    #[test]
-    fn refuses_what_is_not_a_time() {
-        assert_eq!(newsroom_time(""), None);
-        assert_eq!(newsroom_time("17-05-2020 15:40"), None);
-        assert_eq!(newsroom_time("2020-05-17X15:40:00"), None);
     }
 }

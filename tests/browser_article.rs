@@ -2,9 +2,9 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use binhluan::article::ArticleView;
 use binhluan::comments::CommentSection;
 use binhluan_api::{Article, Block};
+use binhluan_view::article::ArticleView;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

@@ -2,6 +2,7 @@
 
 use binhluan_api::Comment;
 use binhluan_rules::Policy;
+use binhluan_view::{CommentCard, LikeLabel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -21,7 +22,7 @@ pub struct Now(pub ReadSignal<f64>);
 #[component]
 pub fn CommentItem(
     /// The comment.
-    comment: Comment,
+    mut comment: Comment,
     /// The article, for the reply box.
     slug: String,
     /// The rules a reply must meet.
@@ -31,20 +32,12 @@ pub fn CommentItem(
     replies_allowed: bool,
 ) -> impl IntoView {
     let texts = use_texts();
-    let Comment {
-        id,
-        author_name,
-        content,
-        created_at,
-        likes,
-        liked,
-        featured,
-        replies,
-        ..
-    } = comment;
-    let replies = RwSignal::new(replies);
+    let id = comment.id;
+    let created_at = comment.created_at.clone();
+    let (likes, liked) = (comment.likes, comment.liked);
+    let author = comment.author_name.clone();
+    let replies = RwSignal::new(std::mem::take(&mut comment.replies));
     let replying = RwSignal::new(false);
-    let author = author_name.clone();
     // Owned by the comment, not by its reply box: a reply sent just before the box was closed
     // still shows up when the server publishes it.
     let list = use_context::<CommentList>();
@@ -64,13 +57,7 @@ pub fn CommentItem(
         })
     };
     view! {
-        <article class="comment" class:is-featured=featured data-comment-id=id tabindex="-1">
-            <p class="comment-meta">
-                {featured.then(|| view! { <span class="comment-featured">{move || texts().featured}</span> })}
-                <strong class="comment-author">{author_name}</strong>
-                <RelativeTime at=created_at/>
-            </p>
-            <p class="comment-content">{content}</p>
+        <CommentCard comment time=view! { <RelativeTime at=created_at/> }.into_any()>
             <div class="comment-actions">
                 <LikeButton id likes liked/>
                 {replies_allowed.then(|| view! {
@@ -94,7 +81,7 @@ pub fn CommentItem(
                     </For>
                 </div>
             </Show>
-        </article>
+        </CommentCard>
     }
 }
 
@@ -176,10 +163,7 @@ fn LikeButton(id: i64, likes: u64, liked: bool) -> impl IntoView {
             aria-label=move || (texts().like_label)(likes.get())
             on:click=toggle
         >
-            <span aria-hidden="true" class="like-icon"></span>
-            {move || texts().like}
-            " "
-            <span class="like-count">{likes}</span>
+            <LikeLabel likes/>
         </button>
         <Show when=move || failed.get()>
             <span class="like-error" role="alert">{move || texts().like_failed}</span>

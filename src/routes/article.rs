@@ -1,11 +1,11 @@
 //! The article page: one article, then its comment section.
 
 use binhluan_api::Article;
+use binhluan_view::ArticleView;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{ApiBase, ApiFailure, fetch_article, record_view};
-use crate::article::ArticleView;
 use crate::comments::CommentSection;
 use crate::i18n::use_texts;
 use crate::routes::not_found::{NotFound, set_document_title};

@@ -1,5 +1,6 @@
 //! The page for an address or article that does not exist.
 
+use binhluan_view::NotFoundView;
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
@@ -10,18 +11,7 @@ use crate::{Host, use_host};
 pub fn NotFound() -> impl IntoView {
     let texts = use_texts();
     set_document_title(texts().not_found_title);
-    let on_own_page = use_host() == Host::Page;
-    view! {
-        <section class="not-found" aria-labelledby="not-found-title">
-            <h1 id="not-found-title">{move || texts().not_found_title}</h1>
-            <p>{move || texts().not_found_body}</p>
-            {on_own_page.then(|| view! {
-                <p>
-                    <a href="/">{move || texts().back_home}</a>
-                </p>
-            })}
-        </section>
-    }
+    view! { <NotFoundView home_link=use_host() == Host::Page/> }
 }
 
 /// Sets the browser tab's title, on the app's own page only: a host page keeps its title.

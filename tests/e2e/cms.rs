@@ -70,6 +70,7 @@ async fn the_cms_registers_renames_and_closes_an_article_and_readers_follow() {
         .wait_until("the earlier comment is listed", &listed)
         .await;
     let text = "Mong tòa soạn có thêm bài hướng dẫn đường lên Sa Pa cho khách đi xe máy.";
+    browser.wait_for_widget().await;
     browser
         .type_into(&format!("{FORM} input[name=author_name]"), "Lê Hoa")
         .await;

@@ -11,3 +11,4 @@ mod cms;
 mod comments;
 mod desk;
 mod embed;
+mod page;

@@ -32,6 +32,11 @@ pub struct Config {
     #[arg(long, env = "BINHLUAN_DIST", default_value = "dist")]
     pub dist: PathBuf,
 
+    /// The address readers reach this server at (`https://binhluan.example.vn`), for the
+    /// canonical links of its article pages; without it, the request's `Host` over http.
+    #[arg(long, env = "BINHLUAN_PUBLIC_URL")]
+    pub public_url: Option<Origin>,
+
     /// The bearer token moderators send; moderation is disabled (503) without one.
     #[arg(long, env = "BINHLUAN_MODERATION_TOKEN", hide_env_values = true)]
     pub moderation_token: Option<String>,

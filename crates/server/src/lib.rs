@@ -19,6 +19,7 @@ pub mod import;
 mod metrics_endpoint;
 pub mod moderators;
 pub mod origin;
+mod pages;
 mod routes;
 mod secrets;
 mod security;
@@ -82,7 +83,13 @@ impl Server {
             thread_limit: config.thread_limit,
         });
         let router = Router::new()
-            .nest("/api", routes::api(state))
+            .nest("/api", routes::api(state.clone()))
+            .merge(pages::router(
+                state,
+                config.dist.clone(),
+                config.public_url.clone(),
+                &config.allowed_origins,
+            ))
             .merge(static_files::router(
                 config.dist.clone(),
                 &config.allowed_origins,

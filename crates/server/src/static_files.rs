@@ -1,7 +1,7 @@
 //! The app's built files (trunk's `dist/`): precompressed when a `.br`/`.gz` sibling exists,
 //! cached for a year when the name carries trunk's content hash, and `index.html` (with its
-//! Content-Security-Policy) for every app route: every path under `/bai-viet/`, every path
-//! whose last segment has no extension, and a missing file that is not a kind of file the
+//! Content-Security-Policy) for every app route: every path whose last segment has no
+//! extension (`/bai-viet/{slug}` is the server-rendered page of `pages.rs`), and a missing file that is not a kind of file the
 //! build makes (a missing script, wasm module or stylesheet stays a `404`). The moderation
 //! desk, a bundle of its own in `kiem-duyet/`, answers `/kiem-duyet/` the same way.
 
@@ -35,14 +35,19 @@ struct StaticFiles {
 
 /// The service answering every path that is not under `/api`.
 pub fn router(dist: PathBuf, allowed_origins: &[Origin]) -> Router {
-    let frame_ancestors = std::iter::once("'self'")
-        .chain(allowed_origins.iter().map(Origin::as_str))
-        .collect::<Vec<_>>();
     let files = StaticFiles {
         dist,
-        frame_ancestors: frame_ancestors.join(" "),
+        frame_ancestors: frame_ancestors(allowed_origins),
     };
     Router::new().fallback(serve).with_state(Arc::new(files))
+}
+
+/// Who may frame the reader's pages: the server itself and the newsrooms' sites.
+pub fn frame_ancestors(allowed_origins: &[Origin]) -> String {
+    std::iter::once("'self'")
+        .chain(allowed_origins.iter().map(Origin::as_str))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 async fn serve(State(files): State<Arc<StaticFiles>>, request: Request) -> Response {
@@ -128,13 +133,12 @@ const ASSET_EXTENSIONS: &[&str] = &[
     "gz",
 ];
 
-/// Whether `path` is an app route, a file, or either: `/index.html` and every path under
-/// `/bai-viet/` (article slugs may hold dots) are the app; so is a path whose last segment
-/// has no extension. One with an extension is a file when the extension is a kind the build
+/// Whether `path` is an app route, a file, or either: `/index.html` is the app; so is a path
+/// whose last segment has no extension. One with an extension is a file when the extension is a kind the build
 /// makes or the path is odd (percent escapes, as in `..%2F`, or a segment starting with a
 /// dot, as in `/.env`); any other is a file if there is one, else the app.
 fn wanted(path: &str) -> Wanted {
-    if path == "/index.html" || path.starts_with("/bai-viet/") {
+    if path == "/index.html" {
         return Wanted::App;
     }
     let desk = path == "/kiem-duyet" || path.starts_with("/kiem-duyet/");
@@ -192,7 +196,7 @@ async fn index(files: &StaticFiles, page: &str, frame_ancestors: &str) -> Respon
 /// The page's Content-Security-Policy: scripts only from the server itself plus the inline
 /// scripts of this very `index.html` (by SHA-256, e.g. trunk's module loader), wasm
 /// compilation allowed, no plugins, no foreign forms or base URLs.
-fn content_security_policy(html: &str, frame_ancestors: &str) -> String {
+pub fn content_security_policy(html: &str, frame_ancestors: &str) -> String {
     let hashes: String = inline_scripts(html)
         .map(|script| format!(" 'sha256-{}'", STANDARD.encode(Sha256::digest(script))))
         .collect();
@@ -253,8 +257,8 @@ mod tests {
             ("/", Wanted::App),
             ("/index.html", Wanted::App),
             ("/bai-viet/lan-toa", Wanted::App),
-            ("/bai-viet/a.b", Wanted::App),
-            ("/bai-viet/x.js", Wanted::App),
+            ("/bai-viet/a.b", Wanted::FileOrApp),
+            ("/bai-viet/x.js", Wanted::File),
             ("/tin-tuc/", Wanted::App),
             ("/binhluan-1a2b3c4d5e6f7a8b_bg.wasm", Wanted::File),
             ("/main.CSS", Wanted::File),

@@ -23,6 +23,7 @@ suite! {
     threads_close_after_the_policys_days,
     the_feed_import_registers_its_articles_once,
     a_bad_feed_changes_nothing,
+    the_article_page_is_rendered_from_the_database,
 }
 
 const HOST_ORIGIN: &str = "https://bao.example.vn";
@@ -779,4 +780,88 @@ async fn the_import_command_says_what_it_did() {
     assert!(!bad.status.success());
     let said = String::from_utf8_lossy(&bad.stderr);
     assert!(said.contains("03/12/2026 08:00"), "{said}");
+}
+
+async fn page(server: &TestServer, slug: &str) -> (u16, String) {
+    let response = server.get(&format!("/bai-viet/{slug}")).await;
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("a page"))
+}
+
+async fn views(server: &TestServer, slug: &str) -> u64 {
+    reader_article(server, slug).await.views
+}
+
+async fn the_article_page_is_rendered_from_the_database(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let mut settings = config(&database.url);
+    settings.public_url = Some("https://binhluan.example.vn".parse().expect("an origin"));
+    let server = TestServer::start(settings).await;
+    let slug = "trang-do-may-chu-ve";
+    let article = json!({
+        "title": "Đường lên Sa Pa <mùa> hoa",
+        "lead": "Du khách kéo về thị xã từ đầu tuần.",
+        "body": [{"type": "paragraph", "text": "Các khách sạn đã kín phòng."}],
+        "byline": "Hồng Hải",
+        "comments": "open",
+    });
+    put_article(&server, slug, &article).await;
+    let approved: Value = post_on(&server, slug, 1).await.json().await.unwrap();
+    server.approve(approved["id"].as_i64().unwrap()).await;
+    assert_eq!(post_on(&server, slug, 2).await.status(), 201);
+
+    let (status, html) = page(&server, slug).await;
+    assert_eq!(status, 200);
+    for expected in [
+        "<title>Đường lên Sa Pa &lt;mùa&gt; hoa</title>",
+        "Du khách kéo về thị xã từ đầu tuần.",
+        "Các khách sạn đã kín phòng.",
+        "Hồng Hải",
+        approved["content"].as_str().unwrap(),
+        "1 bình luận",
+        "<link rel=\"canonical\" href=\"https://binhluan.example.vn/bai-viet/trang-do-may-chu-ve\">",
+    ] {
+        assert!(html.contains(expected), "{expected:?} is not in {html}");
+    }
+    let pending: String = comment_body(2)["content"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .take(30)
+        .collect();
+    assert!(!html.contains(&pending), "a pending comment is not shown");
+    assert!(html.contains("class=\"comments\""), "open");
+
+    // Rendering counts no view; the picture readers without scripts load counts one, and is
+    // never cached.
+    let before = views(&server, slug).await;
+    page(&server, slug).await;
+    assert_eq!(views(&server, slug).await, before);
+    let pixel = server.get(&format!("/api/articles/{slug}/view.gif")).await;
+    assert_eq!(pixel.status(), 200);
+    assert_eq!(pixel.headers()["content-type"], "image/gif");
+    assert_eq!(pixel.headers()["cache-control"], "no-store");
+    assert!(pixel.bytes().await.unwrap().starts_with(b"GIF89a"));
+    assert_eq!(views(&server, slug).await, before + 1);
+
+    // The newsroom's own page is the canonical one; a closed thread says so.
+    let mut moved = article.clone();
+    moved["url"] = json!("https://bao.example.vn/du-lich/duong-len-sa-pa.html");
+    moved["comments"] = json!("closed");
+    put_article(&server, slug, &moved).await;
+    let (_, html) = page(&server, slug).await;
+    assert!(html.contains(
+        "<link rel=\"canonical\" href=\"https://bao.example.vn/du-lich/duong-len-sa-pa.html\">"
+    ));
+    assert!(html.contains("class=\"comments is-closed\""), "closed");
+
+    // Hidden, it is not found, and counts nothing.
+    moved["hidden"] = json!(true);
+    put_article(&server, slug, &moved).await;
+    let (status, html) = page(&server, slug).await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Không tìm thấy bài viết"));
+    assert!(!html.contains("Đường lên Sa Pa"));
+    let pixel = server.get(&format!("/api/articles/{slug}/view.gif")).await;
+    assert_eq!(pixel.status(), 404);
 }

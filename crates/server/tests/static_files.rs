@@ -70,12 +70,6 @@ async fn app_routes_get_index_html_with_its_csp() {
     for path in [
         "/",
         "/index.html",
-        "/bai-viet/lan-toa-viec-hoc",
-        "/bai-viet/x/binh-luan",
-        // Article slugs may hold dots: under /bai-viet/ every path is the app's.
-        "/bai-viet/a.b",
-        "/bai-viet/tp.hcm-mua-lu",
-        "/bai-viet/style.css",
         // Not a file the build has, nor a kind of file it makes: the app (its not-found page).
         "/tin-tuc/v1.2",
         "/trang.cu",
@@ -100,6 +94,46 @@ async fn app_routes_get_index_html_with_its_csp() {
                 && csp.contains("frame-ancestors 'self' https://bao.example.vn")
         );
         assert_eq!(response.text().await.unwrap(), index_html());
+    }
+}
+
+/// The seed article, from the content folder.
+const SEED: &str = "/bai-viet/lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa";
+
+#[tokio::test]
+async fn article_pages_are_rendered_with_the_apps_stylesheet_and_policy() {
+    let (_dist, _database, server) = start_with_app().await;
+    // Article slugs may hold dots; every path under /bai-viet/ is an article page, found or not.
+    for (path, status) in [
+        (SEED, 200),
+        ("/bai-viet/lan-toa-viec-hoc", 404),
+        ("/bai-viet/x/binh-luan", 404),
+        ("/bai-viet/a.b", 404),
+        ("/bai-viet/tp.hcm-mua-lu", 404),
+        ("/bai-viet/style.css", 404),
+    ] {
+        let response = server.get(path).await;
+        assert_eq!(response.status(), status, "{path}");
+        assert_eq!(
+            header(&response, "content-type"),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(header(&response, "cache-control"), "no-cache");
+        assert_eq!(header(&response, "x-content-type-options"), "nosniff");
+        let csp = header(&response, "content-security-policy").to_owned();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains("frame-ancestors 'self' https://bao.example.vn"),
+            "{csp}"
+        );
+        let html = response.text().await.unwrap();
+        assert!(
+            html.contains("<link rel=\"stylesheet\" href=\"/style.css\">"),
+            "{html}"
+        );
     }
 }
 
@@ -215,12 +249,18 @@ async fn api_paths_never_fall_back_to_the_app() {
 }
 
 #[tokio::test]
-async fn without_a_build_the_api_works_and_the_app_says_to_build_it() {
+async fn without_a_build_the_api_and_articles_work_and_the_app_says_to_build_it() {
     let (_database, server) = start_with_dist(Path::new("/nonexistent/dist")).await;
-    for path in ["/", "/bai-viet/lan-toa-viec-hoc"] {
+    for path in ["/", "/bai-viet"] {
         let response = server.get(path).await;
         assert_eq!(response.status(), 503, "{path}");
         assert!(response.text().await.unwrap().contains("trunk build"));
     }
     assert_eq!(server.get("/api/policy").await.status(), 200);
+    // The article pages need no build: they are read unstyled.
+    let article = server.get(SEED).await;
+    assert_eq!(article.status(), 200);
+    let html = article.text().await.unwrap();
+    assert!(html.contains("Lan tỏa việc học và làm theo Bác"));
+    assert!(!html.contains("stylesheet"));
 }

@@ -4,6 +4,7 @@ use std::net::TcpListener;
 use std::process::Stdio;
 use std::time::Duration;
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -18,6 +19,7 @@ const PATIENCE: Duration = Duration::from_secs(30);
 enum Viewport {
     Phone,
     DarkPhone,
+    PhoneWithoutScripts,
     Desktop,
 }
 
@@ -38,6 +40,11 @@ impl Browser {
     /// The phone, set to prefer a dark colour scheme.
     pub async fn dark_phone() -> Browser {
         Browser::open(Viewport::DarkPhone).await
+    }
+
+    /// The phone with JavaScript turned off.
+    pub async fn phone_without_scripts() -> Browser {
+        Browser::open(Viewport::PhoneWithoutScripts).await
     }
 
     /// A desktop's 1280 × 900 window.
@@ -86,7 +93,14 @@ impl Browser {
                 .expect("args");
             args.push(json!("--force-dark-mode"));
         }
-        if matches!(viewport, Viewport::Phone | Viewport::DarkPhone) {
+        if viewport == Viewport::PhoneWithoutScripts {
+            capabilities["goog:chromeOptions"]["prefs"] =
+                json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        if matches!(
+            viewport,
+            Viewport::Phone | Viewport::DarkPhone | Viewport::PhoneWithoutScripts
+        ) {
             capabilities["goog:chromeOptions"]["mobileEmulation"] = json!({
                 "deviceMetrics": { "width": 360, "height": 780, "pixelRatio": 3.0, "touch": true, "mobile": true }
             });
@@ -168,9 +182,35 @@ impl Browser {
             .expect("typing works");
     }
 
+    /// Types `text` on the keyboard into whatever has the focus, key by key, as a reader would
+    /// (the element may change under the keys: no element is named).
+    pub async fn type_keys(&self, text: &str) {
+        let mut keys = KeyActions::new("keyboard".to_owned());
+        for value in text.chars() {
+            keys = keys
+                .then(KeyAction::Down { value })
+                .then(KeyAction::Up { value });
+        }
+        self.client
+            .perform_actions(keys)
+            .await
+            .expect("typing works");
+    }
+
     /// Clicks the first element matching `css`, as a reader would.
     pub async fn click(&self, css: &str) {
         self.find(css).await.click().await.expect("clicking works");
+    }
+
+    /// Waits until the comment widget has taken over a server-rendered article page: the
+    /// rendered form is gone and the widget's list has loaded.
+    pub async fn wait_for_widget(&self) {
+        self.wait_until(
+            "the comment widget takes over the rendered comments",
+            "!document.querySelector('form[data-dormant]') \
+             && !!document.querySelector('[data-binhluan] .comment-list[aria-busy=false]')",
+        )
+        .await;
     }
 
     /// Every element matching `css` now.

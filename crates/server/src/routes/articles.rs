@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use binhluan_api::{Article, ArticleInput, ArticleList, ArticleOrigin, ViewCount};
 use serde::Deserialize;
 
@@ -45,6 +46,35 @@ pub async fn add_view(
         .await?
         .ok_or_else(ApiFailure::article_not_found)?;
     Ok(Json(ViewCount { views }))
+}
+
+/// A transparent 1×1 GIF.
+const PIXEL: &[u8] = &[
+    0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0xff, 0xff, 0xff, 0x21, 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b,
+];
+
+/// Counts a view of the article by readers without JavaScript: the article page asks for
+/// this picture inside `<noscript>`, which browsers running scripts never load (they count
+/// through `embed.js` instead). Never cached, so a cached page still counts every reading.
+pub async fn view_pixel(
+    State(state): State<Arc<AppState>>,
+    Path(slug): Path<String>,
+) -> Result<Response, ApiFailure> {
+    state
+        .db
+        .add_view(&slug)
+        .await?
+        .ok_or_else(ApiFailure::article_not_found)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/gif"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        PIXEL,
+    )
+        .into_response())
 }
 
 /// Creates (`201`) or replaces (`200`) the article `slug` as the newsroom's CMS describes it.

@@ -51,6 +51,7 @@ pub fn api(state: Arc<AppState>) -> Router {
         )
         .route("/threads", post(threads::open))
         .route("/articles/{slug}/views", post(articles::add_view))
+        .route("/articles/{slug}/view.gif", get(articles::view_pixel))
         .route(
             "/articles/{slug}/comments",
             get(comments::list).post(comments::post),

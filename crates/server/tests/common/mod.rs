@@ -74,6 +74,7 @@ pub fn config(database_url: &str) -> Config {
         thread_limit: 0,
         content: content_folder(),
         metrics_addr: None,
+        public_url: None,
     }
 }
 

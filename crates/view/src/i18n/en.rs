@@ -65,6 +65,7 @@ pub const TEXTS: Texts = Texts {
     post_conflict: "The comment changed while it was being sent. Please send it again.",
     text_kept: "What you wrote is kept; please try again.",
     comments_closed: "Comments are closed.",
+    comments_need_javascript: "Writing and liking comments needs JavaScript.",
     featured: "Editors' pick",
     comment_count: |n| {
         if n == 1 {

@@ -65,6 +65,7 @@ pub const TEXTS: Texts = Texts {
     post_conflict: "Bình luận đã thay đổi trong lúc gửi. Vui lòng gửi lại.",
     text_kept: "Nội dung bạn viết vẫn được giữ nguyên; hãy thử lại.",
     comments_closed: "Bình luận đã đóng.",
+    comments_need_javascript: "Bạn cần bật JavaScript để viết bình luận và thích bình luận.",
     featured: "Bình luận được chọn",
     comment_count: |n| format!("{n} bình luận"),
     sort_label: "Sắp xếp bình luận",

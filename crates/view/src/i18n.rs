@@ -149,6 +149,8 @@ pub struct Texts {
     pub text_kept: &'static str,
     /// In place of the form when the thread takes no more comments, and after a post it refused.
     pub comments_closed: &'static str,
+    /// In the server-rendered page when JavaScript is off: reading works, writing does not.
+    pub comments_need_javascript: &'static str,
 
     // The list.
     /// The label of a comment moderators chose, pinned at the top.
