@@ -5,7 +5,10 @@
 //!   by the page's own Performance API (p50, p95, max over many edits);
 //! - the gzip bytes a reader downloads before the article and a working comment box appear;
 //! - for the embed: the bytes a host page downloads before and after the widget scrolls into
-//!   view, and the time from entering the viewport to a ready comment box.
+//!   view, and the time from entering the viewport to a ready comment box;
+//! - on the server-rendered article page, on a phone throttled as Lighthouse's mobile preset
+//!   (slow 4G: 150 ms, 1.6 Mbit/s down, 750 kbit/s up; 4x slower CPU), with nothing cached:
+//!   the time from the reader scrolling to the comments to a working comment box.
 //!
 //! `cargo bench --bench browser` (builds the release bundle with trunk first).
 
@@ -38,6 +41,7 @@ mod native {
         let first_paint = first_paint_bytes(&server, dist).await;
         println!("  downloaded before the article and a working box appear: {first_paint} B gzip");
         input_latency(&server).await;
+        rendered_page_comment_box(&server).await;
         drop(server);
         embed_costs(dist).await;
     }
@@ -124,6 +128,78 @@ mod native {
             result["counter"]
         );
         browser.close().await;
+    }
+
+    /// On the server-rendered page of a throttled phone: the reader scrolls to the comments;
+    /// how long until the box works (the widget has taken over and answers typing)?
+    async fn rendered_page_comment_box(server: &TestServer) {
+        println!("Server-rendered article page, phone throttled as Lighthouse's mobile preset");
+        for run in 1..=3 {
+            let browser = Browser::phone().await;
+            browser.cdp("Network.enable", serde_json::json!({})).await;
+            browser
+                .cdp(
+                    "Network.emulateNetworkConditions",
+                    serde_json::json!({
+                        "offline": false,
+                        "latency": 150,
+                        "downloadThroughput": 1_638_400 / 8,
+                        "uploadThroughput": 750 * 1024 / 8,
+                    }),
+                )
+                .await;
+            browser
+                .cdp(
+                    "Emulation.setCPUThrottlingRate",
+                    serde_json::json!({ "rate": 4 }),
+                )
+                .await;
+            browser
+                .goto(&server.url(&format!("/bai-viet/{SEED_SLUG}")))
+                .await;
+            browser.find(".article-byline").await;
+            let woken_early = browser
+                .eval("performance.getEntriesByName('binhluan:visible').length > 0")
+                .await;
+            browser
+                .eval(
+                    "performance.mark('bench:scroll'), \
+                     document.querySelector('[data-binhluan]').scrollIntoView()",
+                )
+                .await;
+            browser.wait_for_widget().await;
+            browser
+                .wait_until(
+                    "the widget",
+                    "performance.getEntriesByName('binhluan:ready').length > 0",
+                )
+                .await;
+            let ready = browser
+                .eval(
+                    "performance.getEntriesByName('binhluan:ready')[0].startTime \
+                     - performance.getEntriesByName('bench:scroll')[0].startTime",
+                )
+                .await;
+            // Working: typing a word updates the counter.
+            let before = browser.text("[data-binhluan] .word-counter").await;
+            browser
+                .type_into("[data-binhluan] textarea[name=content]", "Sa Pa đẹp")
+                .await;
+            browser
+                .wait_until(
+                    "the counter answers",
+                    &format!(
+                        "document.querySelector('[data-binhluan] .word-counter').textContent !== {}",
+                        Value::from(before)
+                    ),
+                )
+                .await;
+            println!(
+                "  run {run}: scroll → working comment box: {:.0} ms (widget already woken before the scroll: {woken_early})",
+                ready.as_f64().unwrap()
+            );
+            browser.close().await;
+        }
     }
 
     /// What the embed costs a host page, before and after the widget scrolls into view.

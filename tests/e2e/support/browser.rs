@@ -287,6 +287,18 @@ impl Browser {
             .unwrap_or_else(|error| panic!("the script failed: {error}"))
     }
 
+    /// Sends the Chrome DevTools Protocol command `cmd` with `params` (through chromedriver's
+    /// `goog/cdp/execute`), e.g. to throttle the network and the CPU as a phone would be.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: cmd.to_owned(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|error| panic!("{cmd} failed: {error}"))
+    }
+
     /// Runs axe-core (from node_modules) on the page and fails with what it finds.
     pub async fn assert_accessible(&self) {
         let violations = self.axe_violations().await;
@@ -331,4 +343,29 @@ fn free_port() -> u16 {
         .and_then(|listener| listener.local_addr())
         .map(|addr| addr.port())
         .expect("a free port")
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
 }
