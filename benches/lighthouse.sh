@@ -18,7 +18,7 @@ runs="${RUNS:-3}"
 comments="${COMMENTS:-20}"
 out="${OUT:-target/lighthouse}"
 slug="lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa"
-token="lighthouse-bench-token"
+token="lighthouse-bench-token-0123456789abcdef"
 
 scripts/setup build
 trunk build --release

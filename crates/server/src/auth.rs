@@ -2,6 +2,7 @@
 //! token that automation uses (the CMS, scripts), which acts as an admin named `token`.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -12,6 +13,7 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::error::ApiFailure;
+use crate::extract::ClientKey;
 use crate::state::AppState;
 
 /// The name of a desk session's cookie.
@@ -43,10 +45,16 @@ impl FromRequestParts<Arc<AppState>> for Moderator {
             .get(header::AUTHORIZATION)
             .and_then(|value| value.to_str().ok())
             .and_then(|value| value.strip_prefix("Bearer "))
+            .map(str::to_owned)
         {
             let Some(expected) = &state.moderation_token_digest else {
                 return Err(ApiFailure::Unauthorized);
             };
+            let ClientKey(client) = ClientKey::from_request_parts(parts, state).await?;
+            let now = Instant::now();
+            if let Some(retry_after) = state.token_guard.refused(&client, now) {
+                return Err(ApiFailure::TooManyLogins { retry_after });
+            }
             // Comparing digests keeps the time independent of the token's length and content.
             return if bool::from(token_digest(presented.trim()).ct_eq(expected)) {
                 Ok(Self {
@@ -55,7 +63,8 @@ impl FromRequestParts<Arc<AppState>> for Moderator {
                     session: None,
                 })
             } else {
-                tracing::warn!("refused a wrong moderation token");
+                tracing::warn!(%client, "refused a wrong moderation token");
+                state.token_guard.record_failure(&client, now);
                 Err(ApiFailure::Unauthorized)
             };
         }

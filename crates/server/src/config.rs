@@ -37,9 +37,19 @@ pub struct Config {
     #[arg(long, env = "BINHLUAN_PUBLIC_URL")]
     pub public_url: Option<Origin>,
 
-    /// The bearer token moderators send; moderation is disabled (503) without one.
+    /// The bearer token automation sends (the CMS, scripts), at least 32 characters; prefer
+    /// `--moderation-token-file`, since a flag shows in the process list. Without either,
+    /// only desk sessions moderate.
     #[arg(long, env = "BINHLUAN_MODERATION_TOKEN", hide_env_values = true)]
     pub moderation_token: Option<String>,
+
+    /// A file holding the bearer token (its first line; e.g. a container secret).
+    #[arg(
+        long,
+        env = "BINHLUAN_MODERATION_TOKEN_FILE",
+        conflicts_with = "moderation_token"
+    )]
+    pub moderation_token_file: Option<PathBuf>,
 
     /// Comment posts allowed per client per minute (an IPv4 address, or an IPv6 /64 prefix);
     /// 0 turns the limit off.
@@ -89,6 +99,41 @@ pub struct Config {
     /// given. Keep it off the public port: it is a separate listener.
     #[arg(long, env = "BINHLUAN_METRICS_ADDR")]
     pub metrics_addr: Option<SocketAddr>,
+}
+
+/// The fewest characters a moderation token may have: 32, as `openssl rand -hex 16` gives.
+pub const MIN_TOKEN_CHARS: usize = 32;
+
+impl Config {
+    /// The moderation token, from `--moderation-token` or the first line of
+    /// `--moderation-token-file`: an error that says what to do when the file cannot be read
+    /// or the token is shorter than [`MIN_TOKEN_CHARS`].
+    pub fn resolved_moderation_token(&self) -> anyhow::Result<Option<String>> {
+        let token = match (&self.moderation_token, &self.moderation_token_file) {
+            (Some(token), _) => token.trim().to_owned(),
+            (None, Some(path)) => std::fs::read_to_string(path)
+                .map_err(|error| {
+                    anyhow::anyhow!(
+                        "cannot read the moderation token file {}: {error}",
+                        path.display()
+                    )
+                })?
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+            (None, None) => return Ok(None),
+        };
+        let chars = token.chars().count();
+        if chars < MIN_TOKEN_CHARS {
+            anyhow::bail!(
+                "the moderation token has {chars} characters: it needs at least {MIN_TOKEN_CHARS} \
+                 (make one with `openssl rand -hex 32`)"
+            );
+        }
+        Ok(Some(token))
+    }
 }
 
 /// Which articles have a comment thread (`--threads`).

@@ -25,6 +25,7 @@ mod secrets;
 mod security;
 mod state;
 mod static_files;
+mod token_guard;
 mod validation;
 
 use std::future::Future;
@@ -58,6 +59,7 @@ impl Server {
     /// articles if needed), reads the policy and binds `config.addr` (and the metrics'
     /// address, if given).
     pub async fn bind(config: &Config) -> anyhow::Result<Self> {
+        let moderation_token = config.resolved_moderation_token()?;
         let policy = read_policy(config).await?;
         let db = Db::open(&config.database_url, config.database_max_connections).await?;
         db.load_content(&config.content)
@@ -77,7 +79,8 @@ impl Server {
             auto_publish: config.auto_publish,
             post_rate_limit: config.post_rate_limit,
             trust_forwarded_for: config.trust_forwarded_for,
-            moderation_token_digest: config.moderation_token.as_deref().map(auth::token_digest),
+            moderation_token_digest: moderation_token.as_deref().map(auth::token_digest),
+            token_guard: token_guard::TokenGuard::default(),
             allowed_origins: config.allowed_origins.clone(),
             threads: config.threads,
             thread_limit: config.thread_limit,

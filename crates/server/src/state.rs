@@ -7,6 +7,7 @@ use crate::config::ThreadMode;
 use crate::db::{Db, StoredArticle, Thread};
 use crate::error::ApiFailure;
 use crate::origin::Origin;
+use crate::token_guard::TokenGuard;
 
 /// The shared state of one server process. Nothing in it must be shared with other
 /// processes: rate limits and idempotency keys live in the database.
@@ -22,8 +23,10 @@ pub struct AppState {
     pub post_rate_limit: u32,
     /// Whether the client address comes from `X-Forwarded-For`.
     pub trust_forwarded_for: bool,
-    /// SHA-256 of the moderation token; `None` disables moderation.
+    /// SHA-256 of the moderation token; `None`: no bearer token is accepted.
     pub moderation_token_digest: Option<[u8; 32]>,
+    /// Clients that sent wrong bearer tokens.
+    pub token_guard: TokenGuard,
     /// The origins that may embed the comments and post to the API.
     pub allowed_origins: Vec<Origin>,
     /// Which articles have a thread.

@@ -15,7 +15,7 @@ use super::SEED_SLUG;
 use super::bundle::dist;
 
 /// The moderators' token in tests.
-pub const MODERATION_TOKEN: &str = "e2e-moderation-token";
+pub const MODERATION_TOKEN: &str = "e2e-moderation-token-0123456789abcdef";
 
 /// How a test wants its server.
 #[derive(Clone, Debug, Default)]

@@ -18,7 +18,7 @@ use tokio::sync::oneshot;
 /// The slug of the sample article shipped in `content/articles/`.
 pub const ARTICLE: &str = "lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa";
 /// The moderation token of the test servers.
-pub const TOKEN: &str = "test-moderation-token";
+pub const TOKEN: &str = "test-moderation-token-0123456789abcdef";
 
 /// The database engine a test runs against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +65,7 @@ pub fn config(database_url: &str) -> Config {
         database_max_connections: 8,
         dist: PathBuf::from("/nonexistent/binhluan-dist"),
         moderation_token: Some(TOKEN.to_owned()),
+        moderation_token_file: None,
         post_rate_limit: 0,
         allowed_origins: vec!["https://bao.example.vn".parse().expect("an origin")],
         policy: None,
