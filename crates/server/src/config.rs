@@ -95,6 +95,19 @@ pub struct Config {
     #[arg(long, env = "BINHLUAN_CONTENT", default_value = "content/articles")]
     pub content: PathBuf,
 
+    /// Seconds a client may take to send a request's headers, on a new connection or an idle
+    /// kept-alive one; then the connection is closed (slow clients cannot hold sockets).
+    #[arg(long, env = "BINHLUAN_HEADER_READ_TIMEOUT", default_value_t = 10)]
+    pub header_read_timeout: u64,
+
+    /// Seconds a request may take before it is answered `408 request_timeout`.
+    #[arg(long, env = "BINHLUAN_REQUEST_TIMEOUT", default_value_t = 30)]
+    pub request_timeout: u64,
+
+    /// Requests handled at once by this process; more are answered `503 overloaded` at once.
+    #[arg(long, env = "BINHLUAN_MAX_CONCURRENT_REQUESTS", default_value_t = 1024)]
+    pub max_concurrent_requests: usize,
+
     /// Where to serve Prometheus metrics (`GET /metrics`), e.g. `127.0.0.1:9100`; off when not
     /// given. Keep it off the public port: it is a separate listener.
     #[arg(long, env = "BINHLUAN_METRICS_ADDR")]

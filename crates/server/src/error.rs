@@ -37,6 +37,13 @@ pub enum ApiFailure {
     SessionExpired,
     /// A name and password that do not match (`401 invalid_login`).
     InvalidLogin,
+    /// The request took longer than `--request-timeout` (`408 request_timeout`).
+    RequestTimeout,
+    /// More requests at once than `--max-concurrent-requests` (`503 overloaded`).
+    Overloaded,
+    /// A handler panicked: a bug, answered instead of dropping the connection
+    /// (`500 internal`).
+    Panicked,
     /// Too many failed logins for the account or from the client (`429 rate_limited`).
     TooManyLogins {
         /// Seconds until logging in may be tried again.
@@ -299,7 +306,19 @@ impl ApiFailure {
                 "Mã Idempotency-Key này đã được dùng cho một bình luận khác.",
                 "This Idempotency-Key was already used with a different request.",
             ),
-            Self::Internal(_) => fixed(
+            Self::RequestTimeout => fixed(
+                StatusCode::REQUEST_TIMEOUT,
+                "request_timeout",
+                "Yêu cầu mất quá nhiều thời gian. Vui lòng thử lại.",
+                "The request took too long. Please try again.",
+            ),
+            Self::Overloaded => fixed(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "overloaded",
+                "Máy chủ đang quá tải. Vui lòng thử lại sau giây lát.",
+                "The server is busy. Please try again in a moment.",
+            ),
+            Self::Internal(_) | Self::Panicked => fixed(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
                 "Máy chủ gặp lỗi. Vui lòng thử lại sau.",
@@ -344,6 +363,7 @@ impl ApiFailure {
                 Self::RateLimited { retry_after }
                 | Self::TooManyThreads { retry_after }
                 | Self::TooManyLogins { retry_after } => Some(*retry_after),
+                Self::Overloaded => Some(1),
                 _ => None,
             },
         }

@@ -23,6 +23,7 @@ mod pages;
 mod routes;
 mod secrets;
 mod security;
+mod serve;
 mod state;
 mod static_files;
 mod token_guard;
@@ -31,6 +32,7 @@ mod validation;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
@@ -49,6 +51,7 @@ use state::AppState;
 pub struct Server {
     listener: TcpListener,
     router: Router,
+    limits: serve::Limits,
     db: Db,
     metrics: Option<metrics_endpoint::MetricsListener>,
     login_link: Option<String>,
@@ -85,6 +88,11 @@ impl Server {
             threads: config.threads,
             thread_limit: config.thread_limit,
         });
+        let limits = serve::Limits {
+            header_read_timeout: Duration::from_secs(config.header_read_timeout.max(1)),
+            request_timeout: Duration::from_secs(config.request_timeout.max(1)),
+            max_concurrent_requests: config.max_concurrent_requests.max(1),
+        };
         let router = Router::new()
             .nest("/api", routes::api(state.clone()))
             .merge(pages::router(
@@ -96,7 +104,8 @@ impl Server {
             .merge(static_files::router(
                 config.dist.clone(),
                 &config.allowed_origins,
-            ))
+            ));
+        let router = serve::bounded(router, limits)
             .layer(SetResponseHeaderLayer::overriding(
                 axum::http::header::X_CONTENT_TYPE_OPTIONS,
                 axum::http::HeaderValue::from_static("nosniff"),
@@ -114,6 +123,7 @@ impl Server {
         Ok(Self {
             listener,
             router,
+            limits,
             db,
             metrics,
             login_link,
@@ -147,12 +157,7 @@ impl Server {
         if let Some(metrics) = self.metrics {
             tokio::spawn(metrics.serve());
         }
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let served = axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let served = serve::serve(self.listener, self.router, self.limits, shutdown).await;
         self.db.close().await;
         served
     }

@@ -3,8 +3,11 @@
 
 mod common;
 
+use std::time::Duration;
+
 use binhluan_server::Server;
 use common::{Backend, TOKEN, TestDatabase, TestServer, config};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Why `Server::bind` refused `settings`.
 async fn refusal(settings: binhluan_server::Config) -> String {
@@ -102,4 +105,49 @@ async fn wrong_moderation_tokens_are_throttled_per_client() {
             .unwrap();
         assert!((1..=900).contains(&wait), "{wait}");
     }
+}
+
+/// Everything `stream` receives until the server closes it (or resets it); `None` if it is
+/// still open after `bound`.
+async fn until_closed(stream: &mut tokio::net::TcpStream, bound: Duration) -> Option<String> {
+    let mut received = Vec::new();
+    let read = tokio::time::timeout(bound, async {
+        let mut buffer = [0_u8; 4096];
+        loop {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => received.extend_from_slice(&buffer[..n]),
+            }
+        }
+    })
+    .await;
+    read.ok()
+        .map(|()| String::from_utf8_lossy(&received).into_owned())
+}
+
+#[tokio::test]
+async fn slow_and_idle_clients_lose_their_connections() {
+    let database = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(binhluan_server::Config {
+        header_read_timeout: 1,
+        ..config(&database.url)
+    })
+    .await;
+    // A client that never finishes its headers (slowloris) is cut off.
+    let mut slow = tokio::net::TcpStream::connect(&server.host).await.unwrap();
+    slow.write_all(b"GET /api/policy HTTP/1.1\r\nHost: binhluan\r\nX-Slow: 1")
+        .await
+        .unwrap();
+    let answer = until_closed(&mut slow, Duration::from_secs(8)).await;
+    assert!(answer.is_some(), "the slow client still holds its socket");
+    assert!(!answer.unwrap().contains("200 OK"));
+
+    // A kept-alive connection left idle after its answer is closed too.
+    let mut idle = tokio::net::TcpStream::connect(&server.host).await.unwrap();
+    idle.write_all(b"GET /api/policy HTTP/1.1\r\nHost: binhluan\r\n\r\n")
+        .await
+        .unwrap();
+    let answer = until_closed(&mut idle, Duration::from_secs(8)).await;
+    let answer = answer.expect("the idle connection still stays open");
+    assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
 }

@@ -76,6 +76,9 @@ pub fn config(database_url: &str) -> Config {
         content: content_folder(),
         metrics_addr: None,
         public_url: None,
+        header_read_timeout: 10,
+        request_timeout: 30,
+        max_concurrent_requests: 1024,
     }
 }
 
