@@ -1,7 +1,8 @@
 //! How long `check` takes: a 2,000-character comment (target ≤ 20 µs), the same with banned
 //! words, 2,000 characters of distinct comments (no sentence repeats), and 1 KB, 10 KB and
 //! 100 KB of text, ordinary and adversarial (target ≤ 5 ms for 100 KB; the time per character
-//! should stay flat).
+//! should stay flat), and the storage normalization of the adversarial text (≤ 10 ms for
+//! 100 KB).
 //!
 //! `CARGO_PROFILE_BENCH_OPT_LEVEL=3 cargo bench -p binhluan-rules --bench check` (the server's
 //! optimisation level; without it, the workspace's size-first `opt-level = "z"`).
@@ -87,9 +88,11 @@ mod bench {
     }
 
     /// Text made to trip careless detectors (link starts, domain chains, spelled-out letters,
-    /// mojibake, VIQR, combining marks, emoji sequences), in equal parts, `chars` characters.
+    /// mojibake, VIQR, combining marks, "Zalgo" stacks of them, emoji sequences), in equal
+    /// parts, `chars` characters.
     fn adversarial(chars: usize) -> String {
-        const SHAPES: [&str; 12] = [
+        const SHAPES: [&str; 13] = [
+            "a\u{301}\u{316}\u{35C}\u{489}\u{301}\u{316}\u{35C}\u{489}",
             "ab.com.",
             "http://",
             "](",
@@ -126,6 +129,15 @@ mod bench {
         bencher
             .counter(CharsCount::of_str(&text))
             .bench(|| check(divan::black_box(&text), &policy));
+    }
+
+    /// What the server stores of the same text (`normalize_for_storage`).
+    #[divan::bench(args = [1_000, 10_000, 100_000])]
+    fn storage_of_adversarial_text_of_length(bencher: Bencher, chars: usize) {
+        let text = adversarial(chars);
+        bencher
+            .counter(CharsCount::of_str(&text))
+            .bench(|| binhluan_rules::normalize_for_storage(divan::black_box(&text)));
     }
 
     #[divan::bench]

@@ -1,12 +1,15 @@
 //! The analysis copy: the text as the rules read it, with a way back to the text as typed.
 //!
-//! Building it drops default-ignorable code points, folds look-alikes, and composes each
-//! letter with the combining marks after it in any order (so `e` + acute + circumflex, NFD
+//! Building it drops default-ignorable code points and the combining marks past
+//! [`MAX_COMBINING_MARKS`] in a row, folds look-alikes, and composes each letter with the
+//! combining marks after it in any order (so `e` + acute + circumflex, NFD
 //! `e` + circumflex + acute and Unikey's `ê` + acute all become `ế`). Each character of the
 //! copy remembers the range of original characters it came from, so that spans found in the
 //! copy index the original text.
 
-use crate::fold::{compose_latin, fold_lookalike, is_combining_mark, is_default_ignorable};
+use crate::fold::{
+    MAX_COMBINING_MARKS, compose_latin, fold_lookalike, is_combining_mark, is_default_ignorable,
+};
 use crate::letters::{Modifier, Tone, compose, is_letter, letter};
 use crate::verdict::Span;
 use core::ops::Range;
@@ -23,6 +26,8 @@ pub(crate) struct Analysis {
     latin1_symbols: bool,
     /// How many characters the text as typed has.
     original_len: usize,
+    /// Combining marks taken in since the last other character.
+    marks_in_a_row: usize,
 }
 
 /// For each character of the copy, the range of original characters it came from.
@@ -63,6 +68,7 @@ impl Analysis {
             soft_hyphens: Vec::new(),
             latin1_symbols,
             original_len: 0,
+            marks_in_a_row: 0,
         };
         let mut offset = copy.chars.len() as u32;
         for raw in unusual.into_iter().chain(rest) {
@@ -80,6 +86,7 @@ impl Analysis {
     /// Appends `c`, which came from original character `offset`.
     #[inline(always)]
     fn push(&mut self, c: char, offset: u32) {
+        self.marks_in_a_row = 0;
         self.chars.push(c);
         if let Some(origins) = &mut self.origins {
             origins.starts.push(offset);
@@ -98,7 +105,15 @@ impl Analysis {
             return;
         }
         let c = fold_lookalike(raw);
-        if is_combining_mark(c)
+        let mark = is_combining_mark(c);
+        if mark {
+            if self.marks_in_a_row == MAX_COMBINING_MARKS {
+                self.origins();
+                return;
+            }
+            self.marks_in_a_row += 1;
+        }
+        if mark
             && let Some(&last) = self.chars.last()
             && let Some(merged) = attach_mark(last, c)
         {
@@ -111,7 +126,11 @@ impl Analysis {
             return;
         }
         self.note(c);
+        let marks_in_a_row = self.marks_in_a_row;
         self.push(c, offset);
+        if mark {
+            self.marks_in_a_row = marks_in_a_row;
+        }
     }
 
     /// The map back to the original text, started when the copy first differs from it.

@@ -54,6 +54,11 @@ pub(crate) fn compose_latin(base: char, mark: char) -> Option<char> {
     Some(composed)
 }
 
+/// The most combining marks kept after one character, by the analysis and in storage: a
+/// decomposed Vietnamese letter needs two (`e` + circumflex + dot below), and one more is
+/// left for other scripts. More are "Zalgo" text, drawn over the lines around it: dropped.
+pub const MAX_COMBINING_MARKS: usize = 3;
+
 /// Whether `c` is a combining mark that belongs to the letter before it.
 #[inline]
 pub(crate) fn is_combining_mark(c: char) -> bool {

@@ -38,6 +38,7 @@ mod tokens;
 mod verdict;
 
 pub use check::check;
+pub use fold::MAX_COMBINING_MARKS;
 pub use policy::{LinkPolicy, Policy};
 pub use storage::normalize_for_storage;
 pub use verdict::{Hint, HintCode, Rule, Span, Verdict, Violation};

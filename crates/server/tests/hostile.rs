@@ -151,3 +151,22 @@ async fn slow_and_idle_clients_lose_their_connections() {
     let answer = answer.expect("the idle connection still stays open");
     assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
 }
+
+#[tokio::test]
+async fn stacked_combining_marks_are_not_stored() {
+    let database = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(config(&database.url)).await;
+    let zalgo = "\u{301}\u{316}\u{35C}\u{489}".repeat(30);
+    let content = format!(
+        "Bài viết rất hay{zalgo}, cảm ơn tác giả đã chia sẻ thông tin bổ ích này với bạn đọc."
+    );
+    let body = serde_json::json!({ "author_name": format!("Lan{zalgo}"), "content": content });
+    let created = server.create_comment(&body).await;
+    let stored = created["content"].as_str().unwrap();
+    assert!(
+        stored.contains("haý\u{316}\u{35C},"),
+        "the first three marks kept (one composed): {stored:?}"
+    );
+    let name = created["author_name"].as_str().unwrap();
+    assert!(name.chars().count() <= "Lan".len() + 3, "{name:?}");
+}

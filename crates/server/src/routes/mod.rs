@@ -31,6 +31,10 @@ const BODY_BYTES_PER_CHAR: usize = 16;
 /// Room in a body for everything but the comment: name, e-mail, parent, JSON punctuation.
 const BODY_ENVELOPE_BYTES: usize = 4 * 1024;
 
+/// The largest comment body, whatever the policy: 256 KiB (a policy's `max_chars` of
+/// 16,128 or more reaches it).
+const MAX_BODY_BYTES: usize = 256 * 1024;
+
 /// The largest article the CMS may send: 2 MiB of JSON.
 const MAX_ARTICLE_BODY_BYTES: usize = 2 * 1024 * 1024;
 
@@ -116,7 +120,8 @@ pub fn api(state: Arc<AppState>) -> Router {
 }
 
 /// The largest request body the API reads: 16 bytes per character of `policy.max_chars` plus
-/// 4 KiB, at least 16 KiB (36,096 bytes under the default 2000 characters).
+/// 4 KiB, at least 16 KiB (36,096 bytes under the default 2000 characters), at most 256 KiB
+/// however long a comment the policy allows.
 ///
 /// The rules count characters as a reader sees them, and one such character takes at most
 /// 16 bytes of JSON in the ways clients send text: a Vietnamese letter typed decomposed with
@@ -130,7 +135,7 @@ fn max_body_bytes(policy: &Policy) -> usize {
         .max_chars
         .saturating_mul(BODY_BYTES_PER_CHAR)
         .saturating_add(BODY_ENVELOPE_BYTES)
-        .max(MIN_BODY_BYTES)
+        .clamp(MIN_BODY_BYTES, MAX_BODY_BYTES)
 }
 
 /// The page size a client asked for: 1 to 100, 20 when not given.
@@ -166,7 +171,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_body_limit_grows_with_the_longest_comment() {
+    fn the_body_limit_grows_with_the_longest_comment_up_to_a_ceiling() {
         let limit = |max_chars| {
             max_body_bytes(&Policy {
                 max_chars,
@@ -176,6 +181,8 @@ mod tests {
         assert_eq!(limit(2000), 36_096);
         assert_eq!(limit(10_000), 164_096);
         assert_eq!(limit(100), 16_384, "never below 16 KiB");
-        assert_eq!(limit(usize::MAX), usize::MAX);
+        assert_eq!(limit(16_128), 262_144);
+        assert_eq!(limit(1_000_000), 262_144, "a hard ceiling");
+        assert_eq!(limit(usize::MAX), 262_144, "a hard ceiling");
     }
 }
