@@ -991,7 +991,33 @@ async fn replies_go_one_level_deep(backend: Backend) {
     let response = server
         .post_comment(&reply_to(rejected), &unique_key())
         .await;
-    assert_error(response, 400, "invalid_input").await;
+    let refused_rejected = assert_error(response, 400, "invalid_input").await;
+    // A comment still waiting for a moderator cannot be answered either, and the answer is
+    // the one for a comment that does not exist: readers cannot learn that it does.
+    let waiting = server.create_comment(&comment_body(7)).await["id"]
+        .as_i64()
+        .unwrap();
+    let response = server.post_comment(&reply_to(waiting), &unique_key()).await;
+    let refused_waiting = assert_error(response, 400, "invalid_input").await;
+    let response = server.post_comment(&reply_to(987_655), &unique_key()).await;
+    let refused_missing = assert_error(response, 400, "invalid_input").await;
+    assert_eq!(refused_waiting, refused_missing);
+    assert_eq!(refused_rejected, refused_missing);
+
+    // A reply whose comment is rejected after it was published (a moderator's undo, then a
+    // rejection) is shown nowhere, and not counted.
+    execute_sql(
+        &database.url,
+        &format!("UPDATE comments SET status = 'rejected' WHERE id = {parent}"),
+    )
+    .await;
+    let page = public_page(&server, "").await;
+    assert!(page.comments.is_empty(), "{:?}", page.comments);
+    assert_eq!(page.total, 0);
+    let count = server
+        .get_json(&format!("/api/articles/{ARTICLE}/comments/count"))
+        .await;
+    assert_eq!(count["count"], 0);
 
     execute_sql(
         &database.url,

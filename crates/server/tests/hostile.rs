@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use binhluan_server::Server;
-use common::{Backend, TOKEN, TestDatabase, TestServer, config};
+use common::{ARTICLE, Backend, TOKEN, TestDatabase, TestServer, config};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Why `Server::bind` refused `settings`.
@@ -169,4 +169,29 @@ async fn stacked_combining_marks_are_not_stored() {
     );
     let name = created["author_name"].as_str().unwrap();
     assert!(name.chars().count() <= "Lan".len() + 3, "{name:?}");
+}
+
+#[tokio::test]
+async fn a_reader_sees_a_comment_with_more_replies_than_a_query_may_bind() {
+    let database = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(config(&database.url)).await;
+    let parent = server.published_comment(1, None).await;
+    // 33,000 published replies: more ids than SQLite binds in one query (32,766).
+    common::execute_sql(
+        &database.url,
+        &format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 33000) \
+             INSERT INTO comments (article_slug, parent_id, author_name, content, status, created_at) \
+             SELECT '{ARTICLE}', {parent}, 'Bạn đọc', 'Một câu trả lời số ' || i, 'published', i FROM n"
+        ),
+    )
+    .await;
+    let answer = server
+        .client
+        .get(server.url(&format!("/api/articles/{ARTICLE}/comments")))
+        .header("X-Reader-Id", "doc-gia-1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
 }

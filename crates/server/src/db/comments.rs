@@ -147,10 +147,13 @@ impl CommentListing {
     }
 }
 
+/// Comment ids per query when looking up what a reader liked.
+const LIKED_CHUNK: usize = 500;
+
 /// Why a comment cannot answer another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParentProblem {
-    /// There is no such comment (or it was rejected).
+    /// There is no such published comment (none, or one still pending, or rejected).
     NotFound,
     /// It is itself a reply: replies go one level deep.
     IsReply,
@@ -253,24 +256,30 @@ impl Db {
         ids: impl Iterator<Item = i64>,
     ) -> Result<HashSet<i64>, sqlx::Error> {
         let ids: Vec<i64> = ids.collect();
-        if ids.is_empty() {
-            return Ok(HashSet::new());
+        let mut liked = HashSet::new();
+        // In chunks: a query may bind only so many values (32,766 on SQLite).
+        for chunk in ids.chunks(LIKED_CHUNK) {
+            let sql = format!(
+                "SELECT comment_id FROM likes WHERE reader_id = $1 AND comment_id IN ({})",
+                placeholders(2, chunk.len())
+            );
+            let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(reader);
+            for &id in chunk {
+                query = query.bind(id);
+            }
+            liked.extend(query.fetch_all(&self.pool).await?);
         }
-        let sql = format!(
-            "SELECT comment_id FROM likes WHERE reader_id = $1 AND comment_id IN ({})",
-            placeholders(2, ids.len())
-        );
-        let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(reader);
-        for id in ids {
-            query = query.bind(id);
-        }
-        Ok(query.fetch_all(&self.pool).await?.into_iter().collect())
+        Ok(liked)
     }
 
-    /// How many published comments `slug` has, replies included.
+    /// How many published comments `slug` has that readers can see: the top-level ones and
+    /// the replies under a published one (a reply whose comment was rejected later is shown
+    /// nowhere, so it is not counted).
     pub async fn published_count(&self, slug: &str) -> Result<u64, sqlx::Error> {
         let count: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM comments WHERE article_slug = $1 AND status = 'published'",
+            "SELECT COUNT(*) FROM comments c WHERE c.article_slug = $1 AND c.status = 'published' \
+             AND (c.parent_id IS NULL OR EXISTS (SELECT 1 FROM comments p \
+             WHERE p.id = c.parent_id AND p.status = 'published'))",
         )
         .bind(slug)
         .fetch_one(&self.pool)

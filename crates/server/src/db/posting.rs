@@ -173,8 +173,10 @@ async fn parent_problem(
             .fetch_optional(&mut *connection)
             .await?;
     Ok(match parent {
+        // Pending and rejected comments are answered as if they did not exist: whether one
+        // exists is not for readers to find out.
         None => Some(ParentProblem::NotFound),
-        Some((_, _, status)) if status == status_column(CommentStatus::Rejected) => {
+        Some((_, _, status)) if status != status_column(CommentStatus::Published) => {
             Some(ParentProblem::NotFound)
         }
         Some((slug, _, _)) if slug != article_slug => Some(ParentProblem::OtherArticle),

@@ -166,8 +166,8 @@ fn request_hash(slug: &str, new: &NewComment) -> Result<String, ApiFailure> {
 fn parent_failure(problem: ParentProblem) -> ApiFailure {
     let (message, message_en) = match problem {
         ParentProblem::NotFound => (
-            "Không tìm thấy bình luận được trả lời.",
-            "The comment answered does not exist.",
+            "Không tìm thấy bình luận đã đăng mà bạn muốn trả lời.",
+            "There is no such published comment to answer.",
         ),
         ParentProblem::IsReply => (
             "Chỉ có thể trả lời bình luận gốc, không trả lời một câu trả lời.",
