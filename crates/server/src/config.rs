@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
+use ipnet::IpNet;
 
 use crate::origin::Origin;
 
@@ -73,11 +74,18 @@ pub struct Config {
     #[arg(long, env = "BINHLUAN_AUTO_PUBLISH")]
     pub auto_publish: bool,
 
-    /// Take the client address from the last `X-Forwarded-For` entry (the one your load
-    /// balancer adds; a port or brackets are allowed) instead of the socket peer; an entry
-    /// that is not an address counts as the peer. Only behind a proxy that sets it.
-    #[arg(long, env = "BINHLUAN_TRUST_FORWARDED_FOR")]
-    pub trust_forwarded_for: bool,
+    /// The proxies in front of this server (load balancers, a CDN), as addresses or CIDR
+    /// ranges, comma-separated (`10.0.0.0/8,2001:db8:ffff::/48`): a request from one of them
+    /// is from the client its `X-Forwarded-For` names, read from the right through the
+    /// trusted hops. Without any, `X-Forwarded-For` is ignored.
+    #[arg(long, env = "BINHLUAN_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<IpNet>,
+
+    /// Comment posts the rules refuse allowed per client per minute (counted apart from
+    /// `--post-rate-limit`, which counts accepted ones; a script that keeps trying gets `429`);
+    /// 0 turns the limit off.
+    #[arg(long, env = "BINHLUAN_REFUSED_POST_RATE_LIMIT", default_value_t = 30)]
+    pub refused_post_rate_limit: u32,
 
     /// Which articles have a comment thread: `auto` also opens one the first time a widget on
     /// an allowed origin asks for an unknown slug; `registered` only those the CMS, an import
@@ -112,6 +120,15 @@ pub struct Config {
     /// given. Keep it off the public port: it is a separate listener.
     #[arg(long, env = "BINHLUAN_METRICS_ADDR")]
     pub metrics_addr: Option<SocketAddr>,
+}
+
+/// A proxy's address (a /32 or /128) or range.
+fn parse_proxy(text: &str) -> Result<IpNet, String> {
+    let text = text.trim();
+    text.parse::<IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map(|net| net.trunc())
+        .map_err(|_| format!("{text:?} is not an address or a CIDR range"))
 }
 
 /// The fewest characters a moderation token may have: 32, as `openssl rand -hex 16` gives.

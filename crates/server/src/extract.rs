@@ -130,9 +130,9 @@ fn header_bytes<'a>(parts: &'a Parts, name: &str) -> Option<&'a [u8]> {
     parts.headers.get(name).map(|value| value.as_bytes())
 }
 
-/// The key the post rate limit counts against ([`client::rate_limit_key`]: IPv6 clients by
-/// their /64) of the client's address: the socket peer or, with `--trust-forwarded-for`, the
-/// last `X-Forwarded-For` entry (added by the load balancer) when it is an address.
+/// The key the rate limits count against ([`client::rate_limit_key`]: IPv6 clients by their
+/// /64) of the client's address ([`client::client_address`]: the socket peer, or through the
+/// `--trusted-proxies`, the client their `X-Forwarded-For` names).
 #[derive(Debug)]
 pub struct ClientKey(pub String);
 
@@ -143,32 +143,20 @@ impl FromRequestParts<Arc<AppState>> for ClientKey {
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> Result<Self, Self::Rejection> {
-        let forwarded = if state.trust_forwarded_for {
-            last_forwarded_for(parts).and_then(client::forwarded_address)
-        } else {
-            None
-        };
-        let address = match forwarded {
-            Some(address) => address,
-            None => {
-                let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
-                    .await
-                    .map_err(|rejection| {
-                        ApiFailure::Internal(anyhow::anyhow!("no peer address: {rejection}"))
-                    })?;
-                peer.ip()
-            }
-        };
+        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
+            .await
+            .map_err(|rejection| {
+                ApiFailure::Internal(anyhow::anyhow!("no peer address: {rejection}"))
+            })?;
+        // A header that is not text is no list of addresses: as if it were garbage.
+        let entries: Vec<&str> = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .flat_map(|header| header.to_str().unwrap_or("?").split(','))
+            .collect();
+        let address =
+            client::client_address(peer.ip(), entries.into_iter(), &state.trusted_proxies);
         Ok(ClientKey(client::rate_limit_key(address)))
     }
-}
-
-/// The last entry of the last `X-Forwarded-For` header, if there is one.
-fn last_forwarded_for(parts: &Parts) -> Option<&str> {
-    let header = parts
-        .headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .next_back()?;
-    header.to_str().ok()?.rsplit(',').next()
 }

@@ -1,6 +1,7 @@
 //! What every request handler shares, passed with axum's `State`.
 
 use binhluan_api::{Article, Policy};
+use ipnet::IpNet;
 
 use crate::clock::now_micros;
 use crate::config::ThreadMode;
@@ -21,8 +22,10 @@ pub struct AppState {
     pub auto_publish: bool,
     /// Posts allowed per client (IPv4 address or IPv6 /64) per minute; 0 for no limit.
     pub post_rate_limit: u32,
-    /// Whether the client address comes from `X-Forwarded-For`.
-    pub trust_forwarded_for: bool,
+    /// The proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Posts the rules refuse, allowed per client per minute; 0 for no limit.
+    pub refused_post_rate_limit: u32,
     /// SHA-256 of the moderation token; `None`: no bearer token is accepted.
     pub moderation_token_digest: Option<[u8; 32]>,
     /// Clients that sent wrong bearer tokens.

@@ -27,6 +27,9 @@ suite! {
     concurrent_posts_with_different_keys_all_succeed,
     rate_limit_is_counted_in_the_database,
     rate_limit_counts_ipv6_clients_by_their_64,
+    rate_limit_counts_ipv6_networks_by_their_56_and_48,
+    forwarded_for_is_read_through_the_trusted_proxies_only,
+    refused_posts_have_a_limit_of_their_own,
     malformed_bodies_are_refused,
     body_size_and_content_type_are_enforced,
     body_limit_follows_the_policy,
@@ -613,7 +616,7 @@ async fn rate_limit_is_counted_in_the_database(backend: Backend) {
     .await;
     assert_eq!(spoofed.status(), 429);
     let behind_proxy = TestServer::start(binhluan_server::Config {
-        trust_forwarded_for: true,
+        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
         ..limited.clone()
     })
     .await;
@@ -657,7 +660,7 @@ async fn rate_limit_counts_ipv6_clients_by_their_64(backend: Backend) {
     let database = TestDatabase::new(backend).await;
     let server = TestServer::start(binhluan_server::Config {
         post_rate_limit: 1,
-        trust_forwarded_for: true,
+        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
         ..config(&database.url)
     })
     .await;
@@ -683,6 +686,106 @@ async fn rate_limit_counts_ipv6_clients_by_their_64(backend: Backend) {
     }
     let from_the_peer = server.post_comment(&comment_body(99), &unique_key()).await;
     assert_eq!(from_the_peer.status(), 429, "no X-Forwarded-For: the peer");
+}
+
+/// Posts comment `n` as the client `forwarded_for` behind the trusted local proxy.
+async fn post_as(server: &TestServer, forwarded_for: &str, n: usize) -> u16 {
+    let headers = [("X-Forwarded-For", forwarded_for)];
+    post_with_headers(server, ARTICLE, &headers, &comment_body(n))
+        .await
+        .status()
+        .as_u16()
+}
+
+async fn rate_limit_counts_ipv6_networks_by_their_56_and_48(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let server = TestServer::start(binhluan_server::Config {
+        post_rate_limit: 1,
+        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+        ..config(&database.url)
+    })
+    .await;
+    wait_for_an_early_second_of_the_minute().await;
+    // Four /64s of one /56 post once each; a fifth /64 of it is past the /56's 4.
+    for n in 0..4 {
+        assert_eq!(
+            post_as(&server, &format!("2001:db8:5:{n}::1"), n).await,
+            201
+        );
+    }
+    assert_eq!(post_as(&server, "2001:db8:5:4::1", 4).await, 429, "the /56");
+    // Other /56s of the same /48 go on, up to the /48's 16 posts (a refused one is not
+    // counted).
+    for n in 1..=12 {
+        let client = format!("2001:db8:5:{n:x}00::1");
+        assert_eq!(post_as(&server, &client, 10 + n).await, 201, "{client}");
+    }
+    assert_eq!(
+        post_as(&server, "2001:db8:5:d00::1", 30).await,
+        429,
+        "the /48"
+    );
+    // Another /48 is another network.
+    assert_eq!(post_as(&server, "2001:db8:6::1", 31).await, 201);
+}
+
+async fn forwarded_for_is_read_through_the_trusted_proxies_only(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    // Two proxies in front: a CDN (198.51.100.0/24) and the load balancer (this machine).
+    let server = TestServer::start(binhluan_server::Config {
+        post_rate_limit: 1,
+        trusted_proxies: vec![
+            "127.0.0.1/32".parse().unwrap(),
+            "198.51.100.0/24".parse().unwrap(),
+        ],
+        ..config(&database.url)
+    })
+    .await;
+    wait_for_an_early_second_of_the_minute().await;
+    assert_eq!(post_as(&server, "203.0.113.7, 198.51.100.20", 1).await, 201);
+    // The same client through another CDN node: the same client.
+    assert_eq!(post_as(&server, "203.0.113.7, 198.51.100.21", 2).await, 429);
+    // What the client writes left of itself does not make it someone else.
+    assert_eq!(
+        post_as(&server, "192.0.2.99, 203.0.113.7, 198.51.100.20", 3).await,
+        429
+    );
+    // Another client through the CDN.
+    assert_eq!(post_as(&server, "203.0.113.8, 198.51.100.20", 4).await, 201);
+
+    // A server that trusts no proxy ignores the header.
+    let direct = TestServer::start(binhluan_server::Config {
+        post_rate_limit: 1,
+        ..config(&database.url)
+    })
+    .await;
+    assert_eq!(post_as(&direct, "203.0.113.50", 5).await, 201);
+    assert_eq!(post_as(&direct, "203.0.113.51", 6).await, 429, "the peer");
+}
+
+async fn refused_posts_have_a_limit_of_their_own(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let server = TestServer::start(binhluan_server::Config {
+        refused_post_rate_limit: 3,
+        ..config(&database.url)
+    })
+    .await;
+    wait_for_an_early_second_of_the_minute().await;
+    let refused = json!({ "author_name": "Bot", "content": "spam spam spam" });
+    for attempt in 0..3 {
+        let answer = server.post_comment(&refused, &unique_key()).await;
+        assert_eq!(answer.status(), 422, "attempt {attempt}");
+    }
+    let answer = server.post_comment(&refused, &unique_key()).await;
+    assert_error(answer, 429, "rate_limited").await;
+    // Accepted posts have their own limit (off here): a reader who fixed the text posts.
+    assert_eq!(
+        server
+            .post_comment(&comment_body(1), &unique_key())
+            .await
+            .status(),
+        201
+    );
 }
 
 async fn malformed_bodies_are_refused(backend: Backend) {

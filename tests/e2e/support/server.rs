@@ -58,6 +58,7 @@ impl TestServer {
             format!("--dist={}", dist().display()),
             format!("--moderation-token={MODERATION_TOKEN}"),
             "--post-rate-limit=0".to_owned(),
+            "--refused-post-rate-limit=0".to_owned(),
         ];
         if options.auto_publish {
             args.push("--auto-publish".to_owned());

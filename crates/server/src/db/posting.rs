@@ -8,7 +8,7 @@ use sqlx::AnyConnection;
 use super::Db;
 use super::backfill::search_text;
 use super::comments::{COMMENT_COLUMNS, CommentRow, ParentProblem, status_column};
-use super::rate_limit::{Bucket, count_hit};
+use super::rate_limit::{Bucket, count_client_hit};
 use crate::clock::now_micros;
 
 /// A comment to store, already validated and normalized.
@@ -59,6 +59,27 @@ pub enum PostOutcome {
 }
 
 impl Db {
+    /// Counts a post the rules refused from `client` (its own limit, apart from accepted
+    /// posts); `Some(seconds to wait)` past `limit` a minute.
+    pub async fn count_refused_post(
+        &self,
+        client: &str,
+        limit: u32,
+    ) -> Result<Option<u64>, sqlx::Error> {
+        let _turn = self.write_turn().await;
+        let mut transaction = self.pool.begin().await?;
+        let wait = count_client_hit(
+            &mut transaction,
+            Bucket::RefusedPost,
+            client,
+            limit,
+            now_micros(),
+        )
+        .await?;
+        transaction.commit().await?;
+        Ok(wait)
+    }
+
     /// Stores `record` unless its key was used already, the client is over its limit or the
     /// parent is wrong. Concurrent posts with one key serialize on the key's unique row: one
     /// stores the comment, the others replay its answer.
@@ -87,7 +108,7 @@ impl Db {
             return self.replay(record).await;
         }
         if record.rate_limit > 0
-            && let Some(retry_after) = count_hit(
+            && let Some(retry_after) = count_client_hit(
                 &mut transaction,
                 Bucket::Post,
                 record.client,

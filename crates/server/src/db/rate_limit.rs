@@ -7,6 +7,8 @@ use sqlx::AnyConnection;
 pub enum Bucket {
     /// Comment posts, per minute.
     Post,
+    /// Comment posts the rules refused, per minute.
+    RefusedPost,
     /// Threads opened for embedded pages (`--threads auto`), per hour.
     Thread,
     /// Desk login attempts to one account, per 15 minutes (those that succeed are taken
@@ -21,6 +23,7 @@ impl Bucket {
     fn name(self) -> &'static str {
         match self {
             Self::Post => "post",
+            Self::RefusedPost => "refused_post",
             Self::Thread => "thread",
             Self::LoginAccount => "login_account",
             Self::LoginClient => "login_client",
@@ -30,7 +33,7 @@ impl Bucket {
     /// The length of one window, in seconds.
     pub fn window_seconds(self) -> i64 {
         match self {
-            Self::Post => 60,
+            Self::Post | Self::RefusedPost => 60,
             Self::Thread => 60 * 60,
             Self::LoginAccount | Self::LoginClient => 15 * 60,
         }
@@ -94,4 +97,24 @@ pub async fn count_hit(
             .await?;
     }
     Ok((hits > i64::from(limit)).then_some(left.unsigned_abs()))
+}
+
+/// Counts one hit by `client` in `bucket`, and for an IPv6 client in its /56 and /48 too
+/// (with 4 and 16 times the `limit`: [`crate::client::wider_keys`]); `Some(seconds to wait)`
+/// when any of them is past its limit.
+pub async fn count_client_hit(
+    connection: &mut AnyConnection,
+    bucket: Bucket,
+    client: &str,
+    limit: u32,
+    now_micros: i64,
+) -> Result<Option<u64>, sqlx::Error> {
+    let mut wait = count_hit(&mut *connection, bucket, client, limit, now_micros).await?;
+    for (key, factor) in crate::client::wider_keys(client) {
+        let wider = limit.saturating_mul(factor);
+        if let Some(seconds) = count_hit(&mut *connection, bucket, &key, wider, now_micros).await? {
+            wait = wait.max(Some(seconds));
+        }
+    }
+    Ok(wait)
 }

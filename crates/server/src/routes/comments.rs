@@ -82,20 +82,10 @@ pub async fn post(
     if !state.is_open(&thread) {
         return Err(ApiFailure::CommentsClosed);
     }
-    let author_name = validation::author_name(&new.author_name)?;
-    let author_email = validation::author_email(new.author_email.as_deref())?;
-    let verdict = binhluan_rules::check(&new.content, &state.policy);
-    if !verdict.ok {
-        return Err(ApiFailure::RuleViolation(verdict.violations));
-    }
-    let content = binhluan_rules::normalize_for_storage(&new.content);
-    if content.trim().is_empty() {
-        return Err(ApiFailure::invalid(
-            "content",
-            "Bình luận đang trống.",
-            "The comment is empty.",
-        ));
-    }
+    let (author_name, author_email, verdict, content) = match checked(&state, &new) {
+        Ok(checked) => checked,
+        Err(refusal) => return Err(count_refusal(&state, &client, refusal).await?),
+    };
     let status = if state.auto_publish && !verdict.hold {
         CommentStatus::Published
     } else {
@@ -128,6 +118,54 @@ pub async fn post(
         }
         PostOutcome::BadParent(problem) => Err(parent_failure(problem)),
     }
+}
+
+/// The author's name and e-mail, the rules' verdict and the text to store, or why the post
+/// is refused.
+fn checked(
+    state: &AppState,
+    new: &NewComment,
+) -> Result<(String, Option<String>, binhluan_rules::Verdict, String), ApiFailure> {
+    let author_name = validation::author_name(&new.author_name)?;
+    let author_email = validation::author_email(new.author_email.as_deref())?;
+    let verdict = binhluan_rules::check(&new.content, &state.policy);
+    if !verdict.ok {
+        return Err(ApiFailure::RuleViolation(verdict.violations));
+    }
+    let content = binhluan_rules::normalize_for_storage(&new.content);
+    if content.trim().is_empty() {
+        return Err(ApiFailure::invalid(
+            "content",
+            "Bình luận đang trống.",
+            "The comment is empty.",
+        ));
+    }
+    Ok((author_name, author_email, verdict, content))
+}
+
+/// Counts a refused post against `client`: the `refusal` itself, or `429` once the client
+/// has had more than `--refused-post-rate-limit` refused this minute.
+async fn count_refusal(
+    state: &AppState,
+    client: &str,
+    refusal: ApiFailure,
+) -> Result<ApiFailure, ApiFailure> {
+    if state.refused_post_rate_limit == 0 {
+        return Ok(refusal);
+    }
+    Ok(
+        match state
+            .db
+            .count_refused_post(client, state.refused_post_rate_limit)
+            .await?
+        {
+            Some(retry_after) => {
+                tracing::info!(%client, "refused post rate limit reached");
+                ApiFailure::RateLimited { retry_after }
+            }
+            None => refusal,
+        },
+    )
 }
 
 /// The `201` answer carrying a stored comment's JSON.
