@@ -62,7 +62,7 @@ pub async fn fresh_database() -> String {
 }
 
 /// The directory holding `initdb` and `pg_ctl`; panics with what to do when there is none.
-fn bindir() -> PathBuf {
+pub fn bindir() -> PathBuf {
     if let Some(dir) = std::env::var_os(BINDIR_VARIABLE) {
         let dir = PathBuf::from(dir);
         if dir.join("initdb").is_file() {
@@ -116,7 +116,7 @@ fn not_found(why: &str) -> ! {
 
 /// Runs `program` from `bindir` as the `postgres` user when this process is root (initdb
 /// refuses root), as ourselves otherwise.
-fn postgres_command(bindir: &Path, program: &str, as_root: bool) -> Command {
+pub fn postgres_command(bindir: &Path, program: &str, as_root: bool) -> Command {
     let program = bindir.join(program);
     if as_root {
         let mut command = Command::new("runuser");
@@ -127,7 +127,7 @@ fn postgres_command(bindir: &Path, program: &str, as_root: bool) -> Command {
     }
 }
 
-fn run(mut command: Command, what: &str) {
+pub fn run(mut command: Command, what: &str) {
     let output = command
         .output()
         .unwrap_or_else(|error| panic!("cannot run {what}: {error}"));
@@ -139,14 +139,14 @@ fn run(mut command: Command, what: &str) {
     );
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|output| output.stdout.trim_ascii() == b"0")
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
