@@ -136,18 +136,7 @@ mod native {
         println!("Server-rendered article page, phone throttled as Lighthouse's mobile preset");
         for run in 1..=3 {
             let browser = Browser::phone().await;
-            browser.cdp("Network.enable", serde_json::json!({})).await;
-            browser
-                .cdp(
-                    "Network.emulateNetworkConditions",
-                    serde_json::json!({
-                        "offline": false,
-                        "latency": 150,
-                        "downloadThroughput": 1_638_400 / 8,
-                        "uploadThroughput": 750 * 1024 / 8,
-                    }),
-                )
-                .await;
+            browser.emulate_slow_4g().await;
             browser
                 .cdp(
                     "Emulation.setCPUThrottlingRate",

@@ -218,18 +218,7 @@ async fn what_the_reader_types_before_the_widget_wakes_is_kept_with_the_focus() 
         .await;
     assert!(!wasm_requested(&browser).await, "the wasm waits");
     // On a slow phone network (slow 4G), the widget takes a while to come.
-    browser.cdp("Network.enable", serde_json::json!({})).await;
-    browser
-        .cdp(
-            "Network.emulateNetworkConditions",
-            serde_json::json!({
-                "offline": false,
-                "latency": 150,
-                "downloadThroughput": 1_638_400 / 8,
-                "uploadThroughput": 750 * 1024 / 8,
-            }),
-        )
-        .await;
+    browser.emulate_slow_4g().await;
     // The reader jumps to the box (as a link or the keyboard would) and types at once.
     let text = "Những tấm gương bình dị ở bản làng Sa Pa thật đáng để chúng ta học tập.";
     browser

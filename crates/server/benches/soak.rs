@@ -189,6 +189,26 @@ mod soak {
         refused_posts: AtomicU64,
     }
 
+    impl Tally {
+        /// Records a request that failed (a network error or a 5xx) now.
+        fn failed(&self, start: Instant) {
+            self.errors
+                .lock()
+                .unwrap()
+                .push(start.elapsed().as_secs_f64());
+        }
+
+        /// Records the answer to a request that should succeed.
+        fn count(&self, answer: reqwest::Result<reqwest::Response>, start: Instant) {
+            match answer {
+                Ok(answer) if answer.status().is_success() => {
+                    self.answered.fetch_add(1, Ordering::Relaxed);
+                }
+                _ => self.failed(start),
+            }
+        }
+    }
+
     async fn wait_until_up(client: &reqwest::Client, base: &str) {
         for _ in 0..600 {
             if let Ok(answer) = client
@@ -372,13 +392,6 @@ mod soak {
             n += 1;
             let base = &bases[(worker + n as usize) % bases.len()];
             let roll = (n * 7 + worker as u64 * 13) % 20;
-            let failed = |tally: &Tally| {
-                tally
-                    .errors
-                    .lock()
-                    .unwrap()
-                    .push(start.elapsed().as_secs_f64());
-            };
             tally.requests.fetch_add(1, Ordering::Relaxed);
             match roll {
                 0..10 => {
@@ -386,12 +399,7 @@ mod soak {
                         .get(format!("{base}/api/articles/{SLUG}/comments"))
                         .send()
                         .await;
-                    match answer {
-                        Ok(answer) if answer.status().is_success() => {
-                            tally.answered.fetch_add(1, Ordering::Relaxed);
-                        }
-                        _ => failed(&tally),
-                    }
+                    tally.count(answer, start);
                 }
                 10..15 => {
                     let content = format!(
@@ -435,7 +443,7 @@ mod soak {
                                 break;
                             }
                             _ => {
-                                failed(&tally);
+                                tally.failed(start);
                                 attempt += 1;
                                 tokio::time::sleep(Duration::from_millis(200)).await;
                             }
@@ -451,24 +459,14 @@ mod soak {
                         .header("X-Reader-Id", format!("soak-reader-{worker}"))
                         .send()
                         .await;
-                    match answer {
-                        Ok(answer) if answer.status().is_success() => {
-                            tally.answered.fetch_add(1, Ordering::Relaxed);
-                        }
-                        _ => failed(&tally),
-                    }
+                    tally.count(answer, start);
                 }
                 _ => {
                     let answer = client
                         .post(format!("{base}/api/articles/{SLUG}/views"))
                         .send()
                         .await;
-                    match answer {
-                        Ok(answer) if answer.status().is_success() => {
-                            tally.answered.fetch_add(1, Ordering::Relaxed);
-                        }
-                        _ => failed(&tally),
-                    }
+                    tally.count(answer, start);
                 }
             }
         }

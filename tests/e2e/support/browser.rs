@@ -299,6 +299,22 @@ impl Browser {
             .unwrap_or_else(|error| panic!("{cmd} failed: {error}"))
     }
 
+    /// Slows the network down to Lighthouse's mobile preset, "slow 4G": 150 ms of latency,
+    /// 1.6 Mbit/s down, 750 kbit/s up.
+    pub async fn emulate_slow_4g(&self) {
+        self.cdp("Network.enable", json!({})).await;
+        self.cdp(
+            "Network.emulateNetworkConditions",
+            json!({
+                "offline": false,
+                "latency": 150,
+                "downloadThroughput": 1_638_400 / 8,
+                "uploadThroughput": 750 * 1024 / 8,
+            }),
+        )
+        .await;
+    }
+
     /// Runs axe-core (from node_modules) on the page and fails with what it finds.
     pub async fn assert_accessible(&self) {
         let violations = self.axe_violations().await;
