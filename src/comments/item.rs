@@ -57,7 +57,7 @@ pub fn CommentItem(
         })
     };
     view! {
-        <CommentCard comment time=view! { <RelativeTime at=created_at/> }>
+        <CommentCard comment time=view! { <RelativeTime at=created_at/> }.into_any()>
             <div class="comment-actions">
                 <LikeButton id likes liked/>
                 {replies_allowed.then(|| view! {

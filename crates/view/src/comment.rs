@@ -13,13 +13,13 @@ const PERSON_TYPE: &str = "https://schema.org/Person";
 /// A comment: "Bình luận được chọn" if moderators chose it, its author, `time`, its text (as
 /// text), then `children` (its actions, a reply box, its replies).
 #[component]
-pub fn CommentCard<C: IntoView + 'static>(
+pub fn CommentCard(
     /// The comment (its replies are the caller's to show).
     comment: Comment,
     /// When it was written: "5 phút trước" in the app, the printed time on the server.
-    time: impl IntoView + 'static,
+    time: AnyView,
     /// What follows the text.
-    children: TypedChildren<C>,
+    children: Children,
 ) -> impl IntoView {
     let texts = use_texts();
     let Comment {
@@ -48,7 +48,7 @@ pub fn CommentCard<C: IntoView + 'static>(
                 {time}
             </p>
             <p class="comment-content" itemprop="text">{content}</p>
-            {children.into_inner()()}
+            {children()}
         </article>
     }
 }

@@ -258,7 +258,8 @@ fn RenderedComment(mut comment: Comment) -> impl IntoView {
         <time class="comment-time" datetime=comment.created_at.clone()>
             {vietnam_time(&comment.created_at)}
         </time>
-    };
+    }
+    .into_any();
     view! {
         <CommentCard comment time>
             <div class="comment-actions">
