@@ -1,4 +1,5 @@
-//! Writes `src/unmarked_odds.txt` from the corpus in `data/ud-vtb/`.
+//! Writes `src/unmarked_odds.txt` from the corpus in `../shared/data/ud-vtb/` (or in
+//! `$BINHLUAN_DATA/ud-vtb/`).
 //!
 //! Run from anywhere: `cargo run -p binhluan-rules --example derive_tables`.
 
@@ -9,11 +10,13 @@ use std::path::Path;
 
 fn main() -> std::io::Result<()> {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut corpus = String::new();
-    for file in odds::CORPUS {
-        corpus.push_str(&std::fs::read_to_string(crate_dir.join(file))?);
-        corpus.push('\n');
-    }
+    let Some(corpus) = odds::read_corpus(crate_dir) else {
+        let data = odds::data_dir(crate_dir);
+        return Err(std::io::Error::other(format!(
+            "the corpus is not in {}: set BINHLUAN_DATA to the shared data folder",
+            data.display()
+        )));
+    };
     let table = odds::derive(&corpus);
     std::fs::write(crate_dir.join(odds::TABLE), &table)?;
     println!("wrote {} ({} bytes)", odds::TABLE, table.len());

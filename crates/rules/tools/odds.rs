@@ -1,18 +1,36 @@
-//! Derives the unmarked-syllable odds table from the UD Vietnamese VTB sentences.
+//! Derives the unmarked-syllable odds table from the UD Vietnamese VTB sentences, read from
+//! the project's shared data folder (`../shared/data/ud-vtb`).
 //!
 //! Shared by `examples/derive_tables.rs` (which writes the table) and `tests/tables.rs` (which
-//! checks that the committed table is what the committed corpus gives).
+//! checks that the committed table is what the corpus gives).
 
 use binhluan_rules::{is_vietnamese_syllable, strip_marks};
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// Where the table lives, relative to the crate.
 pub const TABLE: &str = "src/unmarked_odds.txt";
-/// The corpus files, relative to the crate.
-pub const CORPUS: [&str; 2] = [
-    "data/ud-vtb/vi_vtb-ud-train.txt",
-    "data/ud-vtb/vi_vtb-ud-dev.txt",
-];
+/// The corpus files, in the project's shared data folder (never copied into the repository).
+pub const CORPUS: [&str; 2] = ["ud-vtb/vi_vtb-ud-train.txt", "ud-vtb/vi_vtb-ud-dev.txt"];
+
+/// The shared data folder: `BINHLUAN_DATA`, or else `../shared/data` beside the project's
+/// root (the crate is `crates/rules`).
+pub fn data_dir(crate_dir: &Path) -> PathBuf {
+    std::env::var_os("BINHLUAN_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate_dir.join("../../../shared/data"))
+}
+
+/// The corpus files' text, concatenated; `None` when the data folder does not hold them.
+pub fn read_corpus(crate_dir: &Path) -> Option<String> {
+    let data = data_dir(crate_dir);
+    let mut corpus = String::new();
+    for file in CORPUS {
+        corpus.push_str(&std::fs::read_to_string(data.join(file)).ok()?);
+        corpus.push('\n');
+    }
+    Some(corpus)
+}
 
 /// Add-α smoothing of both counts.
 const SMOOTHING: f64 = 0.5;
