@@ -82,7 +82,26 @@ pub async fn fetch_comments(
         url.push_str("&cursor=");
         url.push_str(&segment(cursor));
     }
-    let response = http::send("GET", &url, &[(READER_ID_HEADER, reader)], None)
+    get_page(&url, reader).await
+}
+
+/// `GET /api/comments/{id}/replies`: the page of a comment's published replies after `cursor`.
+pub async fn fetch_replies(
+    base: &ApiBase,
+    id: i64,
+    cursor: &str,
+    reader: &str,
+) -> Result<CommentPage, ApiFailure> {
+    let url = base.url(&format!(
+        "/comments/{id}/replies?cursor={}",
+        segment(cursor)
+    ));
+    get_page(&url, reader).await
+}
+
+/// A page of comments, with `liked` set for `reader`.
+async fn get_page(url: &str, reader: &str) -> Result<CommentPage, ApiFailure> {
+    let response = http::send("GET", url, &[(READER_ID_HEADER, reader)], None)
         .await
         .map_err(|_| ApiFailure::Network)?;
     decode(response)

@@ -8,6 +8,7 @@ mod form;
 mod highlight;
 mod item;
 mod list;
+mod load_more;
 mod posting;
 
 use std::time::Duration;

@@ -16,7 +16,7 @@ use binhluan_api::{NewComment, Policy, READER_ID_HEADER};
 use binhluan_rules::{LinkPolicy, Rule, Span, Violation};
 use browser_support::fetch_mock::{
     FetchMock, MockRequest, NoRandomUuid, POLICY_PATH, Reply, api_error, comment, comments_path,
-    is_uuid_v4, like, like_path, next_page_path, page, page_path, policy_banning,
+    is_uuid_v4, like, like_path, next_page_path, page, page_path, policy_banning, replies_path,
 };
 use browser_support::{
     AppStyles, Section, checklist, clear_drafts, drafts, find_in, focus_and_leave, is_focused,
@@ -1147,4 +1147,62 @@ async fn a_chosen_comment_says_so_and_the_others_do_not() {
             .class_list()
             .contains("is-featured")
     );
+}
+
+/// Comment 1 with replies 11 to 13 shown of `count`, and where the rest start.
+fn page_with_replies(count: u64) -> CommentPage {
+    let mut first = page(&[1], None, 1 + count);
+    first.comments[0].replies = (11..=13)
+        .map(|id| Comment {
+            parent_id: Some(1),
+            ..comment(id, "Một câu trả lời của bạn đọc.")
+        })
+        .collect();
+    first.comments[0].reply_count = count;
+    first.comments[0].replies_cursor = Some("r13".to_owned());
+    first
+}
+
+#[wasm_bindgen_test]
+async fn xem_them_tra_loi_loads_the_other_replies_once_and_a_failure_can_be_retried() {
+    const SLUG: &str = "xem-them-tra-loi";
+    let mock = FetchMock::install();
+    let section = section_with(&mock, SLUG, page_with_replies(5)).await;
+    let more = replies_path(1, "r13");
+    let mut rest = page(&[13, 14, 15], None, 5);
+    for reply in &mut rest.comments {
+        reply.parent_id = Some(1);
+    }
+    mock.reply("GET", &more, Reply::text(503, ""));
+    mock.reply("GET", &more, Reply::json(200, &rest).held());
+    assert_eq!(section.reply_ids(1), vec![11, 12, 13]);
+    let button = section.more_replies(1).expect("Xem thêm trả lời");
+    assert_eq!(button.text_content().as_deref(), Some("Xem thêm 2 trả lời"));
+
+    button.click();
+    mock.wait_for(1, "GET", &more).await;
+    wait_until("the failure is said", 5000, || {
+        section.load_errors() == vec![LOAD_FAILED]
+    })
+    .await;
+    let retry = section.more_replies(1).expect("a retry button");
+    assert_eq!(retry.text_content().as_deref(), Some("Thử lại"));
+    assert_eq!(section.reply_ids(1), vec![11, 12, 13]);
+
+    retry.click();
+    mock.wait_for(2, "GET", &more).await;
+    settle().await;
+    assert_eq!(retry.get_attribute("aria-busy").as_deref(), Some("true"));
+    retry.click();
+    mock.release("GET", &more);
+    wait_until("the other replies, each once", 5000, || {
+        section.reply_ids(1) == vec![11, 12, 13, 14, 15]
+    })
+    .await;
+    assert!(section.more_replies(1).is_none(), "all replies are shown");
+    assert_eq!(section.load_errors(), Vec::<String>::new());
+    let requests = mock.requests_to("GET", &more);
+    assert_eq!(requests.len(), 2, "a click while loading asks for nothing");
+    let reader = requests[1].header(READER_ID_HEADER);
+    assert!(reader.is_some_and(is_uuid_v4), "likes are the reader's");
 }

@@ -6,9 +6,10 @@ use binhluan_view::{CommentCard, LikeLabel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiBase, set_like};
+use crate::api::{ApiBase, fetch_replies, set_like};
 use crate::comments::form::{CommentForm, FormTarget};
 use crate::comments::list::CommentList;
+use crate::comments::load_more::LoadMore;
 use crate::i18n::use_texts;
 use crate::storage::reader_id;
 use crate::time::{epoch_millis, local_time, time_ago};
@@ -37,16 +38,75 @@ pub fn CommentItem(
     let (likes, liked) = (comment.likes, comment.liked);
     let author = comment.author_name.clone();
     let replies = RwSignal::new(std::mem::take(&mut comment.replies));
+    let reply_count = RwSignal::new(comment.reply_count);
+    let replies_cursor = RwSignal::new(comment.replies_cursor.take());
     let replying = RwSignal::new(false);
     // Owned by the comment, not by its reply box: a reply sent just before the box was closed
     // still shows up when the server publishes it.
     let list = use_context::<CommentList>();
     let on_published = Callback::new(move |reply: Comment| {
         replies.update(|r| r.push(reply));
+        reply_count.update(|n| *n += 1);
         if let Some(list) = list {
             list.add_published_reply();
         }
     });
+    let base = StoredValue::new(use_context::<ApiBase>().unwrap_or_default());
+    // "Xem thêm N trả lời": the next page of replies, appended once each (a reply this reader
+    // just published may come again). Clicks while it loads ask for nothing more.
+    let loading_more = RwSignal::new(false);
+    let more_failed = RwSignal::new(false);
+    let load_more = move |cursor: String| {
+        if loading_more.get_untracked() {
+            return;
+        }
+        loading_more.set(true);
+        let base = base.get_value();
+        spawn_local(async move {
+            match fetch_replies(&base, id, &cursor, &reader_id()).await {
+                Ok(page) => {
+                    let first_new = page.comments.first().map(|reply| reply.id);
+                    replies.try_update(|shown| {
+                        for reply in page.comments {
+                            if !shown.iter().any(|s| s.id == reply.id) {
+                                shown.push(reply);
+                            }
+                        }
+                    });
+                    reply_count.try_set(page.total);
+                    replies_cursor.try_set(page.next_cursor.clone());
+                    more_failed.try_set(false);
+                    if let (None, Some(list), Some(first)) = (page.next_cursor, list, first_new) {
+                        list.focus_when_shown(first);
+                    }
+                }
+                Err(_) => {
+                    more_failed.try_set(true);
+                }
+            }
+            loading_more.try_set(false);
+        });
+    };
+    let more_button = move || {
+        replies_cursor.get().map(|cursor| {
+            let label = move || {
+                let hidden = reply_count
+                    .get()
+                    .saturating_sub(replies.with(Vec::len) as u64);
+                (texts().more_replies)(hidden)
+            };
+            let on_click = Callback::new(move |()| load_more(cursor.clone()));
+            view! {
+                <LoadMore
+                    class="link-button more-replies"
+                    busy=loading_more
+                    failed=more_failed
+                    label=Signal::derive(label)
+                    on_click
+                />
+            }
+        })
+    };
     let reply_box = move || {
         replying.get().then(|| {
             let target = FormTarget {
@@ -79,6 +139,7 @@ pub fn CommentItem(
                         // Replies take no replies: `into_any` ends the recursion of the view's type.
                         {view! { <CommentItem comment=reply slug=String::new() policy replies_allowed=false/> }.into_any()}
                     </For>
+                    {more_button}
                 </div>
             </Show>
         </CommentCard>

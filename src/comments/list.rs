@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{ApiBase, ApiFailure, fetch_comments};
 use crate::comments::item::CommentItem;
+use crate::comments::load_more::LoadMore;
 use crate::i18n::use_texts;
 use crate::storage::reader_id;
 
@@ -160,6 +161,11 @@ impl CommentList {
         self.total.set(total);
     }
 
+    /// Moves the focus to comment `id` once it is shown (after a button that loaded it is gone).
+    pub fn focus_when_shown(self, id: i64) {
+        self.focus_after_more.set(Some(id));
+    }
+
     /// Counts a reply the server just published.
     pub fn add_published_reply(self) {
         self.total.update(|total| *total += 1);
@@ -257,20 +263,16 @@ pub fn CommentListView(
         let more_base = more_base.clone();
         let more_slug = more_slug.clone();
         (list.status.get() == Status::Ready && list.next_cursor.with(Option::is_some)).then(|| {
+            let on_click =
+                Callback::new(move |()| list.load_more(more_base.clone(), more_slug.clone()));
             view! {
-                <Show when=move || list.more_failed.get()>
-                    <p class="load-error" role="alert">{move || texts().comments_load_failed}</p>
-                </Show>
-                // Not `disabled` while loading: a disabled button drops the keyboard focus.
-                <button
-                    type="button"
+                <LoadMore
                     class="button load-more"
-                    aria-disabled=move || list.loading_more.get().to_string()
-                    aria-busy=move || list.loading_more.get().to_string()
-                    on:click=move |_| list.load_more(more_base.clone(), more_slug.clone())
-                >
-                    {move || if list.more_failed.get() { texts().retry } else { texts().load_more }}
-                </button>
+                    busy=list.loading_more
+                    failed=list.more_failed
+                    label=Signal::derive(move || texts().load_more.to_owned())
+                    on_click
+                />
             }
         })
     };

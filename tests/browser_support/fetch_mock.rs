@@ -329,6 +329,11 @@ pub fn next_page_path(slug: &str, sort: &str, cursor: &str) -> String {
     format!("/api/articles/{slug}/comments?sort={sort}&cursor={cursor}")
 }
 
+/// `/api/comments/{id}/replies?cursor={cursor}`.
+pub fn replies_path(id: i64, cursor: &str) -> String {
+    format!("/api/comments/{id}/replies?cursor={cursor}")
+}
+
 /// `/api/comments/{id}/like`.
 pub fn like_path(id: i64) -> String {
     format!("/api/comments/{id}/like")
@@ -350,6 +355,8 @@ pub fn comment(id: i64, content: &str) -> Comment {
         liked: false,
         featured: false,
         replies: Vec::new(),
+        reply_count: 0,
+        replies_cursor: None,
         author_email: None,
         rejection_reason: None,
     }

@@ -483,6 +483,16 @@ impl Section {
             .map(JsCast::unchecked_into)
     }
 
+    /// Comment `id`'s "Xem thêm N trả lời" button, if shown.
+    pub fn more_replies(&self, id: i64) -> Option<HtmlElement> {
+        self.host
+            .query_selector(&format!(
+                "article.comment[data-comment-id=\"{id}\"] > .comment-replies > .more-replies"
+            ))
+            .unwrap()
+            .map(JsCast::unchecked_into)
+    }
+
     /// The text of the list's error messages (`.load-error`).
     pub fn load_errors(&self) -> Vec<String> {
         self.texts(".load-error")

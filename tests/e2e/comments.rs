@@ -486,3 +486,81 @@ async fn comments_are_sorted_and_paged() {
     browser.wait_until("the most liked comes first", "document.querySelector('.comment-list > article.comment .comment-author')?.textContent === 'Bạn đọc 1'").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_comment_shows_its_first_replies_and_loads_the_rest_on_demand() {
+    let server = TestServer::start(ServerOptions {
+        auto_publish: true,
+        ..Default::default()
+    })
+    .await;
+    let post = |content: String, parent_id: Option<i64>, key: String| {
+        let comment = NewComment {
+            author_name: NAME.to_owned(),
+            author_email: None,
+            content,
+            parent_id,
+        };
+        let server = &server;
+        async move {
+            let response = server.post(&comment, &key).await;
+            assert_eq!(response.status(), 201);
+            response.json::<serde_json::Value>().await.unwrap()["id"]
+                .as_i64()
+                .unwrap()
+        }
+    };
+    let parent = post(VALID.to_owned(), None, "parent".to_owned()).await;
+    for n in 1..=25 {
+        let content = format!("Trả lời số {n}: tôi đồng ý với ý kiến của bạn về bài viết này.");
+        post(content, Some(parent), format!("reply-{n}")).await;
+    }
+    let browser = Browser::phone().await;
+    browser.goto(&server.url("/")).await;
+    let replies = ".comment-replies > article.comment";
+    browser
+        .wait_until(
+            "the comment and its first replies are shown",
+            &format!("document.querySelectorAll('{replies}').length === 3"),
+        )
+        .await;
+    assert_eq!(browser.text(".comment-count").await, "26 bình luận");
+    assert_eq!(
+        browser.text("button.more-replies").await,
+        "Xem thêm 22 trả lời"
+    );
+    browser.click("button.more-replies").await;
+    browser
+        .wait_until(
+            "a page of replies is added",
+            &format!("document.querySelectorAll('{replies}').length === 23"),
+        )
+        .await;
+    browser
+        .wait_for_text("button.more-replies", "Xem thêm 2 trả lời")
+        .await;
+    browser.click("button.more-replies").await;
+    browser
+        .wait_until(
+            "the last replies are added and the button is gone",
+            &format!(
+                "document.querySelectorAll('{replies}').length === 25 \
+                 && !document.querySelector('button.more-replies')"
+            ),
+        )
+        .await;
+    let texts = browser.texts(&format!("{replies} .comment-content")).await;
+    let expected: Vec<String> = (1..=25)
+        .map(|n| format!("Trả lời số {n}: tôi đồng ý với ý kiến của bạn về bài viết này."))
+        .collect();
+    assert_eq!(texts, expected, "every reply once, oldest first");
+    // The focus goes to the first reply the last click brought.
+    browser
+        .wait_until(
+            "the focus is on reply 24",
+            "document.activeElement?.querySelector(':scope > .comment-content')?.textContent.startsWith('Trả lời số 24:')",
+        )
+        .await;
+    browser.assert_accessible().await;
+    browser.close().await;
+}

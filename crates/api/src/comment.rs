@@ -26,15 +26,27 @@ pub struct Comment {
     /// Whether a moderator chose it ("Bình luận được chọn"): shown pinned at the top.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub featured: bool,
-    /// The published replies, oldest first (only on top-level comments).
+    /// The first published replies, oldest first (only on top-level comments): at most a few in
+    /// a page of comments; the rest come from `GET /api/comments/{id}/replies`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replies: Vec<Comment>,
+    /// How many published replies it has in all, `replies` included (0 on replies).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub reply_count: u64,
+    /// Pass as `cursor` to `GET /api/comments/{id}/replies` for the replies after `replies`;
+    /// `None` when `replies` holds them all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replies_cursor: Option<String>,
     /// The author's e-mail: only in moderation answers, never in public ones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author_email: Option<String>,
     /// Why a moderator rejected it: only in moderation answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
+}
+
+fn is_zero(count: &u64) -> bool {
+    *count == 0
 }
 
 /// Where a comment stands in moderation.
@@ -49,7 +61,8 @@ pub enum CommentStatus {
     Rejected,
 }
 
-/// One page of an article's published comments.
+/// One page of an article's published comments, or of one comment's published replies
+/// (`GET /api/comments/{id}/replies`, oldest first; `total` is then the comment's replies).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentPage {
     /// Top-level comments, each with its replies.

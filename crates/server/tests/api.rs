@@ -35,6 +35,7 @@ suite! {
     body_limit_follows_the_policy,
     author_name_and_email_are_validated,
     replies_go_one_level_deep,
+    replies_are_paged_with_their_own_cursor,
     pagination_walks_every_comment_once,
     likes_count_once_per_reader,
     emails_never_appear_in_public_answers,
@@ -1137,6 +1138,113 @@ async fn replies_go_one_level_deep(backend: Backend) {
     let unknown_article =
         post_with_headers(&server, "khong-co-bai-nay", &[], &comment_body(6)).await;
     assert_error(unknown_article, 404, "not_found").await;
+}
+
+/// `GET /api/comments/{id}/replies{query}` as reader `reader-1`.
+async fn replies_page(server: &TestServer, id: i64, query: &str) -> reqwest::Response {
+    server
+        .client
+        .get(server.url(&format!("/api/comments/{id}/replies{query}")))
+        .header("X-Reader-Id", "reader-1")
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn replies_are_paged_with_their_own_cursor(backend: Backend) {
+    let (database, server) = start(backend).await;
+    let parent = server.published_comment(1, None).await;
+    let quiet = server.published_comment(2, None).await;
+    let mut replies = Vec::new();
+    for n in 0..8 {
+        replies.push(server.published_comment(10 + n, Some(parent)).await);
+    }
+    // A pending reply is on no page and in no count.
+    server
+        .create_comment(&json!({ "parent_id": parent }).pipe_merge(comment_body(30)))
+        .await;
+    let liked = replies[5];
+    let like = like_request(
+        &server,
+        Method::POST,
+        &liked.to_string(),
+        &[("X-Reader-Id", "reader-1")],
+    )
+    .await;
+    assert_eq!(like.status(), 200);
+
+    let page = public_page(&server, "").await;
+    assert_eq!(page.total, 10);
+    let shown = page.comments.iter().find(|c| c.id == parent).unwrap();
+    assert_eq!(
+        shown.replies.iter().map(|r| r.id).collect::<Vec<_>>(),
+        replies[..3],
+        "the first 3 replies, oldest first"
+    );
+    assert_eq!(shown.reply_count, 8);
+    let quiet = page.comments.iter().find(|c| c.id == quiet).unwrap();
+    assert_eq!((quiet.reply_count, &quiet.replies_cursor), (0, &None));
+
+    // The rest, two at a time, from the comment's own cursor.
+    let mut cursor = shown.replies_cursor.clone().expect("more replies to load");
+    let mut seen = Vec::new();
+    loop {
+        let response = replies_page(&server, parent, &format!("?limit=2&cursor={cursor}")).await;
+        assert_eq!(response.status(), 200);
+        let page: CommentPage = response.json().await.unwrap();
+        assert_eq!(page.total, 8, "all the comment's published replies");
+        assert!(page.comments.len() <= 2);
+        assert!(page.comments.iter().all(|r| r.parent_id == Some(parent)));
+        seen.extend(page.comments);
+        match page.next_cursor {
+            Some(next) => cursor = next,
+            None => break,
+        }
+    }
+    assert_eq!(
+        seen.iter().map(|r| r.id).collect::<Vec<_>>(),
+        replies[3..],
+        "every other reply once, oldest first"
+    );
+    assert!(seen.iter().all(|r| r.liked == (r.id == liked)));
+
+    // From the start without a cursor; a comment whose replies fit has no cursor.
+    let response = replies_page(&server, parent, "").await;
+    let all: CommentPage = response.json().await.unwrap();
+    assert_eq!(all.comments.len(), 8);
+    assert_eq!(all.next_cursor, None);
+
+    assert_error(
+        replies_page(&server, parent, "?cursor=x!").await,
+        400,
+        "invalid_input",
+    )
+    .await;
+    assert_error(
+        replies_page(&server, parent, "?limit=101").await,
+        400,
+        "invalid_input",
+    )
+    .await;
+    assert_error(
+        replies_page(&server, parent, "?sort=top").await,
+        400,
+        "invalid_input",
+    )
+    .await;
+    // Only a published top-level comment has a page of replies.
+    let pending = server.create_comment(&comment_body(40)).await["id"]
+        .as_i64()
+        .unwrap();
+    for id in [replies[0], pending, 987_654] {
+        assert_error(replies_page(&server, id, "").await, 404, "not_found").await;
+    }
+    execute_sql(
+        &database.url,
+        &format!("UPDATE articles SET hidden = 1 WHERE slug = '{ARTICLE}'"),
+    )
+    .await;
+    assert_error(replies_page(&server, parent, "").await, 404, "not_found").await;
 }
 
 async fn pagination_walks_every_comment_once(backend: Backend) {

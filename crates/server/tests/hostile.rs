@@ -77,6 +77,12 @@ async fn the_moderation_token_can_come_from_a_file() {
         .await
         .unwrap();
     assert_eq!(answer.status(), 200);
+    // The page holds the first replies and where the rest start, not 33,000 of them.
+    let page: binhluan_api::CommentPage = answer.json().await.unwrap();
+    let comment = &page.comments[0];
+    assert_eq!(comment.replies.len(), 3);
+    assert_eq!(comment.reply_count, 33_000);
+    assert!(comment.replies_cursor.is_some());
 }
 
 #[tokio::test]
@@ -194,4 +200,10 @@ async fn a_reader_sees_a_comment_with_more_replies_than_a_query_may_bind() {
         .await
         .unwrap();
     assert_eq!(answer.status(), 200);
+    // The page holds the first replies and where the rest start, not 33,000 of them.
+    let page: binhluan_api::CommentPage = answer.json().await.unwrap();
+    let comment = &page.comments[0];
+    assert_eq!(comment.replies.len(), 3);
+    assert_eq!(comment.reply_count, 33_000);
+    assert!(comment.replies_cursor.is_some());
 }

@@ -173,6 +173,8 @@ pub struct Texts {
     pub comments_not_open: &'static str,
     /// The button that loads the next page.
     pub load_more: &'static str,
+    /// "Xem thêm 5 trả lời": loads a comment's next replies.
+    pub more_replies: fn(u64) -> String,
     /// The reply button.
     pub reply: &'static str,
     /// Closes a reply box.

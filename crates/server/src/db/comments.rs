@@ -1,7 +1,7 @@
 //! Reading comments: an article's published page, the moderation queue, single comments;
 //! and a moderator's decision.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use binhluan_api::{Comment, CommentPage, CommentStatus, SortOrder};
 
@@ -84,6 +84,8 @@ impl CommentRow {
             liked: false,
             featured: self.featured != 0,
             replies: Vec::new(),
+            reply_count: 0,
+            replies_cursor: None,
             author_email: self.author_email,
             rejection_reason: self.rejection_reason,
         }
@@ -150,6 +152,18 @@ impl CommentListing {
 /// Comment ids per query when looking up what a reader liked.
 const LIKED_CHUNK: usize = 500;
 
+/// The replies shown under each comment of a page of comments; the others come a page of
+/// replies at a time (`GET /api/comments/{id}/replies`).
+pub const REPLIES_IN_PAGE: u32 = 3;
+
+/// A reply among the first of its comment's, and how many published replies that comment has.
+#[derive(Debug, sqlx::FromRow)]
+struct FirstReply {
+    #[sqlx(flatten)]
+    row: CommentRow,
+    reply_total: i64,
+}
+
 /// Why a comment cannot answer another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParentProblem {
@@ -177,7 +191,7 @@ impl Db {
         let mut rows = if after.is_none() {
             self.page_rows(
                 "article_slug = $1 AND status = 'published' AND parent_id IS NULL AND featured = 1",
-                slug,
+                slug.to_owned(),
                 CursorOrder::Newest,
                 None,
                 MAX_FEATURED,
@@ -190,7 +204,7 @@ impl Db {
         let (page, next) = self
             .page_rows(
                 "article_slug = $1 AND status = 'published' AND parent_id IS NULL AND featured = 0",
-                slug,
+                slug.to_owned(),
                 sort.into(),
                 after,
                 limit,
@@ -198,14 +212,10 @@ impl Db {
             .await?;
         rows.extend(page);
 
-        let replies = self.published_replies(&rows).await?;
-        let liked = match reader {
-            Some(reader) => {
-                self.liked_among(reader, rows.iter().chain(&replies).map(|row| row.id))
-                    .await?
-            }
-            None => HashSet::new(),
-        };
+        let (replies, reply_totals) = self.first_replies(&rows).await?;
+        let liked = self
+            .liked_by(reader, rows.iter().chain(&replies).map(|row| row.id))
+            .await?;
         let mut comments: Vec<Comment> = rows
             .into_iter()
             .map(|row| {
@@ -219,7 +229,14 @@ impl Db {
                 .iter_mut()
                 .find(|comment| Some(comment.id) == reply.parent_id)
             {
+                parent.replies_cursor = Some(reply.cursor(CursorOrder::Oldest).encode());
                 parent.replies.push(reply.into_public(is_liked));
+            }
+        }
+        for comment in &mut comments {
+            comment.reply_count = reply_totals.get(&comment.id).copied().unwrap_or(0);
+            if comment.reply_count <= comment.replies.len() as u64 {
+                comment.replies_cursor = None;
             }
         }
         Ok(CommentListing {
@@ -229,24 +246,103 @@ impl Db {
         })
     }
 
-    /// The published replies to `parents`, oldest first.
-    async fn published_replies(
+    /// The first [`REPLIES_IN_PAGE`] published replies to each of `parents`, oldest first, and
+    /// how many published replies each parent has (parents without any are left out).
+    async fn first_replies(
         &self,
         parents: &[CommentRow],
-    ) -> Result<Vec<CommentRow>, sqlx::Error> {
+    ) -> Result<(Vec<CommentRow>, HashMap<i64, u64>), sqlx::Error> {
         if parents.is_empty() {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), HashMap::new()));
         }
         let sql = format!(
-            "SELECT {COMMENT_COLUMNS} FROM comments WHERE status = 'published' AND parent_id IN ({}) \
-             ORDER BY created_at, id",
-            placeholders(1, parents.len())
+            "SELECT {COMMENT_COLUMNS}, reply_total FROM (SELECT {COMMENT_COLUMNS}, \
+             ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY created_at, id) AS reply_rank, \
+             COUNT(*) OVER (PARTITION BY parent_id) AS reply_total FROM comments \
+             WHERE status = 'published' AND parent_id IN ({})) ranked \
+             WHERE reply_rank <= $1 ORDER BY created_at, id",
+            placeholders(2, parents.len())
         );
-        let mut query = sqlx::query_as::<_, CommentRow>(&sql);
+        let mut query = sqlx::query_as::<_, FirstReply>(&sql).bind(i64::from(REPLIES_IN_PAGE));
         for parent in parents {
             query = query.bind(parent.id);
         }
-        query.fetch_all(&self.pool).await
+        let mut totals = HashMap::new();
+        let replies = query
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(|reply| {
+                if let Some(parent) = reply.row.parent_id {
+                    totals.insert(parent, to_u64(reply.reply_total));
+                }
+                reply.row
+            })
+            .collect();
+        Ok((replies, totals))
+    }
+
+    /// A page of the published replies to comment `parent` (a published top-level comment of
+    /// an article, returned with them), oldest first; `liked` is set for `reader`. `None` when
+    /// there is no such comment.
+    pub async fn published_replies(
+        &self,
+        parent: i64,
+        after: Option<Cursor>,
+        limit: u32,
+        reader: Option<&str>,
+    ) -> Result<Option<(String, CommentListing)>, sqlx::Error> {
+        let slug: Option<String> = sqlx::query_scalar(
+            "SELECT article_slug FROM comments \
+             WHERE id = $1 AND status = 'published' AND parent_id IS NULL",
+        )
+        .bind(parent)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(slug) = slug else {
+            return Ok(None);
+        };
+        let (rows, next) = self
+            .page_rows(
+                "parent_id = $1 AND status = 'published'",
+                parent,
+                CursorOrder::Oldest,
+                after,
+                limit,
+            )
+            .await?;
+        let liked = self.liked_by(reader, rows.iter().map(|row| row.id)).await?;
+        let comments = rows
+            .into_iter()
+            .map(|row| {
+                let is_liked = liked.contains(&row.id);
+                row.into_public(is_liked)
+            })
+            .collect();
+        let total: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM comments WHERE parent_id = $1 AND status = 'published'",
+        )
+        .bind(parent)
+        .fetch_one(&self.pool)
+        .await?;
+        let listing = CommentListing {
+            comments,
+            next,
+            total: to_u64(total),
+        };
+        Ok(Some((slug, listing)))
+    }
+
+    /// Which of `ids` `reader` likes (none when no reader asked).
+    async fn liked_by(
+        &self,
+        reader: Option<&str>,
+        ids: impl Iterator<Item = i64>,
+    ) -> Result<HashSet<i64>, sqlx::Error> {
+        match reader {
+            Some(reader) => self.liked_among(reader, ids).await,
+            None => Ok(HashSet::new()),
+        }
     }
 
     /// Which of `ids` `reader` likes.
@@ -287,17 +383,21 @@ impl Db {
         Ok(to_u64(count))
     }
 
-    /// Up to `limit` comments matching `filter` (a condition on `$1`, bound to `scope`) in
+    /// Up to `limit` comments matching `filter` (a condition on `$1`, bound to `scope`: owned,
+    /// as the query's SQL is made here) in
     /// `order`, after the `after` cursor if there is one; and where the next page starts, if
     /// there are more.
-    pub(super) async fn page_rows(
+    pub(super) async fn page_rows<S>(
         &self,
         filter: &str,
-        scope: &str,
+        scope: S,
         order: CursorOrder,
         after: Option<Cursor>,
         limit: u32,
-    ) -> Result<(Vec<CommentRow>, Option<Cursor>), sqlx::Error> {
+    ) -> Result<(Vec<CommentRow>, Option<Cursor>), sqlx::Error>
+    where
+        S: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+    {
         let (keyset, order_by) = keyset_and_order(order);
         let (keyset, limit_parameter) = match after {
             Some(_) => (format!("AND {keyset}"), 4),

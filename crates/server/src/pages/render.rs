@@ -404,6 +404,8 @@ mod tests {
             liked: false,
             featured: false,
             replies,
+            reply_count: 0,
+            replies_cursor: None,
             author_email: None,
             rejection_reason: None,
         }

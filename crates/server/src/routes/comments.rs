@@ -11,9 +11,10 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::{page_limit, page_start};
+use crate::cursor::CursorOrder;
 use crate::db::{NewCommentRecord, ParentProblem, PostOutcome};
 use crate::error::ApiFailure;
-use crate::extract::{ApiQuery, ClientKey, IdempotencyKey, JsonBody, ReaderId};
+use crate::extract::{ApiQuery, ClientKey, CommentId, IdempotencyKey, JsonBody, ReaderId};
 use crate::state::AppState;
 use crate::validation;
 
@@ -41,6 +42,39 @@ pub async fn list(
         .db
         .published_page(&slug, sort, after, limit, reader.as_deref())
         .await?;
+    Ok(Json(CommentPage {
+        closed: !state.is_open(&thread),
+        ..listing.into_page()
+    }))
+}
+
+/// The query of `GET /api/comments/{id}/replies`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepliesQuery {
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// A page of a published comment's published replies, oldest first.
+pub async fn replies(
+    State(state): State<Arc<AppState>>,
+    CommentId(id): CommentId,
+    ReaderId(reader): ReaderId,
+    ApiQuery(query): ApiQuery<RepliesQuery>,
+) -> Result<Json<CommentPage>, ApiFailure> {
+    let limit = page_limit(query.limit)?;
+    let after = page_start(query.cursor.as_deref(), CursorOrder::Oldest)?;
+    let (slug, listing) = state
+        .db
+        .published_replies(id, after, limit, reader.as_deref())
+        .await?
+        .ok_or_else(ApiFailure::comment_not_found)?;
+    // A hidden article's comments are on no public page, its replies neither.
+    let thread = state
+        .visible_thread(&slug)
+        .await
+        .map_err(|_| ApiFailure::comment_not_found())?;
     Ok(Json(CommentPage {
         closed: !state.is_open(&thread),
         ..listing.into_page()

@@ -61,6 +61,7 @@ pub fn api(state: Arc<AppState>) -> Router {
             get(comments::list).post(comments::post),
         )
         .route("/articles/{slug}/comments/count", get(comments::count))
+        .route("/comments/{id}/replies", get(comments::replies))
         .route(
             "/comments/{id}/like",
             post(likes::like).delete(likes::unlike),

@@ -82,6 +82,13 @@ pub const TEXTS: Texts = Texts {
     comments_load_failed: "The comments could not be loaded.",
     comments_not_open: "Comments are not open for this article.",
     load_more: "Show more comments",
+    more_replies: |n| {
+        if n == 1 {
+            "Show 1 more reply".to_owned()
+        } else {
+            format!("Show {n} more replies")
+        }
+    },
     reply: "Reply",
     cancel_reply: "Cancel",
     like: "Like",

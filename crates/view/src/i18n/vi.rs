@@ -76,6 +76,7 @@ pub const TEXTS: Texts = Texts {
     comments_load_failed: "Không tải được bình luận.",
     comments_not_open: "Bài viết này chưa mở phần bình luận.",
     load_more: "Xem thêm bình luận",
+    more_replies: |n| format!("Xem thêm {n} trả lời"),
     reply: "Trả lời",
     cancel_reply: "Hủy",
     like: "Thích",
