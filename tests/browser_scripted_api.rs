@@ -1206,3 +1206,40 @@ async fn xem_them_tra_loi_loads_the_other_replies_once_and_a_failure_can_be_retr
     let reader = requests[1].header(READER_ID_HEADER);
     assert!(reader.is_some_and(is_uuid_v4), "likes are the reader's");
 }
+
+#[wasm_bindgen_test]
+async fn hostile_text_stays_inside_its_comment() {
+    const SLUG: &str = "chu-zalgo";
+    let _styles = AppStyles::load();
+    let mock = FetchMock::install();
+    let mut first = page(&[1, 2], None, 2);
+    // Marks stacked on every letter (text stored before the server's bound), and a word far
+    // wider than a phone.
+    first.comments[0].content = "Zalgo ".to_owned() + &"a\u{301}\u{302}\u{303}".repeat(200);
+    first.comments[1].content = "x".repeat(600);
+    let section = section_with(&mock, SLUG, first).await;
+    let section_width = section
+        .find(".comment-list")
+        .get_bounding_client_rect()
+        .width();
+    for id in [1, 2] {
+        let content = section.find(&format!(
+            "article.comment[data-comment-id=\"{id}\"] .comment-content"
+        ));
+        let style = web_sys::window()
+            .unwrap()
+            .get_computed_style(&content)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            style.get_property_value("overflow").unwrap(),
+            "hidden",
+            "marks that draw past the line are clipped to the comment"
+        );
+        let width = content.get_bounding_client_rect().width();
+        assert!(
+            width <= section_width && content.scroll_width() as f64 <= width + 1.0,
+            "comment {id} stays as wide as the list: {width} of {section_width}"
+        );
+    }
+}
