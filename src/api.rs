@@ -51,10 +51,15 @@ pub async fn fetch_article(base: &ApiBase, slug: &str) -> Result<Article, ApiFai
     get_json(&base.url(&format!("/articles/{}", segment(slug)))).await
 }
 
-/// `POST /api/articles/{slug}/views`: counts one reading of the article.
-pub async fn record_view(base: &ApiBase, slug: &str) -> Result<ViewCount, ApiFailure> {
+/// `POST /api/articles/{slug}/views`: counts one reading of the article by `reader` (once an
+/// hour).
+pub async fn record_view(
+    base: &ApiBase,
+    slug: &str,
+    reader: &str,
+) -> Result<ViewCount, ApiFailure> {
     let url = base.url(&format!("/articles/{}/views", segment(slug)));
-    let response = http::send("POST", &url, &[], Some("{}"))
+    let response = http::send("POST", &url, &[(READER_ID_HEADER, reader)], Some("{}"))
         .await
         .map_err(|_| ApiFailure::Network)?;
     decode(response)

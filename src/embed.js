@@ -352,13 +352,32 @@ function showRenderedError(host, [vi, en]) {
   host.querySelector("form[data-dormant]")?.replaceWith(box);
 }
 
+/** The reader's anonymous id, the one the widget keeps (src/storage.rs), made now if the
+ * reader has none: the server counts a reader's view of an article once an hour. `undefined`
+ * when storage is blocked (the server then counts by address). */
+function readerId() {
+  const key = "binhluan:reader";
+  try {
+    let id = localStorage.getItem(key);
+    if (!id) {
+      id = crypto.randomUUID();
+      localStorage.setItem(key, id);
+    }
+    return id;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Counts this reading of the article (`data-views`) and shows the new count in the page's
  * `.article-views`. Once per element. */
 async function countView(host, { api, article }) {
+  const reader = readerId();
   try {
     const answer = await fetch(`${api}/api/articles/${encodeURIComponent(article)}/views`, {
       method: "POST",
       keepalive: true,
+      headers: reader ? { "X-Reader-Id": reader } : {},
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!answer.ok) return;

@@ -9,6 +9,7 @@ use crate::api::{ApiBase, ApiFailure, fetch_article, record_view};
 use crate::comments::CommentSection;
 use crate::i18n::use_texts;
 use crate::routes::not_found::{NotFound, set_document_title};
+use crate::storage::reader_id;
 
 /// Where the article's loading stands.
 #[derive(Clone)]
@@ -64,7 +65,7 @@ fn load(base: ApiBase, slug: String, state: RwSignal<Loading>, views: RwSignal<u
             Ok(article) => {
                 views.set(article.views);
                 state.set(Loading::Ready(article));
-                if let Ok(count) = record_view(&base, &slug).await {
+                if let Ok(count) = record_view(&base, &slug, &reader_id()).await {
                     views.set(count.views);
                 }
             }

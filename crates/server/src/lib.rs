@@ -28,6 +28,7 @@ mod state;
 mod static_files;
 mod token_guard;
 mod validation;
+mod views;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -45,6 +46,7 @@ use tower_http::trace::TraceLayer;
 pub use config::Config;
 use db::Db;
 use state::AppState;
+use views::ViewCounter;
 
 /// A server bound to its address, with its database open and migrated, ready to run.
 #[derive(Debug)]
@@ -53,6 +55,7 @@ pub struct Server {
     router: Router,
     limits: serve::Limits,
     db: Db,
+    state: Arc<AppState>,
     metrics: Option<metrics_endpoint::MetricsListener>,
     login_link: Option<String>,
 }
@@ -88,6 +91,7 @@ impl Server {
             allowed_origins: config.allowed_origins.clone(),
             threads: config.threads,
             thread_limit: config.thread_limit,
+            views: ViewCounter::default(),
         });
         let limits = serve::Limits {
             header_read_timeout: Duration::from_secs(config.header_read_timeout.max(1)),
@@ -97,7 +101,7 @@ impl Server {
         let router = Router::new()
             .nest("/api", routes::api(state.clone()))
             .merge(pages::router(
-                state,
+                state.clone(),
                 config.dist.clone(),
                 config.public_url.clone(),
                 &config.allowed_origins,
@@ -126,6 +130,7 @@ impl Server {
             router,
             limits,
             db,
+            state,
             metrics,
             login_link,
         })
@@ -149,8 +154,8 @@ impl Server {
             .map(metrics_endpoint::MetricsListener::local_addr)
     }
 
-    /// Serves until `shutdown` completes, then finishes the requests in flight and closes the
-    /// database.
+    /// Serves until `shutdown` completes, then finishes the requests in flight, writes the
+    /// views counted since the last write, and closes the database.
     pub async fn run(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -158,7 +163,23 @@ impl Server {
         if let Some(metrics) = self.metrics {
             tokio::spawn(metrics.serve());
         }
+        let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
+        let state = self.state.clone();
+        // Stopped between writes, never during one.
+        let writer = tokio::spawn(async move {
+            let mut every = tokio::time::interval(views::FLUSH_EVERY);
+            every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tokio::select! {
+                    _ = every.tick() => state.views.flush(&state.db).await,
+                    _ = &mut stopped => break,
+                }
+            }
+        });
         let served = serve::serve(self.listener, self.router, self.limits, shutdown).await;
+        let _ = stop.send(());
+        let _ = writer.await;
+        self.state.views.flush(&self.db).await;
         self.db.close().await;
         served
     }

@@ -9,6 +9,7 @@ use crate::db::{Db, StoredArticle, Thread};
 use crate::error::ApiFailure;
 use crate::origin::Origin;
 use crate::token_guard::TokenGuard;
+use crate::views::ViewCounter;
 
 /// The shared state of one server process. Nothing in it must be shared with other
 /// processes: rate limits and idempotency keys live in the database.
@@ -36,14 +37,18 @@ pub struct AppState {
     pub threads: ThreadMode,
     /// Threads one client may open per hour for embedded pages; 0 for no limit.
     pub thread_limit: u32,
+    /// Article views counted and not yet written.
+    pub views: ViewCounter,
 }
 
 impl AppState {
-    /// A stored article as readers get it: `comments` is the thread's state now.
+    /// A stored article as readers get it: `comments` is the thread's state now, `views`
+    /// includes those this process counted and has not written yet.
     pub fn for_readers(&self, stored: StoredArticle) -> Article {
         let StoredArticle { article, thread } = stored;
         Article {
             comments: thread.commenting(self.policy.auto_close_after_days, now_micros()),
+            views: article.views + self.views.pending(&article.slug),
             ..article
         }
     }

@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 
 suite! {
     article_and_views,
+    views_count_once_per_reader_and_reach_the_database_in_batches,
     policy_is_the_default,
     moderation_flow_end_to_end,
     auto_publish_publishes_at_once,
@@ -154,6 +155,49 @@ async fn article_and_views(backend: Backend) {
     assert_eq!(article.views, fixture.views + 1);
     let missing = server.post("/api/articles/khong-co-bai-nay/views").await;
     assert_error(missing, 404, "not_found").await;
+}
+
+/// `POST /api/articles/{ARTICLE}/views` as `reader`, if any: the views it answers.
+async fn view_as(server: &TestServer, reader: Option<&str>) -> u64 {
+    let mut request = server
+        .client
+        .post(server.url(&format!("/api/articles/{ARTICLE}/views")));
+    if let Some(reader) = reader {
+        request = request.header("X-Reader-Id", reader);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.json::<Value>().await.unwrap()["views"]
+        .as_u64()
+        .unwrap()
+}
+
+async fn views_count_once_per_reader_and_reach_the_database_in_batches(backend: Backend) {
+    let (database, server) = start(backend).await;
+    let sql = format!("SELECT views FROM articles WHERE slug = '{ARTICLE}'");
+    let stored = || query_number(&database.url, &sql);
+    let before = stored().await as u64;
+    // 200 views from one reader add 1.
+    for _ in 0..200 {
+        assert_eq!(view_as(&server, Some("doc-gia-1")).await, before + 1);
+    }
+    // 300 fresh reader ids from one machine add at most 30 (`READERS_PER_CLIENT`), the
+    // reader above included; as do views without a reader id.
+    for n in 0..300 {
+        view_as(&server, Some(&format!("doc-gia-moi-{n}"))).await;
+    }
+    assert_eq!(view_as(&server, None).await, before + 30);
+    let article = server.get_json(&format!("/api/articles/{ARTICLE}")).await;
+    assert_eq!(article["views"], before + 30);
+    // Written within a second or two, in batches, not a write per view.
+    for _ in 0..100 {
+        if stored().await as u64 == before + 30 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(stored().await as u64, before + 30);
+    assert_eq!(view_as(&server, Some("doc-gia-1")).await, before + 30);
 }
 
 async fn policy_is_the_default(backend: Backend) {

@@ -382,17 +382,31 @@ impl Db {
         Ok(counts)
     }
 
-    /// Counts one more view of the article, unless it is hidden; its views after that, or
-    /// `None` if readers have no such article.
-    pub async fn add_view(&self, slug: &str) -> Result<Option<u64>, sqlx::Error> {
-        let _turn = self.write_turn().await;
-        let views: Option<i64> = sqlx::query_scalar(
-            "UPDATE articles SET views = views + 1 WHERE slug = $1 AND hidden = 0 RETURNING views",
-        )
-        .bind(slug)
-        .fetch_optional(&self.pool)
-        .await?;
+    /// The article's stored views, or `None` if readers have no such article (none, or hidden).
+    pub async fn stored_views(&self, slug: &str) -> Result<Option<u64>, sqlx::Error> {
+        let views: Option<i64> =
+            sqlx::query_scalar("SELECT views FROM articles WHERE slug = $1 AND hidden = 0")
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(views.map(to_u64))
+    }
+
+    /// Adds `views` (by article) to the stored counts, in one transaction (articles in slug
+    /// order, so that two processes writing at once never wait on each other in a cycle).
+    pub async fn add_views(&self, views: &HashMap<String, u64>) -> Result<(), sqlx::Error> {
+        let mut views: Vec<(&String, &u64)> = views.iter().collect();
+        views.sort_unstable();
+        let _turn = self.write_turn().await;
+        let mut transaction = self.pool.begin().await?;
+        for (slug, added) in views {
+            sqlx::query("UPDATE articles SET views = views + $1 WHERE slug = $2")
+                .bind(to_i64(*added))
+                .bind(slug)
+                .execute(&mut *transaction)
+                .await?;
+        }
+        transaction.commit().await
     }
 }
 

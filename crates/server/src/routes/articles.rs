@@ -2,6 +2,7 @@
 //! newsroom's registry (`PUT /api/articles/{slug}`, `GET /api/articles`).
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -17,7 +18,7 @@ use crate::clock::{now_micros, rfc3339_seconds};
 use crate::cursor::ArticleCursor;
 use crate::db::{ArticleRecord, Saved};
 use crate::error::ApiFailure;
-use crate::extract::{ApiQuery, JsonBody};
+use crate::extract::{ApiQuery, ClientKey, JsonBody, ReaderId};
 use crate::state::AppState;
 
 /// The article as readers get it: `404` when there is none or it is hidden; `comments` says
@@ -35,17 +36,31 @@ pub async fn article(
     Ok(Json(state.for_readers(stored)))
 }
 
-/// Counts a view of the article.
+/// Counts a view of the article (once an hour per reader, see [`crate::views`]).
 pub async fn add_view(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
+    ClientKey(client): ClientKey,
+    ReaderId(reader): ReaderId,
 ) -> Result<Json<ViewCount>, ApiFailure> {
-    let views = state
+    let views = count_view(&state, &slug, reader.as_deref(), &client).await?;
+    Ok(Json(ViewCount { views }))
+}
+
+/// Counts a view of `slug` by `reader` (see [`crate::views`]): its views, written or not.
+async fn count_view(
+    state: &AppState,
+    slug: &str,
+    reader: Option<&str>,
+    client: &str,
+) -> Result<u64, ApiFailure> {
+    let stored = state
         .db
-        .add_view(&slug)
+        .stored_views(slug)
         .await?
         .ok_or_else(ApiFailure::article_not_found)?;
-    Ok(Json(ViewCount { views }))
+    state.views.record(slug, reader, client, Instant::now());
+    Ok(stored + state.views.pending(slug))
 }
 
 /// A transparent 1×1 GIF.
@@ -61,12 +76,9 @@ const PIXEL: &[u8] = &[
 pub async fn view_pixel(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
+    ClientKey(client): ClientKey,
 ) -> Result<Response, ApiFailure> {
-    state
-        .db
-        .add_view(&slug)
-        .await?
-        .ok_or_else(ApiFailure::article_not_found)?;
+    count_view(&state, &slug, None, &client).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/gif"),
