@@ -187,6 +187,8 @@ mod soak {
         acknowledged: Mutex<HashMap<String, i64>>,
         /// Final answers other than `201` to posts.
         refused_posts: AtomicU64,
+        /// Likes refused by the per-client limits (`429`): the loopback is one client.
+        limited_likes: AtomicU64,
     }
 
     impl Tally {
@@ -359,6 +361,10 @@ mod soak {
             tally.refused_posts.load(Ordering::Relaxed),
             stored.len()
         );
+        println!(
+            "  likes refused by the per-client limits: {}",
+            tally.limited_likes.load(Ordering::Relaxed)
+        );
         println!("  lost: {lost}, duplicated: {duplicated}");
         println!(
             "  failed requests: {during_kill} around the kill, {during_crash} around the database crash, {elsewhere} elsewhere"
@@ -459,7 +465,13 @@ mod soak {
                         .header("X-Reader-Id", format!("soak-reader-{worker}"))
                         .send()
                         .await;
-                    tally.count(answer, start);
+                    match answer {
+                        Ok(answer) if answer.status() == 429 => {
+                            tally.answered.fetch_add(1, Ordering::Relaxed);
+                            tally.limited_likes.fetch_add(1, Ordering::Relaxed);
+                        }
+                        answer => tally.count(answer, start),
+                    }
                 }
                 _ => {
                     let answer = client

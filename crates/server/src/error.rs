@@ -84,6 +84,11 @@ pub enum ApiFailure {
         /// Seconds until the client may open threads again.
         retry_after: u64,
     },
+    /// Too many likes from this client, or on one comment (`429 rate_limited`).
+    TooManyLikes {
+        /// Seconds until the client may like again.
+        retry_after: u64,
+    },
     /// The article's thread no longer takes comments (`403 comments_closed`).
     CommentsClosed,
     /// The `Idempotency-Key` was used before with another body (`409 idempotency_conflict`).
@@ -294,6 +299,16 @@ impl ApiFailure {
                     "Too many new comment threads were opened from your network. Please try again in {retry_after} seconds."
                 )),
             ),
+            Self::TooManyLikes { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                Cow::Owned(format!(
+                    "Có quá nhiều lượt thích từ mạng của bạn. Vui lòng thử lại sau {retry_after} giây."
+                )),
+                Cow::Owned(format!(
+                    "Too many likes came from your network. Please try again in {retry_after} seconds."
+                )),
+            ),
             Self::CommentsClosed => fixed(
                 StatusCode::FORBIDDEN,
                 "comments_closed",
@@ -362,6 +377,7 @@ impl ApiFailure {
             retry_after: match self {
                 Self::RateLimited { retry_after }
                 | Self::TooManyThreads { retry_after }
+                | Self::TooManyLikes { retry_after }
                 | Self::TooManyLogins { retry_after } => Some(*retry_after),
                 Self::Overloaded => Some(1),
                 _ => None,

@@ -39,6 +39,7 @@ suite! {
     replies_are_paged_with_their_own_cursor,
     pagination_walks_every_comment_once,
     likes_count_once_per_reader,
+    fresh_reader_ids_from_one_client_add_few_likes,
     emails_never_appear_in_public_answers,
     moderation_requires_the_token,
     cross_site_writes_are_refused,
@@ -1386,6 +1387,48 @@ async fn pagination_walks_every_comment_once(backend: Backend) {
         "not_found",
     )
     .await;
+}
+
+async fn fresh_reader_ids_from_one_client_add_few_likes(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let target = server.published_comment(1, None).await.to_string();
+    let other = server.published_comment(2, None).await.to_string();
+    let like_as = async |method: Method, id: &str, reader: String| {
+        like_request(&server, method, id, &[("X-Reader-Id", reader.as_str())]).await
+    };
+    // 30 fresh reader ids from one address: 10 likes of one comment an hour count.
+    let mut accepted = 0;
+    for n in 0..30 {
+        let response = like_as(Method::POST, &target, format!("ban-doc-moi-{n}")).await;
+        if response.status() == 200 {
+            accepted += 1;
+        } else {
+            assert!(response.headers().contains_key("retry-after"));
+            assert_error(response, 429, "rate_limited").await;
+        }
+    }
+    assert_eq!(accepted, 10);
+    let page = public_page(&server, "").await;
+    let liked = page.comments.iter().find(|c| c.id.to_string() == target);
+    assert_eq!(liked.unwrap().likes, 10, "refused likes are not stored");
+    // Another comment from the same address, and an unlike, still go through.
+    let response = like_as(Method::POST, &other, "ban-doc-moi-0".to_owned()).await;
+    assert_eq!(response.status(), 200);
+    let response = like_as(Method::DELETE, &target, "ban-doc-moi-0".to_owned()).await;
+    assert_eq!(response.json::<Value>().await.unwrap()["likes"], 9);
+    // Past 120 likes and unlikes a minute, one address waits. (A minute may begin during
+    // the loop: then up to twice as many pass before the first refusal.)
+    let mut passed = 0;
+    loop {
+        let response = like_as(Method::DELETE, &other, "ban-doc-moi-1".to_owned()).await;
+        if response.status() == 429 {
+            break;
+        }
+        assert_eq!(response.status(), 200);
+        passed += 1;
+        assert!(passed <= 2 * 120, "no limit per minute");
+    }
+    assert!(passed >= 120 - 32, "{passed} passed before the limit");
 }
 
 async fn likes_count_once_per_reader(backend: Backend) {

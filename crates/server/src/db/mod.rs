@@ -26,6 +26,7 @@ use tokio::sync::{Mutex, MutexGuard};
 pub use articles::{ArticleRecord, EmbedThread, Saved, StoredArticle, Thread};
 pub use comments::ParentProblem;
 pub use decisions::{Decision, Outcome};
+pub use likes::LikeOutcome;
 pub use moderators::Account;
 pub use posting::{NewCommentRecord, PostOutcome};
 pub use queue::{QueueFilter, queue_order};

@@ -16,6 +16,11 @@ pub enum Bucket {
     LoginAccount,
     /// Desk login attempts from one client, per 15 minutes (likewise).
     LoginClient,
+    /// Likes and unlikes from one client, per minute.
+    Like,
+    /// New likes of one comment from one client, per hour (the client key is
+    /// `client comment-id`).
+    CommentLike,
 }
 
 impl Bucket {
@@ -27,14 +32,16 @@ impl Bucket {
             Self::Thread => "thread",
             Self::LoginAccount => "login_account",
             Self::LoginClient => "login_client",
+            Self::Like => "like",
+            Self::CommentLike => "comment_like",
         }
     }
 
     /// The length of one window, in seconds.
     pub fn window_seconds(self) -> i64 {
         match self {
-            Self::Post | Self::RefusedPost => 60,
-            Self::Thread => 60 * 60,
+            Self::Post | Self::RefusedPost | Self::Like => 60,
+            Self::Thread | Self::CommentLike => 60 * 60,
             Self::LoginAccount | Self::LoginClient => 15 * 60,
         }
     }

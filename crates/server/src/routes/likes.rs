@@ -6,8 +6,10 @@ use axum::Json;
 use axum::extract::State;
 use binhluan_api::Like;
 
+use crate::clock::now_micros;
+use crate::db::LikeOutcome;
 use crate::error::ApiFailure;
-use crate::extract::{CommentId, ReaderId};
+use crate::extract::{ClientKey, CommentId, ReaderId};
 use crate::state::AppState;
 use crate::validation::missing_reader_id;
 
@@ -15,32 +17,42 @@ use crate::validation::missing_reader_id;
 pub async fn like(
     State(state): State<Arc<AppState>>,
     CommentId(id): CommentId,
+    ClientKey(client): ClientKey,
     ReaderId(reader): ReaderId,
 ) -> Result<Json<Like>, ApiFailure> {
-    set_like(&state, id, reader, true).await
+    set_like(&state, id, reader, &client, true).await
 }
 
 /// The reader no longer likes the comment (unliking twice is harmless).
 pub async fn unlike(
     State(state): State<Arc<AppState>>,
     CommentId(id): CommentId,
+    ClientKey(client): ClientKey,
     ReaderId(reader): ReaderId,
 ) -> Result<Json<Like>, ApiFailure> {
-    set_like(&state, id, reader, false).await
+    set_like(&state, id, reader, &client, false).await
 }
 
-/// Records whether `reader` (required) likes comment `id`; the comment's likes.
+/// Records whether `reader` (required) likes comment `id`, within `client`'s limits; the
+/// comment's likes.
 async fn set_like(
     state: &AppState,
     id: i64,
     reader: Option<String>,
+    client: &str,
     liked: bool,
 ) -> Result<Json<Like>, ApiFailure> {
     let reader = reader.ok_or_else(missing_reader_id)?;
-    let likes = state
+    match state
         .db
-        .set_like(id, &reader, liked)
+        .set_like(id, &reader, liked, client, now_micros())
         .await?
-        .ok_or_else(ApiFailure::comment_not_found)?;
-    Ok(Json(Like { likes, liked }))
+    {
+        LikeOutcome::Likes(likes) => Ok(Json(Like { likes, liked })),
+        LikeOutcome::NotFound => Err(ApiFailure::comment_not_found()),
+        LikeOutcome::Limited(retry_after) => {
+            tracing::info!(%client, "like rate limit reached");
+            Err(ApiFailure::TooManyLikes { retry_after })
+        }
+    }
 }
