@@ -77,12 +77,6 @@ async fn the_moderation_token_can_come_from_a_file() {
         .await
         .unwrap();
     assert_eq!(answer.status(), 200);
-    // The page holds the first replies and where the rest start, not 33,000 of them.
-    let page: binhluan_api::CommentPage = answer.json().await.unwrap();
-    let comment = &page.comments[0];
-    assert_eq!(comment.replies.len(), 3);
-    assert_eq!(comment.reply_count, 33_000);
-    assert!(comment.replies_cursor.is_some());
 }
 
 #[tokio::test]
