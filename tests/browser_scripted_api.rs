@@ -611,9 +611,11 @@ async fn a_policy_without_a_word_minimum_still_states_the_diacritics_rule() {
         min_words: 0,
         require_diacritics: true,
         links: LinkPolicy::Allow,
+        contacts: LinkPolicy::Allow,
         max_chars: 500,
         banned_words: Vec::new(),
         auto_close_after_days: None,
+        suspect_words: Vec::new(),
     };
     mock.always("GET", POLICY_PATH, Reply::json(200, &policy));
     let section = section_with(&mock, SLUG, page(&[], None, 0)).await;

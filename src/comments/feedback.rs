@@ -149,8 +149,10 @@ fn rule_code(rule: Rule) -> &'static str {
         Rule::MinWords => "min_words",
         Rule::Diacritics => "diacritics",
         Rule::NoLinks => "no_links",
+        Rule::NoContacts => "no_contacts",
         Rule::MaxLength => "max_length",
         Rule::BannedWord => "banned_word",
+        Rule::SuspectWord => "suspect_word",
     }
 }
 
@@ -239,9 +241,11 @@ mod tests {
             min_words: 0,
             require_diacritics: false,
             links: LinkPolicy::Hold,
+            contacts: LinkPolicy::Reject,
             max_chars: 500,
             banned_words: vec!["xấu".to_owned()],
             auto_close_after_days: None,
+            suspect_words: Vec::new(),
         };
         let rules: Vec<Rule> = rule_lines(Lang::En.texts(), &policy, &[])
             .iter()

@@ -83,9 +83,11 @@ fn contains_link(text: &str) -> bool {
         min_words: 0,
         require_diacritics: false,
         links: LinkPolicy::Reject,
+        contacts: LinkPolicy::Allow,
         max_chars: usize::MAX,
         banned_words: Vec::new(),
         auto_close_after_days: None,
+        suspect_words: Vec::new(),
     };
     check(text, &links_only)
         .violations

@@ -12,6 +12,7 @@ mod comment;
 mod error;
 mod lang;
 mod moderation;
+mod policy;
 mod slug;
 
 pub use article::{
@@ -29,6 +30,7 @@ pub use moderation::{
     CSRF_HEADER, CreatedModerator, LinkLogin, Login, ModerationItem, ModerationPage,
     ModeratorAccount, NewModerator, ParentRef, QueueCounts, Role, Session, Skipped,
 };
+pub use policy::{PolicyEdit, PolicyVersion};
 pub use slug::is_slug;
 
 /// The rules policy the server enforces, as `GET /api/policy` returns it.

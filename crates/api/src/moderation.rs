@@ -111,9 +111,11 @@ pub struct ModerationItem {
     /// The client's network (the rate-limit key), hashed (12 hex digits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<String>,
-    /// Why it waits beyond pre-moderation: `links` when the rules hold comments with links.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub held_for: Option<String>,
+    /// Why the rules held it beyond pre-moderation: `links`, `contacts` (telephone numbers,
+    /// messenger handles, e-mail addresses) and `suspect_words`, for the policy's `hold`
+    /// choices and suspect words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub held_for: Vec<String>,
     /// Who decided on it last.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<String>,

@@ -5,7 +5,8 @@
 
 use binhluan_api::{
     ApiError, AuditPage, AuthorHistory, BulkDecision, BulkOutcome, CSRF_HEADER, Comment,
-    CommentStatus, LinkLogin, Login, ModerationDecision, ModerationPage, QueueCounts, Session,
+    CommentStatus, LinkLogin, Login, ModerationDecision, ModerationPage, PolicyEdit, PolicyVersion,
+    QueueCounts, Session,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
@@ -241,6 +242,16 @@ pub async fn audit(cursor: Option<String>) -> Result<AuditPage, Failure> {
         request = request.query([("cursor", cursor.as_str())]);
     }
     send(request, None::<&()>).await
+}
+
+/// `GET /api/moderation/policy`: the policy's version in force.
+pub async fn policy() -> Result<PolicyVersion, Failure> {
+    send(Request::get(&format!("{BASE}/policy")), None::<&()>).await
+}
+
+/// `PUT /api/moderation/policy`: saves an edit as the next version (admins).
+pub async fn save_policy(csrf: &str, edit: &PolicyEdit) -> Result<PolicyVersion, Failure> {
+    write(Request::put(&format!("{BASE}/policy")), csrf, Some(edit)).await
 }
 
 /// A write: the request with the CSRF header.

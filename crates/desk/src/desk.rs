@@ -1,5 +1,5 @@
-//! The desk once logged in: the tabs, the filters, the queue or the audit log, the keys and
-//! the notices.
+//! The desk once logged in: the tabs, the filters, the queue, the audit log or the policy,
+//! the keys and the notices.
 
 use binhluan_api::{CommentStatus, Role, Session};
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ use crate::audit::AuditLog;
 use crate::i18n::use_texts;
 use crate::keys::KeysHelp;
 use crate::list::QueuePanel;
+use crate::policy::PolicyEditor;
 use crate::session::use_auth;
 use crate::tabs::{Counts, Tab, Tabs};
 use crate::toasts::{ToastRegion, Toasts};
@@ -26,7 +27,7 @@ pub fn Desk(session: Session) -> impl IntoView {
     let query = Memo::new(move |previous: Option<&Query>| {
         let status = match tab.get() {
             Tab::Queue(status) => status,
-            Tab::Audit => previous.map_or(CommentStatus::Pending, |q| q.status),
+            Tab::Audit | Tab::Policy => previous.map_or(CommentStatus::Pending, |q| q.status),
         };
         Query {
             status,
@@ -34,22 +35,25 @@ pub fn Desk(session: Session) -> impl IntoView {
             search: search.get(),
         }
     });
+    // Which admin page is shown, if one is: the queue stays mounted from one queue to another.
+    let admin_page = Memo::new(move |_| match tab.get() {
+        Tab::Queue(_) => None,
+        page => Some(page),
+    });
     view! {
         <div class="toolbar">
             <Tabs tab is_admin />
             <KeysHelp />
         </div>
-        <Show
-            when=move || tab.get() == Tab::Audit
-            fallback=move || {
-                view! {
-                    <Filters article search />
-                    <QueuePanel query />
-                }
+        {move || match admin_page.get() {
+            Some(Tab::Audit) => view! { <AuditLog /> }.into_any(),
+            Some(_) => view! { <PolicyEditor /> }.into_any(),
+            None => view! {
+                <Filters article search />
+                <QueuePanel query />
             }
-        >
-            <AuditLog />
-        </Show>
+            .into_any(),
+        }}
         <ToastRegion />
     }
 }

@@ -150,8 +150,8 @@ pub struct Texts {
     pub list_label: &'static str,
     /// "Trả lời NAME:", before the excerpt of the comment a reply answers.
     pub reply_to: fn(&str) -> String,
-    /// Why a comment was held: it has links.
-    pub held_links: &'static str,
+    /// Why the rules held a comment, from its cause (`links`, `contacts`, `suspect_words`).
+    pub held_for: fn(&str) -> &'static str,
     /// Before the hashed reader id.
     pub reader: &'static str,
     /// Before the hashed network.
@@ -240,4 +240,47 @@ pub struct Texts {
     pub audit_action: fn(&str) -> &str,
     /// When the audit log is empty.
     pub audit_empty: &'static str,
+    /// The policy editor's tab.
+    pub tab_policy: &'static str,
+    /// The policy editor's heading.
+    pub policy_heading: &'static str,
+    /// "Version N, saved by WHO, WHEN".
+    pub policy_version: fn(i64, &str, &str) -> String,
+    /// The fields: minimum words, diacritics, links, contact details, maximum length, days
+    /// before comments close, banned words, suspect words.
+    pub policy_min_words: &'static str,
+    /// The diacritics checkbox.
+    pub policy_diacritics: &'static str,
+    /// What links do.
+    pub policy_links: &'static str,
+    /// What contact details do.
+    pub policy_contacts: &'static str,
+    /// The longest comment.
+    pub policy_max_chars: &'static str,
+    /// Days after publication when comments close (empty: never).
+    pub policy_auto_close: &'static str,
+    /// The banned words, one a line.
+    pub policy_banned: &'static str,
+    /// The suspect words, one a line.
+    pub policy_suspect: &'static str,
+    /// A choice's name: `reject`, `hold`, `allow`.
+    pub policy_choice: fn(&str) -> &'static str,
+    /// A field (by its API name) whose number is not one.
+    pub policy_not_a_number: fn(&str) -> String,
+    /// The save button.
+    pub policy_save: &'static str,
+    /// After saving version N.
+    pub policy_saved: fn(i64) -> String,
+    /// The preview's heading.
+    pub preview_heading: &'static str,
+    /// The preview's placeholder.
+    pub preview_placeholder: &'static str,
+    /// The preview's outcomes: accepted, held, refused.
+    pub preview_accepted: &'static str,
+    /// Held for a moderator.
+    pub preview_held: &'static str,
+    /// Refused.
+    pub preview_refused: &'static str,
+    /// "N chữ".
+    pub preview_words: fn(usize) -> String,
 }

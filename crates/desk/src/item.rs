@@ -114,9 +114,9 @@ pub fn Item(item: ModerationItem) -> impl IntoView {
                 })}
                 <p class="content">{comment.content}</p>
                 <p class="meta">
-                    {(held_for.as_deref() == Some("links")).then(|| view! {
-                        <span class="badge held">{move || texts().held_links}</span>
-                    })}
+                    {held_for.into_iter().map(|cause| view! {
+                        <span class="badge held">{move || (texts().held_for)(&cause)}</span>
+                    }).collect_view()}
                     {featured.then(|| view! {
                         <span class="badge featured">{move || texts().featured_badge}</span>
                     })}

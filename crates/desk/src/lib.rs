@@ -15,6 +15,7 @@ pub mod item;
 pub mod keys;
 pub mod list;
 pub mod login;
+pub mod policy;
 pub mod queue;
 pub mod reasons;
 pub mod session;

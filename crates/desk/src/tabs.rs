@@ -20,6 +20,8 @@ pub enum Tab {
     Queue(CommentStatus),
     /// The audit log (admins).
     Audit,
+    /// The policy editor (admins).
+    Policy,
 }
 
 /// The queues' counts, refreshed by polling and after every decision. An action rather than
@@ -76,7 +78,8 @@ pub fn use_counts() -> Counts {
     expect_context::<Counts>()
 }
 
-/// The tabs: pending, published and rejected with their counts; the audit log for admins.
+/// The tabs: pending, published and rejected with their counts; the audit log and the
+/// policy for admins.
 #[component]
 pub fn Tabs(tab: RwSignal<Tab>, is_admin: bool) -> impl IntoView {
     let texts = use_texts();
@@ -109,17 +112,23 @@ pub fn Tabs(tab: RwSignal<Tab>, is_admin: bool) -> impl IntoView {
             {queue_tab(CommentStatus::Rejected)}
             {is_admin
                 .then(|| {
-                    view! {
-                        <button
-                            type="button"
-                            class="tab"
-                            data-status="audit"
-                            aria-current=move || (tab.get() == Tab::Audit).then_some("true")
-                            on:click=move |_| tab.set(Tab::Audit)
-                        >
-                            {move || texts().tab_audit}
-                        </button>
-                    }
+                    [(Tab::Audit, "audit"), (Tab::Policy, "policy")]
+                        .map(|(admin_tab, code)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="tab"
+                                    data-status=code
+                                    aria-current=move || (tab.get() == admin_tab).then_some("true")
+                                    on:click=move |_| tab.set(admin_tab)
+                                >
+                                    {move || match admin_tab {
+                                        Tab::Policy => texts().tab_policy,
+                                        _ => texts().tab_audit,
+                                    }}
+                                </button>
+                            }
+                        })
                 })}
         </nav>
     }

@@ -4,10 +4,10 @@ use crate::analysis::Analysis;
 use crate::banned::Banned;
 use crate::diacritics::{self, Cause};
 use crate::messages::{self, Message};
-use crate::policy::{LinkPolicy, Policy};
+use crate::policy::{ContactPolicy, LinkPolicy, Policy};
 use crate::reading::{self, Kind};
 use crate::verdict::{Hint, HintCode, Rule, Span, Verdict, Violation};
-use crate::{graphemes, legacy, links, tokens};
+use crate::{contacts, graphemes, legacy, links, tokens};
 use core::ops::Range;
 
 /// The longest quotation of the reader's own text in a message, in characters.
@@ -33,6 +33,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
         violations: Vec::new(),
         hints: Vec::new(),
         hold: false,
+        held_for: Vec::new(),
     };
     if words < policy.min_words {
         let said = messages::min_words(policy.min_words, words, policy.require_diacritics);
@@ -71,11 +72,27 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
                     .violations
                     .push(violation(Rule::NoLinks, said, spans));
             }
-            LinkPolicy::Hold => {
-                verdict.hold = true;
-                verdict.hints.push(hint(HintCode::HeldForReview));
-            }
+            LinkPolicy::Hold => verdict.held_for.push(Rule::NoLinks),
             LinkPolicy::Allow => {}
+        }
+    }
+    if policy.contacts != ContactPolicy::Allow {
+        let mut found = contacts::find(chars, &runs, &links);
+        // A contact inside a link that is refused anyway (`ten@gmail.com`, `zalo.me/09…`) is
+        // told once, as a link.
+        if policy.links == LinkPolicy::Reject {
+            found.retain(|c| !links.iter().any(|l| l.start <= c.start && c.end <= l.end));
+        }
+        if !found.is_empty() {
+            if policy.contacts == ContactPolicy::Hold {
+                verdict.held_for.push(Rule::NoContacts);
+            } else {
+                let spans: Vec<Span> = found.iter().map(|r| analysis.span(r.clone())).collect();
+                let said = messages::no_contacts(&quote(&analysis, found.first()), spans.len());
+                verdict
+                    .violations
+                    .push(violation(Rule::NoContacts, said, spans));
+            }
         }
     }
     // A text of no more code points than the limit cannot have more characters: skip segmenting.
@@ -99,6 +116,22 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
         verdict
             .violations
             .push(violation(Rule::BannedWord, said, spans));
+    }
+    if !policy.suspect_words.is_empty()
+        && !Banned::new(&policy.suspect_words)
+            .find(chars, &runs)
+            .is_empty()
+    {
+        verdict.held_for.push(Rule::SuspectWord);
+    }
+    if !verdict.held_for.is_empty() {
+        verdict.hold = true;
+        let said = messages::held(&verdict.held_for);
+        verdict.hints.push(Hint {
+            code: HintCode::HeldForReview,
+            message: said.vi,
+            message_en: said.en,
+        });
     }
     verdict.ok = verdict.violations.is_empty();
     verdict

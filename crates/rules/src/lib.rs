@@ -4,7 +4,9 @@
 //! how to fix it, in Vietnamese and English: too few Vietnamese words (a word, chữ, is a
 //! syllable of valid Vietnamese spelling), missing diacritics (a likelihood model learnt from
 //! real accented text; Telex/VNI residue and legacy-encoding mojibake are recognised), links
-//! (also disguised ones), length (in characters as the reader sees them) and banned words.
+//! (also disguised ones), contact details (telephone numbers, also masked or spelled out in
+//! words, Zalo handles, e-mail addresses), length (in characters as the reader sees them) and
+//! banned words.
 //!
 //! Pure Rust, no I/O. Everything runs on an analysis copy of the text (invisible characters
 //! dropped, look-alikes folded, letters composed), and every span points back into the text
@@ -18,6 +20,7 @@
 mod analysis;
 mod banned;
 mod check;
+mod contacts;
 mod diacritics;
 mod few;
 mod fold;
@@ -39,7 +42,7 @@ mod verdict;
 
 pub use check::check;
 pub use fold::MAX_COMBINING_MARKS;
-pub use policy::{LinkPolicy, Policy};
+pub use policy::{ContactPolicy, LinkPolicy, Policy};
 pub use storage::normalize_for_storage;
 pub use verdict::{Hint, HintCode, Rule, Span, Verdict, Violation};
 

@@ -20,7 +20,7 @@
 //! `word.tld` is a link even when both halves are also words (`xong.me`, `ok.la`): typing a
 //! lowercase word right after a dot with no space is how links are written, not sentences.
 
-use crate::letters::{compose, is_lower, is_upper, letter};
+use crate::letters::{compose, is_letter, is_lower, is_upper, letter};
 use crate::ranges;
 use crate::tld::{is_tld, is_well_known};
 use crate::tokens::{Marks, Run};
@@ -260,11 +260,80 @@ fn case_of(chars: &[char]) -> (bool, bool) {
     (lower, upper)
 }
 
+/// Whether a label could be a top-level domain: two to eight ASCII letters (spelled out with
+/// spaces or not: `com`, `c o m`), or an internationalized one (`рф`, `中国`).
+fn could_be_top(label: &[char]) -> bool {
+    match label {
+        [first, ..] if !first.is_ascii() => !is_letter(*first) && label.len() <= 4,
+        // Spelled out: a letter, then space and letter pairs.
+        [_, ' ', ..] => label.len() <= 15 && label.iter().skip(1).step_by(2).all(|c| *c == ' '),
+        _ => (2..=8).contains(&label.len()) && label.iter().all(char::is_ascii_alphabetic),
+    }
+}
+
+/// Internationalized top-level domains that links in comments use (Cyrillic, Chinese, Korean,
+/// Thai), in lower case.
+const INTERNATIONAL: [&str; 14] = [
+    "рф",
+    "рус",
+    "укр",
+    "срб",
+    "бел",
+    "қаз",
+    "мон",
+    "中国",
+    "中國",
+    "香港",
+    "台湾",
+    "台灣",
+    "한국",
+    "ไทย",
+];
+
+/// `c` in lower case for Cyrillic capitals too (`РФ` → `рф`).
+fn lower_any(c: char) -> char {
+    match c as u32 {
+        0x410..=0x42F => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        0x400..=0x40F => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        _ => crate::letters::lower(c),
+    }
+}
+
+/// Whether `a`, a plain dot, then `b` make an internationalized domain (`президент.рф`,
+/// `百度.中国`): `b` one of [`INTERNATIONAL`], in lower case, or in capitals after a label
+/// without lower-case letters (`ПРЕЗИДЕНТ.РФ`).
+fn is_international_domain(left: &[char], right: &[char], separator: Separator) -> bool {
+    let known = INTERNATIONAL
+        .iter()
+        .any(|top| right.iter().map(|&c| lower_any(c)).eq(top.chars()));
+    let upper = right.iter().any(|&c| lower_any(c) != c);
+    // Lower-case letters: Latin and Vietnamese, or Cyrillic (`а`–`я`, `ѐ`–`џ`).
+    let lower = left
+        .iter()
+        .any(|&c| is_lower(c) || ('\u{430}'..='\u{45F}').contains(&c));
+    known && separator == Separator::Plain && (!upper || !lower)
+}
+
 /// Whether `a`, a separator, then `b` make a domain: `b` a real top-level domain, as the
 /// module documentation explains.
 fn is_domain(chars: &[char], a: &Range<usize>, b: &Range<usize>, separator: Separator) -> bool {
-    let right = &chars[b.clone()];
-    if !(2..=8).contains(&right.len()) || !right.iter().all(char::is_ascii_alphabetic) {
+    let left = &chars[a.clone()];
+    let spelled = &chars[b.clone()];
+    if spelled.first().is_some_and(|c| !c.is_ascii()) {
+        return is_international_domain(left, spelled, separator);
+    }
+    // The letters of a top-level domain spelled out (`c o m`) without their spaces.
+    let mut right = ['\0'; 8];
+    let mut len = 0;
+    for &c in spelled.iter().filter(|c| **c != ' ') {
+        if len == right.len() || !c.is_ascii_alphabetic() {
+            return false;
+        }
+        right[len] = c;
+        len += 1;
+    }
+    let right = &right[..len];
+    if len < 2 {
         return false;
     }
     let mut lower = [0u8; 8];
@@ -272,21 +341,32 @@ fn is_domain(chars: &[char], a: &Range<usize>, b: &Range<usize>, separator: Sepa
         *byte = c.to_ascii_lowercase() as u8;
     }
     let top = core::str::from_utf8(&lower[..right.len()]).unwrap_or_default();
-    if !is_tld(top) {
+    // A masked telephone number (`09xx.xxx.xxx`) is no domain of `.xxx`.
+    let masked = |c: &char| c.is_ascii_digit() || matches!(c, 'x' | 'X');
+    if !is_tld(top) || top == "xxx" && left.iter().all(masked) {
         return false;
     }
-    let left = &chars[a.clone()];
     let ascii_left = left.iter().all(|c| c.is_ascii_alphanumeric() || *c == ' ');
     let digits_left = left.iter().all(char::is_ascii_digit);
     let (right_lower, right_upper) = case_of(right);
     let well_known = is_well_known(top);
     let capitalised = is_upper(right[0]) && right_lower && !right[1..].iter().any(|&c| is_upper(c));
+    let left_lower = case_of(left).0;
     if digits_left || !ascii_left {
-        return well_known && separator == Separator::Plain && !right_upper;
+        // After Vietnamese letters: the well-known domains, in lower case, or in capitals
+        // after capitals (`BỘCÔNGAN.VN`).
+        let capitals = right_upper && !right_lower && !left_lower && !digits_left;
+        return well_known && separator == Separator::Plain && (!right_upper || capitals);
     }
     match (right_lower, right_upper) {
         (true, false) => true,
-        (false, true) => well_known && !case_of(left).0,
+        // In capitals: after capitals, or straight after a dot (`Example-Shop.COM`), but not
+        // `.VN` and `.NET`, which sentences write in capitals (`hay.VN vô địch`, `Visual
+        // Studio.NET`).
+        (false, true) => {
+            well_known
+                && (!left_lower || separator == Separator::Plain && !matches!(top, "vn" | "net"))
+        }
         _ => capitalised && well_known && separator == Separator::Plain,
     }
 }
@@ -303,10 +383,9 @@ fn domain_at(
     // Without a dot word next, the top-level domain would be the next label: most dots end
     // a sentence, and what follows is no such label.
     if !marks[i].has(Marks::DOT_WORD_NEXT)
-        && !labels.get(i + 1).is_some_and(|next| {
-            (2..=8).contains(&next.len())
-                && chars[next.clone()].iter().all(char::is_ascii_alphabetic)
-        })
+        && !labels
+            .get(i + 1)
+            .is_some_and(|next| could_be_top(&chars[next.clone()]))
         && !spells(chars, &labels[i], "www")
     {
         return;
@@ -376,6 +455,11 @@ fn extend_left(
                 .iter()
                 .any(|s| is(gap(chars, labels, i - 1), s))
         {
+            i -= 1;
+            continue;
+        }
+        // Labels of an internationalized domain (`bộ-công-an.vn`, `bộ.công.an.vn`).
+        if i >= 1 && kind == Separator::Plain && matches!(gap(chars, labels, i - 1), ['-' | '.']) {
             i -= 1;
             continue;
         }
@@ -623,6 +707,34 @@ mod tests {
         assert_eq!(links("<a href='x'>y</a>"), ["<a href='x'>"]);
         assert_eq!(links("javascript:alert(1)"), ["javascript:alert(1"]);
         assert_eq!(links("www.abcxyz"), ["www.abcxyz"]);
+        assert_eq!(links("10.0.0.1/admin"), ["10.0.0.1/admin"]);
+        assert_eq!(links("(192.168.1.1:8080/x)"), ["192.168.1.1:8080/x"]);
+    }
+
+    #[test]
+    fn international_capital_and_spelled_out_domains() {
+        assert_eq!(links("xem президент.рф"), ["президент.рф"]);
+        assert_eq!(links("ПРЕЗИДЕНТ.РФ"), ["ПРЕЗИДЕНТ.РФ"]);
+        assert_eq!(links("百度.中国"), ["百度.中国"]);
+        assert_eq!(links("vào bộcôngan.vn"), ["bộcôngan.vn"]);
+        assert_eq!(links("BỘCÔNGAN.VN"), ["BỘCÔNGAN.VN"]);
+        assert_eq!(links("bộ-công-an.vn"), ["bộ-công-an.vn"]);
+        assert_eq!(links("Example-Shop.COM"), ["Example-Shop.COM"]);
+        assert_eq!(links("example.c o m"), ["example.c o m"]);
+        assert_eq!(links("example . c o m"), ["example . c o m"]);
+        assert_eq!(links("example.C O M"), ["example.C O M"]);
+        for text in [
+            "hay.VN vô địch",
+            "Visual Studio.NET 2002",
+            "đẹp.COM",
+            "hay.CA",
+            "Đúng.Được",
+            "xem.РФ",
+            "zalo 09xx.xxx.xxx",
+            "1.2.3.4",
+        ] {
+            assert!(links(text).is_empty(), "{text}: {:?}", links(text));
+        }
     }
 
     #[test]

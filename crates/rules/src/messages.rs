@@ -3,7 +3,7 @@
 //! Short, kind and specific: each says what is wrong and, where it can, quotes the words.
 
 use crate::diacritics::Cause;
-use crate::verdict::HintCode;
+use crate::verdict::{HintCode, Rule};
 
 /// A message in Vietnamese and in English.
 pub(crate) struct Message {
@@ -74,20 +74,36 @@ pub(crate) fn diacritics(cause: Cause, example: Option<&str>) -> Message {
 
 /// Contains links; `example` quotes the first, `count` says how many.
 pub(crate) fn no_links(example: &str, count: usize) -> Message {
-    if count > 1 {
-        let more = count - 1;
-        message(
-            format!(
-                "Bình luận không được chứa liên kết; hãy bỏ “{example}” và {more} liên kết khác."
-            ),
-            format!("Comments may not contain links; please remove “{example}” and {more} more."),
-        )
-    } else {
-        message(
-            format!("Bình luận không được chứa liên kết; hãy bỏ “{example}”."),
-            format!("Comments may not contain links; please remove “{example}”."),
-        )
-    }
+    refuse(("liên kết", "liên kết", "links"), example, count)
+}
+
+/// Contains contact details; `example` quotes the first, `count` says how many.
+pub(crate) fn no_contacts(example: &str, count: usize) -> Message {
+    refuse(
+        (
+            "số điện thoại, Zalo hay e-mail",
+            "thông tin liên hệ",
+            "phone numbers, Zalo handles or e-mail addresses",
+        ),
+        example,
+        count,
+    )
+}
+
+/// Comments may not contain `what` (in Vietnamese, what one more of them is called, and in
+/// English); `example` quotes the first, `count` says how many.
+fn refuse((what, one, what_en): (&str, &str, &str), example: &str, count: usize) -> Message {
+    let (more, more_en) = match count - 1 {
+        0 => (String::new(), String::new()),
+        more => (
+            format!(" và {more} {one} khác"),
+            format!(" and {more} more"),
+        ),
+    };
+    message(
+        format!("Bình luận không được chứa {what}; hãy bỏ “{example}”{more}."),
+        format!("Comments may not contain {what_en}; please remove “{example}”{more_en}."),
+    )
 }
 
 /// Too long.
@@ -125,10 +141,36 @@ pub(crate) fn hint(code: HintCode) -> Message {
             "Trang này nhận bình luận bằng Tiếng Việt có dấu.",
             "This site takes comments in Vietnamese, written with diacritics.",
         ),
-        HintCode::HeldForReview => (
-            "Bình luận có liên kết nên sẽ chờ biên tập viên duyệt trước khi hiện.",
-            "Your comment has a link, so it will wait for a moderator before it appears.",
-        ),
+        HintCode::HeldForReview => return held(&[Rule::NoLinks]),
     };
     message(vi.to_owned(), en.to_owned())
+}
+
+/// The advice of [`HintCode::HeldForReview`], for a comment held for what `held_for` lists:
+/// its links, its contact details, words the newsroom asks a moderator to look at (which are
+/// not named to the reader), or several.
+pub(crate) fn held(held_for: &[Rule]) -> Message {
+    let links = held_for.contains(&Rule::NoLinks);
+    let contacts = held_for.contains(&Rule::NoContacts);
+    let (vi, en) = match (links, contacts) {
+        (true, false) => ("liên kết", "a link"),
+        (false, true) => (
+            "số điện thoại hoặc thông tin liên hệ",
+            "a phone number or other contact details",
+        ),
+        (true, true) => (
+            "liên kết và thông tin liên hệ",
+            "a link and contact details",
+        ),
+        (false, false) => {
+            return message(
+                "Bình luận sẽ chờ biên tập viên duyệt trước khi hiện.".to_owned(),
+                "Your comment will wait for a moderator before it appears.".to_owned(),
+            );
+        }
+    };
+    message(
+        format!("Bình luận có {vi} nên sẽ chờ biên tập viên duyệt trước khi hiện."),
+        format!("Your comment has {en}, so it will wait for a moderator before it appears."),
+    )
 }

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 /// What a newsroom asks of every comment. The defaults are the seed newsroom's rules:
-/// "Tối thiểu 10 chữ Tiếng việt có dấu" and "Không chứa liên kết".
+/// "Tối thiểu 10 chữ Tiếng việt có dấu", "Không chứa liên kết", and no contact details
+/// (telephone numbers, Zalo handles, e-mail addresses).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
@@ -13,6 +14,9 @@ pub struct Policy {
     pub require_diacritics: bool,
     /// What a link in the comment does to it.
     pub links: LinkPolicy,
+    /// What a telephone number, messenger handle or e-mail address in the comment does to it.
+    /// Missing from a policy file, it rejects them (`reject`), as older policies did not say.
+    pub contacts: ContactPolicy,
     /// The most characters (as the reader sees them) a comment may have.
     pub max_chars: usize,
     /// Words (or phrases) that reject a comment wherever they appear as whole words, whatever
@@ -24,19 +28,29 @@ pub struct Policy {
     /// text: the server applies it, and the widget learns of it from the comment list.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_close_after_days: Option<u32>,
+    /// Words (or phrases), matched as `banned_words` are, that hold a comment for a moderator
+    /// instead of refusing it (Coral's "suspect words"). The reader is told it waits, not why.
+    pub suspect_words: Vec<String>,
 }
 
-/// What a link in a comment does to it.
+/// What a link in a comment does to it (and, as [`ContactPolicy`], what contact details do).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkPolicy {
-    /// The comment is refused (rule `no_links`).
+    /// The comment is refused (rule `no_links`; for contact details, `no_contacts`).
     Reject,
     /// The comment is accepted but held for a moderator, whatever the newsroom's publishing mode.
     Hold,
-    /// Links are allowed.
+    /// Links (contact details) are allowed.
     Allow,
 }
+
+/// What contact details (a telephone number, a Zalo or other messenger handle, an e-mail
+/// address) in a comment do to it: the same three choices, written the same way (`"reject"`,
+/// `"hold"`, `"allow"`), as for links, and one type, so that the app's wasm carries its code
+/// once. `Reject` raises rule `no_contacts`; `Hold` holds the comment for a moderator exactly as
+/// a held link does (`hold: true`, hint `held_for_review`).
+pub type ContactPolicy = LinkPolicy;
 
 impl Default for Policy {
     fn default() -> Self {
@@ -44,9 +58,11 @@ impl Default for Policy {
             min_words: 10,
             require_diacritics: true,
             links: LinkPolicy::Reject,
+            contacts: ContactPolicy::Reject,
             max_chars: 2000,
             banned_words: Vec::new(),
             auto_close_after_days: None,
+            suspect_words: Vec::new(),
         }
     }
 }

@@ -13,8 +13,13 @@ pub struct Verdict {
     pub violations: Vec<Violation>,
     /// Advice that helps the reader fix the comment (e.g. turn on the Vietnamese keyboard).
     pub hints: Vec<Hint>,
-    /// True when the comment is acceptable but must wait for a moderator (links under `LinkPolicy::Hold`).
+    /// True when the comment is acceptable but must wait for a moderator (links under
+    /// `LinkPolicy::Hold`, contact details under `ContactPolicy::Hold`, a suspect word).
     pub hold: bool,
+    /// Why it waits, when it does: `no_links`, `no_contacts`, `suspect_word`, in that order.
+    /// Left out of the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub held_for: Vec<Rule>,
 }
 
 /// One broken rule.
@@ -40,10 +45,15 @@ pub enum Rule {
     Diacritics,
     /// Contains a link.
     NoLinks,
+    /// Contains contact details: a telephone number, a messenger handle or an e-mail address.
+    NoContacts,
     /// Too long.
     MaxLength,
     /// Contains a word the newsroom bans.
     BannedWord,
+    /// Contains a word the newsroom wants a moderator to look at: it never refuses a comment,
+    /// only holds it (`Verdict::held_for`).
+    SuspectWord,
 }
 
 /// Advice for the reader.
@@ -69,7 +79,8 @@ pub enum HintCode {
     NoDiacritics,
     /// The text is not Vietnamese.
     NotVietnamese,
-    /// The comment is acceptable but waits for a moderator (a link under `LinkPolicy::Hold`).
+    /// The comment is acceptable but waits for a moderator (a link under `LinkPolicy::Hold`,
+    /// contact details under `ContactPolicy::Hold`).
     HeldForReview,
 }
 

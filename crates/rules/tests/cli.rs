@@ -90,6 +90,50 @@ fn a_policy_file_is_applied() {
     assert_eq!(verdict["violations"].as_array().map(Vec::len), Some(1));
 }
 
+const CONTACT: &str =
+    r#"{"text": "Bài viết rất hay, cảm ơn tác giả đã chia sẻ, cần mua thì LH 0912 345 678"}"#;
+
+/// The verdicts on `input` under the policy file `json`.
+fn with_policy(name: &str, json: &str, input: &str) -> Vec<serde_json::Value> {
+    let dir = std::env::temp_dir().join(format!("binhluan-check-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let policy = dir.join("policy.json");
+    std::fs::write(&policy, json).expect("policy written");
+    let output = run(
+        &["--policy", policy.to_str().expect("UTF-8 path")],
+        input.as_bytes(),
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(output.status.success(), "{json}: {output:?}");
+    lines(&output)
+}
+
+#[test]
+fn the_contacts_policy_is_read_from_the_file() {
+    let input = format!("{CONTACT}\n");
+    let held = &with_policy("hold", r#"{"contacts": "hold"}"#, &input)[0];
+    assert_eq!(held["ok"], true, "{held}");
+    assert_eq!(held["hold"], true, "{held}");
+    assert_eq!(held["hints"][0]["code"], "held_for_review", "{held}");
+    let allowed = &with_policy("allow", r#"{"contacts": "allow"}"#, &input)[0];
+    assert_eq!(allowed["ok"], true, "{allowed}");
+    assert_eq!(allowed["hold"], false, "{allowed}");
+    for json in [r#"{"contacts": "reject"}"#, r#"{"links": "allow"}"#] {
+        let refused = &with_policy("reject", json, &input)[0];
+        assert_eq!(
+            refused["violations"][0]["rule"], "no_contacts",
+            "{json}: {refused}"
+        );
+        assert_eq!(
+            refused["violations"][0]["spans"][0],
+            serde_json::json!([60, 72]),
+            "{refused}"
+        );
+    }
+    let output = run(&[], input.as_bytes());
+    assert_eq!(lines(&output)[0]["violations"][0]["rule"], "no_contacts");
+}
+
 #[test]
 fn a_bad_policy_is_refused() {
     let dir = std::env::temp_dir().join(format!("binhluan-check-bad-{}", std::process::id()));

@@ -10,7 +10,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use binhluan_rules::{
-    LinkPolicy, MAX_COMBINING_MARKS, Policy, check, normalize_for_analysis, normalize_for_storage,
+    ContactPolicy, LinkPolicy, MAX_COMBINING_MARKS, Policy, check, normalize_for_analysis,
+    normalize_for_storage,
 };
 use proptest::prelude::*;
 use unicode_normalization::char::is_combining_mark;
@@ -60,16 +61,27 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn policy() -> impl Strategy<Value = Policy> {
-    (0usize..20, any::<bool>(), 0usize..3, 0usize..5_000).prop_map(
-        |(min_words, require_diacritics, links, max_chars)| Policy {
-            min_words,
-            require_diacritics,
-            links: [LinkPolicy::Reject, LinkPolicy::Hold, LinkPolicy::Allow][links],
-            max_chars,
-            banned_words: vec!["ngu".to_owned(), "lừa đảo".to_owned()],
-            ..Policy::default()
-        },
+    (
+        0usize..20,
+        any::<bool>(),
+        (0usize..3, 0usize..3),
+        0usize..5_000,
     )
+        .prop_map(
+            |(min_words, require_diacritics, (links, contacts), max_chars)| Policy {
+                min_words,
+                require_diacritics,
+                links: [LinkPolicy::Reject, LinkPolicy::Hold, LinkPolicy::Allow][links],
+                contacts: [
+                    ContactPolicy::Reject,
+                    ContactPolicy::Hold,
+                    ContactPolicy::Allow,
+                ][contacts],
+                max_chars,
+                banned_words: vec!["ngu".to_owned(), "lừa đảo".to_owned()],
+                ..Policy::default()
+            },
+        )
 }
 
 /// The longest run of combining marks in `text`.

@@ -88,12 +88,12 @@ fn policy() -> impl Strategy<Value = Policy> {
     (
         0usize..15,
         any::<bool>(),
-        0usize..3,
+        (0usize..3, 0usize..3),
         0usize..300,
         prop::collection::vec("[a-zđư ]{0,6}", 0..3),
     )
         .prop_map(
-            |(min_words, require_diacritics, links, max_chars, banned_words)| Policy {
+            |(min_words, require_diacritics, (links, contacts), max_chars, banned_words)| Policy {
                 min_words,
                 require_diacritics,
                 links: [
@@ -101,9 +101,15 @@ fn policy() -> impl Strategy<Value = Policy> {
                     binhluan_rules::LinkPolicy::Hold,
                     binhluan_rules::LinkPolicy::Allow,
                 ][links],
+                contacts: [
+                    binhluan_rules::ContactPolicy::Reject,
+                    binhluan_rules::ContactPolicy::Hold,
+                    binhluan_rules::ContactPolicy::Allow,
+                ][contacts],
                 max_chars,
                 banned_words,
                 auto_close_after_days: None,
+                suspect_words: Vec::new(),
             },
         )
 }
@@ -215,6 +221,22 @@ proptest! {
     }
 
     #[test]
+    fn contact_spans_cover_the_contact(before in piece_text(), contact in prop::sample::select(vec![
+        "0912 345 678", "0912.345.678", "+84 912 345 678", "(028) 3822 1234", "không chín một hai ba bốn năm sáu bảy tám",
+        "khong chin mot hai ba bon nam sau bay tam", "ten @ gmail.com", "09\u{200B}12345678",
+    ]), after in piece_text()) {
+        let text = format!("{before} {contact} {after}");
+        let start = before.chars().count() + 1;
+        let end = start + contact.chars().count();
+        // A contact inside a refused link is told once, as the link (`w w w. 0912…`).
+        let verdict = check(&text, &Policy::default());
+        let covered = verdict.violations.iter()
+            .filter(|v| matches!(v.rule, Rule::NoContacts | Rule::NoLinks))
+            .any(|v| v.spans.iter().any(|s| s.0 <= start && s.1 >= end));
+        prop_assert!(covered, "{text:?}: {:?}", verdict.violations);
+    }
+
+    #[test]
     fn banned_spans_cover_the_word(before in piece_text(), word in prop::sample::select(vec!["ngu", "NGU", "ngủ", "n g u", "nguuu", "n\u{200B}gu"]), after in piece_text()) {
         let text = format!("{before} {word} {after}");
         let start = before.chars().count() + 1;
@@ -251,6 +273,16 @@ fn pathological_text_stays_linear() {
         "(at)",
         " chấm ",
         "[.]",
+        "zalo.",
+        "zalo a",
+        "a@gmail",
+        "a@ gmail.com ",
+        "0 ",
+        "09.",
+        "LH 09x ",
+        "một ",
+        "không chín ",
+        "zalo.me/0912345678/",
     ];
     let policy = Policy {
         banned_words: vec!["ngu".into(), "đồ ngốc".into()],

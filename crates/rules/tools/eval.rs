@@ -3,7 +3,7 @@
 //! least half of the words carry a mark". Shared by `examples/eval_diacritics.rs` (prints the
 //! report) and `tests/eval.rs` (holds the model to it).
 
-use binhluan_rules::{HintCode, LinkPolicy, Policy, Rule, check, strip_marks};
+use binhluan_rules::{ContactPolicy, HintCode, LinkPolicy, Policy, Rule, check, strip_marks};
 use serde::Deserialize;
 
 /// One labelled text.
@@ -30,9 +30,11 @@ fn policy() -> Policy {
         min_words: 0,
         require_diacritics: true,
         links: LinkPolicy::Allow,
+        contacts: ContactPolicy::Allow,
         max_chars: usize::MAX,
         banned_words: Vec::new(),
         auto_close_after_days: None,
+        suspect_words: Vec::new(),
     }
 }
 

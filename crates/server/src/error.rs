@@ -68,6 +68,8 @@ pub enum ApiFailure {
     UndoExpired,
     /// An account with that name exists (`409 name_taken`).
     NameTaken,
+    /// The policy was saved by someone else since this edit began (`409 policy_changed`).
+    PolicyChanged,
     /// The request comes from a page on an origin that is not allowed (`403 forbidden_origin`).
     ForbiddenOrigin,
     /// The request body is not JSON (`415 unsupported_media_type`).
@@ -260,6 +262,12 @@ impl ApiFailure {
                 "name_taken",
                 "Đã có tài khoản mang tên này.",
                 "There is an account with this name already.",
+            ),
+            Self::PolicyChanged => fixed(
+                StatusCode::CONFLICT,
+                "policy_changed",
+                "Quy định vừa được người khác lưu. Hãy tải lại bản mới rồi sửa tiếp.",
+                "Someone else saved the policy meanwhile. Load their version and edit again.",
             ),
             Self::ForbiddenOrigin => fixed(
                 StatusCode::FORBIDDEN,

@@ -16,6 +16,7 @@ mod db;
 mod error;
 mod extract;
 pub mod import;
+mod live_policy;
 mod metrics_endpoint;
 pub mod moderators;
 pub mod origin;
@@ -45,6 +46,7 @@ use tower_http::trace::TraceLayer;
 
 pub use config::Config;
 use db::Db;
+use live_policy::LivePolicy;
 use state::AppState;
 use views::ViewCounter;
 
@@ -66,8 +68,16 @@ impl Server {
     /// address, if given).
     pub async fn bind(config: &Config) -> anyhow::Result<Self> {
         let moderation_token = config.resolved_moderation_token()?;
-        let policy = read_policy(config).await?;
+        let seed = read_policy(config).await?;
         let db = Db::open(&config.database_url, config.database_max_connections).await?;
+        let seeded_by = if config.policy.is_some() {
+            "--policy"
+        } else {
+            "default"
+        };
+        let policy = LivePolicy::load(&db, &seed, seeded_by)
+            .await
+            .context("cannot load the policy")?;
         db.load_content(&config.content)
             .await
             .context("cannot load the sample articles")?;
@@ -155,7 +165,8 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight, writes the
-    /// views counted since the last write, and closes the database.
+    /// views counted since the last write, and closes the database. Meanwhile it writes views
+    /// every second and follows the policy saved by any process.
     pub async fn run(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -165,20 +176,23 @@ impl Server {
         }
         let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
         let state = self.state.clone();
-        // Stopped between writes, never during one.
-        let writer = tokio::spawn(async move {
-            let mut every = tokio::time::interval(views::FLUSH_EVERY);
-            every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // Writes the views and follows the policy; stopped between two steps, never in one.
+        let background = tokio::spawn(async move {
+            let mut flush = tokio::time::interval(views::FLUSH_EVERY);
+            flush.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            let mut follow = tokio::time::interval(live_policy::FOLLOW_EVERY);
+            follow.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 tokio::select! {
-                    _ = every.tick() => state.views.flush(&state.db).await,
+                    _ = flush.tick() => state.views.flush(&state.db).await,
+                    _ = follow.tick() => state.policy.follow(&state.db).await,
                     _ = &mut stopped => break,
                 }
             }
         });
         let served = serve::serve(self.listener, self.router, self.limits, shutdown).await;
         let _ = stop.send(());
-        let _ = writer.await;
+        let _ = background.await;
         self.state.views.flush(&self.db).await;
         self.db.close().await;
         served
@@ -195,7 +209,8 @@ fn desk_login_link(addr: std::io::Result<SocketAddr>, secret: &str) -> String {
     format!("http://{addr}/kiem-duyet/#dang-nhap={secret}")
 }
 
-/// The policy from `--policy`, or the rules crate's default.
+/// The policy from `--policy`, or the rules crate's default: the first version, if the
+/// database has none yet.
 async fn read_policy(config: &Config) -> anyhow::Result<Policy> {
     let Some(path) = &config.policy else {
         return Ok(Policy::default());

@@ -96,7 +96,7 @@ async fn article_page(
     let page = ArticlePage {
         article,
         comments,
-        policy: pages.state.policy.clone(),
+        policy: pages.state.policy.get().policy.clone(),
         lang,
         canonical,
     };

@@ -1,12 +1,13 @@
 //! What every request handler shares, passed with axum's `State`.
 
-use binhluan_api::{Article, Policy};
+use binhluan_api::Article;
 use ipnet::IpNet;
 
 use crate::clock::now_micros;
 use crate::config::ThreadMode;
 use crate::db::{Db, StoredArticle, Thread};
 use crate::error::ApiFailure;
+use crate::live_policy::LivePolicy;
 use crate::origin::Origin;
 use crate::token_guard::TokenGuard;
 use crate::views::ViewCounter;
@@ -17,8 +18,9 @@ use crate::views::ViewCounter;
 pub struct AppState {
     /// The database.
     pub db: Db,
-    /// The rules every comment must pass (the same the app checks in the browser).
-    pub policy: Policy,
+    /// The rules every comment must pass (the same the app checks in the browser): the
+    /// version in force, followed from the database.
+    pub policy: LivePolicy,
     /// Whether new comments are published at once (otherwise they wait for a moderator).
     pub auto_publish: bool,
     /// Posts allowed per client (IPv4 address or IPv6 /64) per minute; 0 for no limit.
@@ -47,7 +49,8 @@ impl AppState {
     pub fn for_readers(&self, stored: StoredArticle) -> Article {
         let StoredArticle { article, thread } = stored;
         Article {
-            comments: thread.commenting(self.policy.auto_close_after_days, now_micros()),
+            comments: thread
+                .commenting(self.policy.get().policy.auto_close_after_days, now_micros()),
             views: article.views + self.views.pending(&article.slug),
             ..article
         }
@@ -66,6 +69,6 @@ impl AppState {
 
     /// Whether the thread takes comments now.
     pub fn is_open(&self, thread: &Thread) -> bool {
-        thread.is_open(self.policy.auto_close_after_days, now_micros())
+        thread.is_open(self.policy.get().policy.auto_close_after_days, now_micros())
     }
 }

@@ -1,9 +1,9 @@
 //! Checks of the parts of a request that are not the comment itself: the author's name and
 //! e-mail (by `binhluan_api::author`, shared with the app), and the `Idempotency-Key` and
-//! `X-Reader-Id` headers.
+//! `X-Reader-Id` headers, and a policy an admin saves.
 
 use binhluan_api::author::{self, AuthorProblem};
-use binhluan_api::{IDEMPOTENCY_KEY_HEADER, READER_ID_HEADER};
+use binhluan_api::{IDEMPOTENCY_KEY_HEADER, Policy, READER_ID_HEADER};
 
 use crate::error::ApiFailure;
 
@@ -96,6 +96,64 @@ pub fn missing_reader_id() -> ApiFailure {
         "Thiếu tiêu đề X-Reader-Id (mã ẩn danh của người đọc).",
         "The X-Reader-Id header (the reader's anonymous id) is required.",
     )
+}
+
+/// The fewest and most characters a policy may allow a comment: the most keeps a comment's
+/// body within the API's largest body (16 bytes a character).
+const POLICY_MAX_CHARS: core::ops::RangeInclusive<usize> = 100..=10_000;
+/// The most words a policy may ask a comment for.
+const POLICY_MAX_MIN_WORDS: usize = 100;
+/// The most entries in each of the policy's word lists, and the most characters in one.
+const POLICY_WORDS: (usize, usize) = (500, 64);
+
+/// A policy an admin saves: every number within bounds a comment section can live with,
+/// every listed word a non-empty trimmed phrase.
+pub fn policy(policy: &Policy) -> Result<(), ApiFailure> {
+    if policy.min_words > POLICY_MAX_MIN_WORDS {
+        return Err(ApiFailure::invalid(
+            "min_words",
+            format!("Số chữ tối thiểu phải từ 0 đến {POLICY_MAX_MIN_WORDS}."),
+            format!("The minimum word count must be between 0 and {POLICY_MAX_MIN_WORDS}."),
+        ));
+    }
+    if !POLICY_MAX_CHARS.contains(&policy.max_chars) {
+        let (low, high) = (POLICY_MAX_CHARS.start(), POLICY_MAX_CHARS.end());
+        return Err(ApiFailure::invalid(
+            "max_chars",
+            format!("Độ dài tối đa phải từ {low} đến {high} ký tự."),
+            format!("The maximum length must be between {low} and {high} characters."),
+        ));
+    }
+    if policy.auto_close_after_days.is_some_and(|days| days > 3650) {
+        return Err(ApiFailure::invalid(
+            "auto_close_after_days",
+            "Số ngày tự đóng bình luận phải từ 0 đến 3650.",
+            "Comments close after 0 to 3650 days.",
+        ));
+    }
+    word_list("banned_words", &policy.banned_words)?;
+    word_list("suspect_words", &policy.suspect_words)
+}
+
+fn word_list(field: &'static str, words: &[String]) -> Result<(), ApiFailure> {
+    let (most, longest) = POLICY_WORDS;
+    if words.len() > most {
+        return Err(ApiFailure::invalid(
+            field,
+            format!("Danh sách từ có tối đa {most} mục."),
+            format!("A word list has at most {most} entries."),
+        ));
+    }
+    let bad =
+        |word: &String| word.trim() != word || word.is_empty() || word.chars().count() > longest;
+    if let Some(word) = words.iter().find(|word| bad(word)) {
+        return Err(ApiFailure::invalid(
+            field,
+            format!("“{word}”: mỗi mục là một từ hay cụm từ, từ 1 đến {longest} ký tự."),
+            format!("“{word}”: each entry is a word or phrase of 1 to {longest} characters."),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -52,7 +52,11 @@ pub const TEXTS: Texts = Texts {
     retry: "Retry",
     list_label: "Comments",
     reply_to: |name| format!("Reply to {name}:"),
-    held_links: "Has links",
+    held_for: |cause| match cause {
+        "links" => "Has links",
+        "contacts" => "Has a phone number, Zalo handle or e-mail",
+        _ => "Has words to review",
+    },
     reader: "Reader",
     client: "Network",
     no_email: "no e-mail",
@@ -130,4 +134,38 @@ pub const TEXTS: Texts = Texts {
         other => other,
     },
     audit_empty: "Nothing yet.",
+    tab_policy: "Policy",
+    policy_heading: "Comment policy",
+    policy_version: |version, by, at| format!("Version {version}, saved by {by}, {at}"),
+    policy_min_words: "Minimum words",
+    policy_diacritics: "Require Vietnamese with diacritics",
+    policy_links: "Links",
+    policy_contacts: "Phone numbers, Zalo, e-mail",
+    policy_max_chars: "Maximum length (characters)",
+    policy_auto_close: "Close comments after (days; empty: never)",
+    policy_banned: "Banned words (one a line; the comment is refused)",
+    policy_suspect: "Suspect words (one a line; the comment waits for review)",
+    policy_choice: |choice| match choice {
+        "reject" => "Refuse",
+        "hold" => "Hold for review",
+        _ => "Allow",
+    },
+    policy_not_a_number: |field| {
+        let name = match field {
+            "min_words" => "Minimum words",
+            "max_chars" => "Maximum length",
+            _ => "Days",
+        };
+        format!("{name}: please enter a number.")
+    },
+    policy_save: "Save a new version",
+    policy_saved: |version| {
+        format!("Version {version} saved. Every server applies it within seconds.")
+    },
+    preview_heading: "Try it on a comment",
+    preview_placeholder: "Paste a comment to see what the edited policy does with it",
+    preview_accepted: "Accepted",
+    preview_held: "Held for review",
+    preview_refused: "Refused",
+    preview_words: |n| format!("{n} words"),
 };

@@ -46,7 +46,11 @@ pub const TEXTS: Texts = Texts {
     retry: "Thử lại",
     list_label: "Bình luận",
     reply_to: |name| format!("Trả lời {name}:"),
-    held_links: "Có liên kết",
+    held_for: |cause| match cause {
+        "links" => "Có liên kết",
+        "contacts" => "Có số điện thoại, Zalo hay email",
+        _ => "Có từ cần xem xét",
+    },
     reader: "Độc giả",
     client: "Mạng",
     no_email: "không có email",
@@ -124,4 +128,38 @@ pub const TEXTS: Texts = Texts {
         other => other,
     },
     audit_empty: "Chưa có hoạt động nào.",
+    tab_policy: "Quy định",
+    policy_heading: "Quy định bình luận",
+    policy_version: |version, by, at| format!("Phiên bản {version}, lưu bởi {by}, {at}"),
+    policy_min_words: "Số chữ tối thiểu",
+    policy_diacritics: "Bắt buộc viết Tiếng Việt có dấu",
+    policy_links: "Liên kết",
+    policy_contacts: "Số điện thoại, Zalo, email",
+    policy_max_chars: "Độ dài tối đa (ký tự)",
+    policy_auto_close: "Đóng bình luận sau (ngày; để trống: không đóng)",
+    policy_banned: "Từ cấm (mỗi dòng một từ; bình luận bị từ chối)",
+    policy_suspect: "Từ cần xem xét (mỗi dòng một từ; bình luận chờ duyệt)",
+    policy_choice: |choice| match choice {
+        "reject" => "Từ chối",
+        "hold" => "Chờ duyệt",
+        _ => "Cho phép",
+    },
+    policy_not_a_number: |field| {
+        let name = match field {
+            "min_words" => "Số chữ tối thiểu",
+            "max_chars" => "Độ dài tối đa",
+            _ => "Số ngày",
+        };
+        format!("{name}: hãy nhập một số.")
+    },
+    policy_save: "Lưu phiên bản mới",
+    policy_saved: |version| {
+        format!("Đã lưu phiên bản {version}. Mọi máy chủ áp dụng trong vài giây.")
+    },
+    preview_heading: "Thử với một bình luận",
+    preview_placeholder: "Dán một bình luận để xem quy định đang sửa xử lý nó thế nào",
+    preview_accepted: "Được nhận",
+    preview_held: "Chờ duyệt",
+    preview_refused: "Bị từ chối",
+    preview_words: |n| format!("{n} chữ"),
 };

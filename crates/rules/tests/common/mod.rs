@@ -22,6 +22,8 @@ pub struct Case {
     pub hints: Option<Vec<HintCode>>,
     /// Whether it must be held for a moderator, when given.
     pub hold: Option<bool>,
+    /// Why it must be held, in order, when given.
+    pub held_for: Option<Vec<Rule>>,
 }
 
 /// The table.
@@ -65,6 +67,17 @@ pub fn problems(case: &Case, verdict: &Verdict) -> Vec<String> {
         && verdict.hold != hold
     {
         problems.push(format!("hold is {}, expected {hold}", verdict.hold));
+    }
+    if let Some(held_for) = &case.held_for
+        && &verdict.held_for != held_for
+    {
+        problems.push(format!(
+            "held for {:?}, expected {held_for:?}",
+            verdict.held_for
+        ));
+    }
+    if verdict.hold == verdict.held_for.is_empty() {
+        problems.push("hold and held_for disagree".to_owned());
     }
     let length = case.text.chars().count();
     for violation in &verdict.violations {

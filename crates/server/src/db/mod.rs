@@ -7,6 +7,7 @@ mod comments;
 mod decisions;
 mod likes;
 mod moderators;
+mod policy;
 mod posting;
 mod queue;
 mod rate_limit;
@@ -28,6 +29,7 @@ pub use comments::ParentProblem;
 pub use decisions::{Decision, Outcome};
 pub use likes::LikeOutcome;
 pub use moderators::Account;
+pub use policy::PolicyRow;
 pub use posting::{NewCommentRecord, PostOutcome};
 pub use queue::{QueueFilter, queue_order};
 

@@ -34,7 +34,8 @@ pub struct NewCommentRecord<'a> {
     pub client: &'a str,
     /// The reader's anonymous id (`X-Reader-Id`), if the app sent it.
     pub reader_id: Option<&'a str>,
-    /// Why the rules hold it for a moderator (`links`), if they do.
+    /// Why the rules hold it for a moderator (`links`, `contacts`, `suspect_words`, joined by
+    /// commas), if they do.
     pub held_for: Option<&'a str>,
     /// Posts allowed per client per minute; 0 for no limit.
     pub rate_limit: u32,

@@ -179,7 +179,11 @@ impl Db {
                     .client_key
                     .as_deref()
                     .map(|key| pseudonym(&self.pseudonym_key, key));
-                let held_for = row.held_for.clone();
+                let held_for = row
+                    .held_for
+                    .as_deref()
+                    .map(|causes| causes.split(',').map(str::to_owned).collect())
+                    .unwrap_or_default();
                 let decided_by = row.decided_by.clone();
                 let decided_at = row.decided_at.map(rfc3339);
                 ModerationItem {

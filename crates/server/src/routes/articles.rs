@@ -163,7 +163,7 @@ pub async fn list(
         .article_page(
             after.as_ref(),
             limit,
-            state.policy.auto_close_after_days,
+            state.policy.get().policy.auto_close_after_days,
             now_micros(),
         )
         .await?;

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use binhluan_api::{CommentCount, CommentPage, CommentStatus, NewComment, SortOrder};
+use binhluan_rules::{Rule, Verdict};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -101,6 +102,21 @@ pub async fn count(
 /// The header that marks an answer replayed for a retried `Idempotency-Key`.
 const REPLAYED_HEADER: HeaderName = HeaderName::from_static("idempotent-replayed");
 
+/// Why the rules hold a comment, as the desk reads it (`links,contacts`), if they do.
+fn hold_causes(verdict: &Verdict) -> Option<String> {
+    let causes: Vec<&str> = verdict
+        .held_for
+        .iter()
+        .map(|rule| match rule {
+            Rule::NoLinks => "links",
+            Rule::NoContacts => "contacts",
+            // The rules hold for nothing else.
+            _ => "suspect_words",
+        })
+        .collect();
+    (!causes.is_empty()).then(|| causes.join(","))
+}
+
 /// Posts a comment: refused (`403`) when the thread is closed; validated, checked against the
 /// policy by `binhluan_rules::check` (whose verdict is final), stored normalized, pending
 /// unless `--auto-publish` (and the rules do not hold it).
@@ -125,6 +141,7 @@ pub async fn post(
     } else {
         CommentStatus::Pending
     };
+    let held_for = hold_causes(&verdict);
     let record = NewCommentRecord {
         article_slug: &slug,
         parent_id: new.parent_id,
@@ -136,7 +153,7 @@ pub async fn post(
         request_hash: &request_hash(&slug, &new)?,
         client: &client,
         reader_id: reader.as_deref(),
-        held_for: verdict.hold.then_some("links"),
+        held_for: held_for.as_deref(),
         rate_limit: state.post_rate_limit,
     };
     match state.db.post_comment(&record).await? {
@@ -162,7 +179,7 @@ fn checked(
 ) -> Result<(String, Option<String>, binhluan_rules::Verdict, String), ApiFailure> {
     let author_name = validation::author_name(&new.author_name)?;
     let author_email = validation::author_email(new.author_email.as_deref())?;
-    let verdict = binhluan_rules::check(&new.content, &state.policy);
+    let verdict = binhluan_rules::check(&new.content, &state.policy.get().policy);
     if !verdict.ok {
         return Err(ApiFailure::RuleViolation(verdict.violations));
     }

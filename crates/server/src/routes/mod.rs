@@ -12,11 +12,13 @@ mod threads;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, header};
-use axum::middleware;
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::routing::{get, post};
 use binhluan_api::Policy;
+use tower::{Layer, ServiceExt};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::cursor::{Cursor, CursorOrder};
@@ -74,6 +76,7 @@ pub fn api(state: Arc<AppState>) -> Router {
                 .delete(session::log_out),
         )
         .route("/moderation/session/link", post(session::log_in_with_link))
+        .route("/moderation/policy", get(policy::current).put(policy::save))
         .route("/moderation/counts", get(moderation::counts))
         .route("/moderation/comments", get(moderation::queue))
         .route("/moderation/comments/bulk", post(moderation::bulk))
@@ -112,12 +115,34 @@ pub fn api(state: Arc<AppState>) -> Router {
             state.clone(),
             refuse_cross_site_writes,
         ))
-        .layer(DefaultBodyLimit::max(max_body_bytes(&state.policy)))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            limit_body_to_policy,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
         .with_state(state)
+}
+
+/// Limits a request's body to what the policy in force allows ([`max_body_bytes`]), read at
+/// each request, as the policy changes without a restart. A route that sets its own limit
+/// (the CMS's articles) keeps it.
+async fn limit_body_to_policy(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let limit = max_body_bytes(&state.policy.get().policy);
+    match DefaultBodyLimit::max(limit)
+        .layer(next)
+        .oneshot(request)
+        .await
+    {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
 }
 
 /// The largest request body the API reads: 16 bytes per character of `policy.max_chars` plus
