@@ -242,6 +242,7 @@ mod tests {
             max_chars: 500,
             banned_words: vec!["xấu".to_owned()],
             auto_close_after_days: None,
+            hide_after_reports: None,
         };
         let rules: Vec<Rule> = rule_lines(Lang::En.texts(), &policy, &[])
             .iter()

@@ -86,6 +86,7 @@ fn contains_link(text: &str) -> bool {
         max_chars: usize::MAX,
         banned_words: Vec::new(),
         auto_close_after_days: None,
+        hide_after_reports: None,
     };
     check(text, &links_only)
         .violations

@@ -12,6 +12,7 @@ mod comment;
 mod error;
 mod lang;
 mod moderation;
+mod safety;
 mod slug;
 
 pub use article::{
@@ -29,6 +30,10 @@ pub use moderation::{
     CSRF_HEADER, CreatedModerator, LinkLogin, Login, ModerationItem, ModerationPage,
     ModeratorAccount, NewModerator, ParentRef, QueueCounts, Role, Session, Skipped,
 };
+pub use safety::{
+    Ban, BanList, MAX_BAN_DAYS, MAX_BAN_NOTE_CHARS, MAX_REPORT_TEXT_CHARS, NewBan, NewReport,
+    ReasonCount, ReportReason, ReportedItem, ReportedPage,
+};
 pub use slug::is_slug;
 
 /// The rules policy the server enforces, as `GET /api/policy` returns it.
@@ -38,5 +43,5 @@ pub use binhluan_rules::Violation;
 
 /// The request header that makes a `POST` of a comment safe to retry.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
-/// The request header that carries the reader's anonymous id, for likes.
+/// The request header that carries the reader's anonymous id, for likes and reports.
 pub const READER_ID_HEADER: &str = "X-Reader-Id";

@@ -24,6 +24,11 @@ pub struct Policy {
     /// text: the server applies it, and the widget learns of it from the comment list.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_close_after_days: Option<u32>,
+    /// How many distinct readers' open reports take a published comment off the public pages
+    /// (back to pending, for a moderator to decide); `None` (the default) hides nothing for
+    /// its reports. Not a rule of the text: the server applies it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hide_after_reports: Option<u32>,
 }
 
 /// What a link in a comment does to it.
@@ -47,6 +52,7 @@ impl Default for Policy {
             max_chars: 2000,
             banned_words: Vec::new(),
             auto_close_after_days: None,
+            hide_after_reports: None,
         }
     }
 }

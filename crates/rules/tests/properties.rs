@@ -104,6 +104,7 @@ fn policy() -> impl Strategy<Value = Policy> {
                 max_chars,
                 banned_words,
                 auto_close_after_days: None,
+                hide_after_reports: None,
             },
         )
 }

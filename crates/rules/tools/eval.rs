@@ -33,6 +33,7 @@ fn policy() -> Policy {
         max_chars: usize::MAX,
         banned_words: Vec::new(),
         auto_close_after_days: None,
+        hide_after_reports: None,
     }
 }
 

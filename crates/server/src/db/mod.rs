@@ -3,6 +3,7 @@
 
 mod articles;
 mod backfill;
+mod bans;
 mod comments;
 mod decisions;
 mod likes;
@@ -10,6 +11,7 @@ mod moderators;
 mod posting;
 mod queue;
 mod rate_limit;
+mod reports;
 mod retention;
 mod seed;
 
@@ -24,12 +26,14 @@ use sqlx::{AnyPool, Executor};
 use tokio::sync::{Mutex, MutexGuard};
 
 pub use articles::{ArticleRecord, EmbedThread, Saved, StoredArticle, Thread};
+pub use bans::{BanOutcome, BanRequest};
 pub use comments::ParentProblem;
 pub use decisions::{Decision, Outcome};
 pub use likes::LikeOutcome;
 pub use moderators::Account;
 pub use posting::{NewCommentRecord, PostOutcome};
 pub use queue::{QueueFilter, queue_order};
+pub use reports::{ReportOutcome, ReportRecord};
 
 /// The database engine behind a URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

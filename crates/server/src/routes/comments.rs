@@ -10,6 +10,7 @@ use binhluan_api::{CommentCount, CommentPage, CommentStatus, NewComment, SortOrd
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use super::bans::refuse_banned;
 use super::{page_limit, page_start};
 use crate::cursor::CursorOrder;
 use crate::db::{NewCommentRecord, ParentProblem, PostOutcome};
@@ -101,7 +102,7 @@ pub async fn count(
 /// The header that marks an answer replayed for a retried `Idempotency-Key`.
 const REPLAYED_HEADER: HeaderName = HeaderName::from_static("idempotent-replayed");
 
-/// Posts a comment: refused (`403`) when the thread is closed; validated, checked against the
+/// Posts a comment: refused (`403`) when the thread is closed or the reader banned; validated, checked against the
 /// policy by `binhluan_rules::check` (whose verdict is final), stored normalized, pending
 /// unless `--auto-publish` (and the rules do not hold it).
 pub async fn post(
@@ -116,6 +117,7 @@ pub async fn post(
     if !state.is_open(&thread) {
         return Err(ApiFailure::CommentsClosed);
     }
+    refuse_banned(&state, reader.as_deref(), &client).await?;
     let (author_name, author_email, verdict, content) = match checked(&state, &new) {
         Ok(checked) => checked,
         Err(refusal) => return Err(count_refusal(&state, &client, refusal).await?),
