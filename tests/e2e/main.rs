@@ -12,3 +12,4 @@ mod comments;
 mod desk;
 mod embed;
 mod page;
+mod safety;

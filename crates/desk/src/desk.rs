@@ -1,14 +1,16 @@
-//! The desk once logged in: the tabs, the filters, the queue or the audit log, the keys and
-//! the notices.
+//! The desk once logged in: the tabs, the filters, the queue, the reported queue, the bans
+//! or the audit log, the keys and the notices.
 
 use binhluan_api::{CommentStatus, Role, Session};
 use leptos::prelude::*;
 
 use crate::api::Query;
 use crate::audit::AuditLog;
+use crate::bans::BanList;
 use crate::i18n::use_texts;
 use crate::keys::KeysHelp;
 use crate::list::QueuePanel;
+use crate::reported::ReportedQueue;
 use crate::session::use_auth;
 use crate::tabs::{Counts, Tab, Tabs};
 use crate::toasts::{ToastRegion, Toasts};
@@ -26,7 +28,9 @@ pub fn Desk(session: Session) -> impl IntoView {
     let query = Memo::new(move |previous: Option<&Query>| {
         let status = match tab.get() {
             Tab::Queue(status) => status,
-            Tab::Audit => previous.map_or(CommentStatus::Pending, |q| q.status),
+            Tab::Reported | Tab::Bans | Tab::Audit => {
+                previous.map_or(CommentStatus::Pending, |q| q.status)
+            }
         };
         Query {
             status,
@@ -34,22 +38,28 @@ pub fn Desk(session: Session) -> impl IntoView {
             search: search.get(),
         }
     });
+    // What is shown: the queues share one panel, which stays as the queue tabs change.
+    let panel = Memo::new(move |_| match tab.get() {
+        Tab::Queue(_) => Tab::Queue(CommentStatus::Pending),
+        other => other,
+    });
     view! {
         <div class="toolbar">
             <Tabs tab is_admin />
             <KeysHelp />
         </div>
-        <Show
-            when=move || tab.get() == Tab::Audit
-            fallback=move || {
+        {move || match panel.get() {
+            Tab::Queue(_) => {
                 view! {
                     <Filters article search />
                     <QueuePanel query />
                 }
+                    .into_any()
             }
-        >
-            <AuditLog />
-        </Show>
+            Tab::Reported => view! { <ReportedQueue /> }.into_any(),
+            Tab::Bans => view! { <BanList /> }.into_any(),
+            Tab::Audit => view! { <AuditLog /> }.into_any(),
+        }}
         <ToastRegion />
     }
 }

@@ -152,6 +152,8 @@ pub struct Texts {
     pub reply_to: fn(&str) -> String,
     /// Why a comment was held: it has links.
     pub held_links: &'static str,
+    /// Why a comment was held: readers' reports hid it.
+    pub held_reports: &'static str,
     /// Before the hashed reader id.
     pub reader: &'static str,
     /// Before the hashed network.
@@ -236,8 +238,55 @@ pub struct Texts {
     pub audit_heading: &'static str,
     /// The audit log's columns: time, moderator, action, comment, reason.
     pub audit_columns: [&'static str; 5],
-    /// An audit action's name (`approve`, `reject`, `feature`, `unfeature`, `undo`).
+    /// An audit action's name (`approve`, `reject`, `feature`, `unfeature`, `undo`, `keep`,
+    /// `hide`, `ban`, `unban`).
     pub audit_action: fn(&str) -> &str,
     /// When the audit log is empty.
     pub audit_empty: &'static str,
+
+    // Reports and bans.
+    /// The reported queue's tab.
+    pub tab_reported: &'static str,
+    /// The bans' tab.
+    pub tab_bans: &'static str,
+    /// The reported queue's heading.
+    pub reported_heading: &'static str,
+    /// When no comment has open reports.
+    pub reported_empty: &'static str,
+    /// "3 báo cáo".
+    pub reports: fn(u64) -> String,
+    /// A report reason's name.
+    pub report_reason: fn(binhluan_api::ReportReason) -> &'static str,
+    /// Before the readers' own words.
+    pub report_texts: &'static str,
+    /// Keeps a reported comment ("Giữ lại").
+    pub keep: &'static str,
+    /// The toast after keeping.
+    pub toast_kept: &'static str,
+    /// The ban button.
+    pub ban: &'static str,
+    /// The ban form's accessible name.
+    pub ban_label: &'static str,
+    /// The ban's lengths: one day, seven days, for good.
+    pub ban_lengths: [&'static str; 3],
+    /// The ban note's label.
+    pub ban_note: &'static str,
+    /// The checkbox that also rejects the author's pending comments.
+    pub ban_reject_pending: &'static str,
+    /// The button that bans.
+    pub ban_submit: &'static str,
+    /// The toast after a ban.
+    pub toast_banned: &'static str,
+    /// The bans' heading.
+    pub bans_heading: &'static str,
+    /// When no ban is in force.
+    pub bans_empty: &'static str,
+    /// The bans' columns: who, comment, note, by, until, the unban button.
+    pub bans_columns: [&'static str; 6],
+    /// A ban's end when it has none.
+    pub ban_forever: &'static str,
+    /// The unban button.
+    pub unban: &'static str,
+    /// The toast after an unban.
+    pub toast_unbanned: &'static str,
 }

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod audit;
+pub mod bans;
 pub mod bulk;
 pub mod desk;
 pub mod history;
@@ -17,6 +18,7 @@ pub mod list;
 pub mod login;
 pub mod queue;
 pub mod reasons;
+pub mod reported;
 pub mod session;
 pub mod tabs;
 pub mod time;

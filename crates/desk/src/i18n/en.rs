@@ -1,6 +1,6 @@
 //! English.
 
-use binhluan_api::CommentStatus;
+use binhluan_api::{CommentStatus, ReportReason};
 
 use super::Texts;
 use crate::api::Reason;
@@ -53,6 +53,7 @@ pub const TEXTS: Texts = Texts {
     list_label: "Comments",
     reply_to: |name| format!("Reply to {name}:"),
     held_links: "Has links",
+    held_reports: "Hidden by reports",
     reader: "Reader",
     client: "Network",
     no_email: "no e-mail",
@@ -127,7 +128,46 @@ pub const TEXTS: Texts = Texts {
         "feature" => "Feature",
         "unfeature" => "Unfeature",
         "undo" => "Undo",
+        "keep" => "Keep",
+        "hide" => "Hidden by reports",
+        "ban" => "Ban",
+        "unban" => "Unban",
         other => other,
     },
     audit_empty: "Nothing yet.",
+    tab_reported: "Reported",
+    tab_bans: "Bans",
+    reported_heading: "Reported comments",
+    reported_empty: "No comment is reported.",
+    reports: |n| {
+        if n == 1 {
+            "1 report".to_owned()
+        } else {
+            format!("{n} reports")
+        }
+    },
+    report_reason: |reason| match reason {
+        ReportReason::Spam => "Spam, advertising",
+        ReportReason::Offensive => "Offensive",
+        ReportReason::OffTopic => "Off topic",
+        ReportReason::PersonalAttack => "Personal attack",
+        ReportReason::FalseInformation => "False information",
+        ReportReason::Other => "Other",
+    },
+    report_texts: "Readers wrote:",
+    keep: "Keep",
+    toast_kept: "Comment kept",
+    ban: "Ban",
+    ban_label: "Ban the author",
+    ban_lengths: ["1 day", "7 days", "Permanently"],
+    ban_note: "Note",
+    ban_reject_pending: "Also reject their pending comments",
+    ban_submit: "Ban the author",
+    toast_banned: "Author banned",
+    bans_heading: "Bans in force",
+    bans_empty: "No one is banned.",
+    bans_columns: ["Reader", "Comment", "Note", "By", "Until", ""],
+    ban_forever: "Permanently",
+    unban: "Unban",
+    toast_unbanned: "Ban lifted",
 };

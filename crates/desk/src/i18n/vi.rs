@@ -1,6 +1,6 @@
 //! Tiếng Việt.
 
-use binhluan_api::CommentStatus;
+use binhluan_api::{CommentStatus, ReportReason};
 
 use super::Texts;
 use crate::api::Reason;
@@ -47,6 +47,7 @@ pub const TEXTS: Texts = Texts {
     list_label: "Bình luận",
     reply_to: |name| format!("Trả lời {name}:"),
     held_links: "Có liên kết",
+    held_reports: "Ẩn do bị báo cáo",
     reader: "Độc giả",
     client: "Mạng",
     no_email: "không có email",
@@ -121,7 +122,40 @@ pub const TEXTS: Texts = Texts {
         "feature" => "Chọn",
         "unfeature" => "Bỏ chọn",
         "undo" => "Hoàn tác",
+        "keep" => "Giữ lại",
+        "hide" => "Ẩn do báo cáo",
+        "ban" => "Cấm",
+        "unban" => "Bỏ cấm",
         other => other,
     },
     audit_empty: "Chưa có hoạt động nào.",
+    tab_reported: "Bị báo cáo",
+    tab_bans: "Bị cấm",
+    reported_heading: "Bình luận bị báo cáo",
+    reported_empty: "Không có bình luận nào bị báo cáo.",
+    reports: |n| format!("{n} báo cáo"),
+    report_reason: |reason| match reason {
+        ReportReason::Spam => "Spam, quảng cáo",
+        ReportReason::Offensive => "Xúc phạm, thô tục",
+        ReportReason::OffTopic => "Lạc đề",
+        ReportReason::PersonalAttack => "Công kích cá nhân",
+        ReportReason::FalseInformation => "Thông tin sai sự thật",
+        ReportReason::Other => "Lý do khác",
+    },
+    report_texts: "Bạn đọc viết:",
+    keep: "Giữ lại",
+    toast_kept: "Đã giữ lại bình luận",
+    ban: "Cấm",
+    ban_label: "Cấm tác giả",
+    ban_lengths: ["1 ngày", "7 ngày", "Vĩnh viễn"],
+    ban_note: "Ghi chú",
+    ban_reject_pending: "Từ chối luôn các bình luận đang chờ duyệt của người này",
+    ban_submit: "Cấm tác giả",
+    toast_banned: "Đã cấm tác giả",
+    bans_heading: "Đang bị cấm",
+    bans_empty: "Không ai bị cấm.",
+    bans_columns: ["Người đọc", "Bình luận", "Ghi chú", "Người cấm", "Đến", ""],
+    ban_forever: "Vĩnh viễn",
+    unban: "Bỏ cấm",
+    toast_unbanned: "Đã bỏ cấm",
 };
