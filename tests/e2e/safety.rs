@@ -4,8 +4,11 @@
 use binhluan_api::{CommentStatus, IDEMPOTENCY_KEY_HEADER, NewComment, READER_ID_HEADER, Role};
 use serde_json::json;
 
+use reqwest::Method;
+
 use crate::support::desk::{
-    add_moderator, log_in, moderation_item, post_comments, wait_for_count, wait_for_items,
+    add_moderator, as_moderator, log_in, moderation_item, post_comments, wait_for_count,
+    wait_for_items,
 };
 use crate::support::{Browser, SEED_SLUG, ServerOptions, TestServer};
 
@@ -205,4 +208,108 @@ fn js_now_ms() -> f64 {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_millis() as f64
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reader_reports_a_comment_and_a_banned_reader_keeps_the_draft() {
+    let server = TestServer::start(ServerOptions {
+        auto_publish: true,
+        ..Default::default()
+    })
+    .await;
+    let other = post_as(&server, "another-reader-01", 1).await;
+    let other = other.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let browser = Browser::desktop().await;
+    browser.goto(&server.url("/")).await;
+    let comment = ".comment-list > article.comment";
+    browser.click(&format!("{comment} .report-button")).await;
+    browser
+        .click(&format!("input[name=report-{other}][value=off_topic]"))
+        .await;
+    browser.assert_accessible().await;
+    browser.click(".report-form button[type=submit]").await;
+    browser
+        .wait_for_text(
+            &format!("{comment} .report-thanks"),
+            "Cảm ơn, chúng tôi sẽ xem xét",
+        )
+        .await;
+    let reports: binhluan_api::ReportedPage =
+        as_moderator(&server, Method::GET, "/api/moderation/reports", None)
+            .await
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(reports.comments[0].item.comment.id, other);
+    assert_eq!(
+        reports.comments[0].reasons[0].reason,
+        binhluan_api::ReportReason::OffTopic
+    );
+    // Remembered: no second report from this browser.
+    browser.reload().await;
+    browser
+        .wait_for_text(
+            &format!("{comment} .report-thanks"),
+            "Cảm ơn, chúng tôi sẽ xem xét",
+        )
+        .await;
+
+    // The reader posts, is banned for a day, and posts again: told so, the text kept.
+    let form = "section.comments > form.comment-form";
+    let first = "Bài viết rất hay và bổ ích, cảm ơn tác giả đã chia sẻ thông tin này.";
+    browser
+        .type_into(
+            &format!("{form} input[name=author_name]"),
+            "Nguyễn Văn Bình",
+        )
+        .await;
+    browser.type_into(&format!("{form} textarea"), first).await;
+    browser.click(&format!("{form} button[type=submit]")).await;
+    browser
+        .wait_for_text(".form-notice.is-ok", "Bình luận của bạn đã được đăng.")
+        .await;
+    let published = server.moderation_list(CommentStatus::Published).await;
+    let mine = published
+        .iter()
+        .find(|c| c.content == first)
+        .expect("the reader's comment")
+        .id;
+    let body = json!({ "comment_id": mine, "days": 1, "note": "Thử nghiệm" });
+    let ban: binhluan_api::Ban =
+        as_moderator(&server, Method::POST, "/api/moderation/bans", Some(&body))
+            .await
+            .json()
+            .await
+            .unwrap();
+    let second = "Tôi vẫn muốn góp ý thêm về bài viết này, mong tòa soạn xem xét giúp tôi.";
+    browser.type_into(&format!("{form} textarea"), second).await;
+    browser.click(&format!("{form} button[type=submit]")).await;
+    let alert = browser.non_empty_text(".form-notice.is-error").await;
+    assert!(
+        alert.starts_with("Bạn đã bị tạm khóa bình luận đến "),
+        "alert: {alert}"
+    );
+    assert_eq!(
+        browser
+            .eval(&format!("document.querySelector('{form} textarea').value"))
+            .await,
+        second,
+        "the draft is kept"
+    );
+    // Lifted: the same text goes.
+    let lifted = as_moderator(
+        &server,
+        Method::DELETE,
+        &format!("/api/moderation/bans/{}", ban.id),
+        None,
+    )
+    .await;
+    assert_eq!(lifted.status(), 204);
+    browser.click(&format!("{form} button[type=submit]")).await;
+    browser
+        .wait_for_text(".form-notice.is-ok", "Bình luận của bạn đã được đăng.")
+        .await;
+    browser.close().await;
 }
