@@ -226,7 +226,7 @@ async fn a_reader_reports_a_comment_and_a_banned_reader_keeps_the_draft() {
     let comment = ".comment-list > article.comment";
     browser.click(&format!("{comment} .report-button")).await;
     browser
-        .click(&format!("input[name=report-{other}][value=off_topic]"))
+        .click(&format!("{comment} .report-form option[value=off_topic]"))
         .await;
     browser.assert_accessible().await;
     browser.click(".report-form button[type=submit]").await;
