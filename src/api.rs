@@ -1,8 +1,8 @@
 //! Calls to the comment API (`crates/api/openapi.yaml`) and the models they return.
 
 use binhluan_api::{
-    ApiError, Article, Comment, CommentPage, IDEMPOTENCY_KEY_HEADER, Like, NewComment, Policy,
-    READER_ID_HEADER, SortOrder, ViewCount,
+    ApiError, Article, Comment, CommentPage, IDEMPOTENCY_KEY_HEADER, Like, NewComment, NewReport,
+    Policy, READER_ID_HEADER, SortOrder, ViewCount,
 };
 use serde::de::DeserializeOwned;
 
@@ -112,16 +112,20 @@ async fn get_page(url: &str, reader: &str) -> Result<CommentPage, ApiFailure> {
     decode(response)
 }
 
-/// `POST /api/articles/{slug}/comments`, with the key that makes a retry safe.
+/// `POST /api/articles/{slug}/comments` by `reader`, with the key that makes a retry safe.
 pub async fn post_comment(
     base: &ApiBase,
     slug: &str,
     comment: &NewComment,
     idempotency_key: &str,
+    reader: &str,
 ) -> Result<Comment, ApiFailure> {
     let url = base.url(&format!("/articles/{}/comments", segment(slug)));
     let body = json::stringify(comment).ok_or(ApiFailure::Decode)?;
-    let headers = [(IDEMPOTENCY_KEY_HEADER, idempotency_key)];
+    let headers = [
+        (IDEMPOTENCY_KEY_HEADER, idempotency_key),
+        (READER_ID_HEADER, reader),
+    ];
     let response = http::send("POST", &url, &headers, Some(&body))
         .await
         .map_err(|_| ApiFailure::Network)?;
@@ -143,6 +147,25 @@ pub async fn set_like(
     decode(response)
 }
 
+/// `POST /api/comments/{id}/report`: `reader` reports the comment (`202`).
+pub async fn report_comment(
+    base: &ApiBase,
+    id: i64,
+    report: &NewReport,
+    reader: &str,
+) -> Result<(), ApiFailure> {
+    let url = base.url(&format!("/comments/{id}/report"));
+    let body = json::stringify(report).ok_or(ApiFailure::Decode)?;
+    let response = http::send("POST", &url, &[(READER_ID_HEADER, reader)], Some(&body))
+        .await
+        .map_err(|_| ApiFailure::Network)?;
+    if (200..300).contains(&response.status) {
+        Ok(())
+    } else {
+        Err(refusal(response))
+    }
+}
+
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiFailure> {
     let response = http::send("GET", url, &[], None)
         .await
@@ -154,9 +177,14 @@ fn decode<T: DeserializeOwned>(response: http::HttpResponse) -> Result<T, ApiFai
     if (200..300).contains(&response.status) {
         json::parse(&response.body).ok_or(ApiFailure::Decode)
     } else {
-        Err(ApiFailure::Status {
-            status: response.status,
-            error: json::parse(&response.body).map(Box::new),
-        })
+        Err(refusal(response))
+    }
+}
+
+/// An error answer, with the server's explanation if it sent one.
+fn refusal(response: http::HttpResponse) -> ApiFailure {
+    ApiFailure::Status {
+        status: response.status,
+        error: json::parse(&response.body).map(Box::new),
     }
 }

@@ -10,6 +10,7 @@ mod item;
 mod list;
 mod load_more;
 mod posting;
+mod report;
 
 use std::time::Duration;
 

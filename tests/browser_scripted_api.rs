@@ -132,6 +132,7 @@ async fn a_422_shows_the_servers_violations_until_the_text_changes() {
         }],
         field: None,
         retry_after: None,
+        until: None,
     };
     mock.reply("POST", &comments_path(SLUG), Reply::json(422, &refusal));
     write(&section, GOOD).await;
@@ -616,6 +617,7 @@ async fn a_policy_without_a_word_minimum_still_states_the_diacritics_rule() {
         banned_words: Vec::new(),
         auto_close_after_days: None,
         suspect_words: Vec::new(),
+        hide_after_reports: None,
     };
     mock.always("GET", POLICY_PATH, Reply::json(200, &policy));
     let section = section_with(&mock, SLUG, page(&[], None, 0)).await;
@@ -1014,6 +1016,7 @@ async fn a_post_refused_because_the_thread_closed_keeps_the_text_and_says_so() {
         violations: Vec::new(),
         field: None,
         retry_after: None,
+        until: None,
     };
     mock.reply("POST", &comments_path(SLUG), Reply::json(403, &refusal));
     write(&section, GOOD).await;

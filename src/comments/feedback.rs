@@ -246,6 +246,7 @@ mod tests {
             banned_words: vec!["xấu".to_owned()],
             auto_close_after_days: None,
             suspect_words: Vec::new(),
+            hide_after_reports: None,
         };
         let rules: Vec<Rule> = rule_lines(Lang::En.texts(), &policy, &[])
             .iter()

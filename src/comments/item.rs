@@ -1,4 +1,5 @@
-//! One comment: its author, when, what they wrote (as plain text), likes, replies.
+//! One comment: its author, when, what they wrote (as plain text), likes, a report button,
+//! replies.
 
 use binhluan_api::Comment;
 use binhluan_rules::Policy;
@@ -10,6 +11,7 @@ use crate::api::{ApiBase, fetch_replies, set_like};
 use crate::comments::form::{CommentForm, FormTarget};
 use crate::comments::list::CommentList;
 use crate::comments::load_more::LoadMore;
+use crate::comments::report::ReportButton;
 use crate::i18n::use_texts;
 use crate::storage::reader_id;
 use crate::time::{epoch_millis, local_time, time_ago};
@@ -120,6 +122,7 @@ pub fn CommentItem(
         <CommentCard comment time=view! { <RelativeTime at=created_at/> }.into_any()>
             <div class="comment-actions">
                 <LikeButton id likes liked/>
+                <ReportButton id/>
                 {replies_allowed.then(|| view! {
                     <button
                         type="button"

@@ -7,7 +7,8 @@ use binhluan_api::{Comment, CommentStatus, NewComment, Violation};
 use crate::api::{ApiBase, ApiFailure, post_comment};
 use crate::comments::draft::DraftSlot;
 use crate::i18n::{Lang, Texts};
-use crate::storage::random_id;
+use crate::storage::{random_id, reader_id};
+use crate::time::local_time;
 
 /// Where a form's post stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +47,8 @@ pub enum PostError {
     Conflict,
     /// `403 comments_closed`: the thread takes no more comments.
     Closed,
+    /// `403 banned`: a moderator banned the reader, until then (milliseconds) or for good.
+    Banned(Option<i64>),
 }
 
 impl PostError {
@@ -65,6 +68,10 @@ impl PostError {
                 error: Some(error),
             } if error.error == "comments_closed" => PostError::Closed,
             ApiFailure::Status {
+                status: 403,
+                error: Some(error),
+            } if error.error == "banned" => PostError::Banned(error.until),
+            ApiFailure::Status {
                 status: 400,
                 error: Some(error),
             } => PostError::Invalid {
@@ -75,11 +82,14 @@ impl PostError {
         }
     }
 
-    /// What the reader reads: the reason, and that their text is kept; for a closed thread only
-    /// that (the text stays in the box, but trying again is of no use).
+    /// What the reader reads: the reason, and that their text is kept; for a closed thread or a
+    /// ban only that (the text stays in the box, but trying again is of no use).
     pub fn message(&self, texts: &Texts, lang: Lang) -> String {
         let reason = match self {
             PostError::Closed => return texts.comments_closed.to_owned(),
+            PostError::Banned(until) => {
+                return (texts.post_banned)(until.map(|ms| local_time(ms as f64)));
+            }
             PostError::Rejected(_) => texts.post_rejected.to_owned(),
             PostError::Invalid {
                 message,
@@ -107,7 +117,7 @@ pub async fn post(
     let mut draft = slot.text();
     let key = draft.key_for(&comment, random_id);
     slot.save_text(&draft);
-    match post_comment(base, slug, &comment, &key).await {
+    match post_comment(base, slug, &comment, &key, &reader_id()).await {
         Ok(created) => {
             slot.clear_text();
             Ok(created)

@@ -389,6 +389,7 @@ pub fn api_error(error: &str, retry_after: Option<u64>) -> ApiError {
         violations: Vec::new(),
         field: None,
         retry_after,
+        until: None,
     }
 }
 

@@ -13,3 +13,4 @@ mod desk;
 mod embed;
 mod page;
 mod policy;
+mod safety;

@@ -88,6 +88,7 @@ fn contains_link(text: &str) -> bool {
         banned_words: Vec::new(),
         auto_close_after_days: None,
         suspect_words: Vec::new(),
+        hide_after_reports: None,
     };
     check(text, &links_only)
         .violations

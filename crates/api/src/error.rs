@@ -9,7 +9,7 @@ pub struct ApiError {
     /// A stable code: `rule_violation`, `invalid_input`, `payload_too_large`, `rate_limited`,
     /// `not_found`, `method_not_allowed`, `unauthorized`, `forbidden_origin`,
     /// `unsupported_media_type`, `idempotency_conflict`, `moderation_disabled`,
-    /// `comments_closed`, `internal`
+    /// `comments_closed`, `banned`, `internal`
     /// (see `openapi.yaml`).
     pub error: String,
     /// What went wrong, in Vietnamese.
@@ -25,4 +25,8 @@ pub struct ApiError {
     /// For `rate_limited`: seconds to wait before trying again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// For `banned`: when the ban ends, milliseconds since the Unix epoch; absent for a
+    /// permanent ban.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<i64>,
 }

@@ -13,6 +13,7 @@ mod error;
 mod lang;
 mod moderation;
 mod policy;
+mod safety;
 mod slug;
 
 pub use article::{
@@ -31,6 +32,10 @@ pub use moderation::{
     ModeratorAccount, NewModerator, ParentRef, QueueCounts, Role, Session, Skipped,
 };
 pub use policy::{PolicyEdit, PolicyVersion};
+pub use safety::{
+    Ban, BanList, MAX_BAN_DAYS, MAX_BAN_NOTE_CHARS, MAX_REPORT_TEXT_CHARS, NewBan, NewReport,
+    ReasonCount, ReportReason, ReportedItem, ReportedPage,
+};
 pub use slug::is_slug;
 
 /// The rules policy the server enforces, as `GET /api/policy` returns it.
@@ -40,5 +45,5 @@ pub use binhluan_rules::Violation;
 
 /// The request header that makes a `POST` of a comment safe to retry.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
-/// The request header that carries the reader's anonymous id, for likes.
+/// The request header that carries the reader's anonymous id, for likes and reports.
 pub const READER_ID_HEADER: &str = "X-Reader-Id";

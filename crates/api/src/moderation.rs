@@ -144,6 +144,9 @@ pub struct QueueCounts {
     pub published: u64,
     /// Rejected.
     pub rejected: u64,
+    /// With open reports from readers ("Bị báo cáo").
+    #[serde(default)]
+    pub reported: u64,
 }
 
 /// What an author did before (`GET /api/moderation/comments/{id}/history`): matched by
@@ -210,11 +213,12 @@ pub struct AuditEntry {
     pub at: String,
     /// Who (`token` for the bearer token).
     pub moderator: String,
-    /// What: `approve`, `reject`, `feature`, `unfeature`, `undo`.
+    /// What: `approve`, `reject`, `feature`, `unfeature`, `undo`, `keep` (reports dismissed),
+    /// `hide` (hidden by readers' reports), `ban`, `unban`.
     pub action: String,
     /// On which comment.
     pub comment_id: i64,
-    /// The reason of a rejection.
+    /// The reason of a rejection, the note of a ban.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }

@@ -4,9 +4,9 @@
 //! CSRF token in [`CSRF_HEADER`].
 
 use binhluan_api::{
-    ApiError, AuditPage, AuthorHistory, BulkDecision, BulkOutcome, CSRF_HEADER, Comment,
-    CommentStatus, LinkLogin, Login, ModerationDecision, ModerationPage, PolicyEdit, PolicyVersion,
-    QueueCounts, Session,
+    ApiError, AuditPage, AuthorHistory, Ban, BanList, BulkDecision, BulkOutcome, CSRF_HEADER,
+    Comment, CommentStatus, LinkLogin, Login, ModerationDecision, ModerationPage, NewBan,
+    PolicyEdit, PolicyVersion, QueueCounts, ReportedPage, Session,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
@@ -252,6 +252,36 @@ pub async fn policy() -> Result<PolicyVersion, Failure> {
 /// `PUT /api/moderation/policy`: saves an edit as the next version (admins).
 pub async fn save_policy(csrf: &str, edit: &PolicyEdit) -> Result<PolicyVersion, Failure> {
     write(Request::put(&format!("{BASE}/policy")), csrf, Some(edit)).await
+}
+
+/// `GET /api/moderation/reports`: the first page of the reported queue.
+pub async fn reported() -> Result<ReportedPage, Failure> {
+    let request = Request::get(&format!("{BASE}/reports")).query([("limit", "100")]);
+    send(request, None::<&()>).await
+}
+
+/// `POST /api/moderation/comments/{id}/keep`: keeps a reported comment, dismissing its
+/// reports.
+pub async fn keep(csrf: &str, id: i64) -> Result<Comment, Failure> {
+    let request = Request::post(&format!("{BASE}/comments/{id}/keep"));
+    write(request, csrf, Some(&serde_json::json!({}))).await
+}
+
+/// `POST /api/moderation/bans`: bans a comment's author.
+pub async fn ban(csrf: &str, ban: &NewBan) -> Result<Ban, Failure> {
+    write(Request::post(&format!("{BASE}/bans")), csrf, Some(ban)).await
+}
+
+/// `GET /api/moderation/bans`: the first page of the bans in force.
+pub async fn bans() -> Result<BanList, Failure> {
+    let request = Request::get(&format!("{BASE}/bans")).query([("limit", "100")]);
+    send(request, None::<&()>).await
+}
+
+/// `DELETE /api/moderation/bans/{id}`: lifts a ban.
+pub async fn unban(csrf: &str, id: i64) -> Result<(), Failure> {
+    let request = Request::delete(&format!("{BASE}/bans/{id}")).header(CSRF_HEADER, csrf);
+    fetch(request, None::<&()>).await.map(drop)
 }
 
 /// A write: the request with the CSRF header.

@@ -1,15 +1,17 @@
-//! The desk once logged in: the tabs, the filters, the queue, the audit log or the policy,
-//! the keys and the notices.
+//! The desk once logged in: the tabs, the filters, the queue, the reported queue, the bans,
+//! the audit log or the policy, the keys and the notices.
 
 use binhluan_api::{CommentStatus, Role, Session};
 use leptos::prelude::*;
 
 use crate::api::Query;
 use crate::audit::AuditLog;
+use crate::bans::BanList;
 use crate::i18n::use_texts;
 use crate::keys::KeysHelp;
 use crate::list::QueuePanel;
 use crate::policy::PolicyEditor;
+use crate::reported::ReportedQueue;
 use crate::session::use_auth;
 use crate::tabs::{Counts, Tab, Tabs};
 use crate::toasts::{ToastRegion, Toasts};
@@ -27,7 +29,9 @@ pub fn Desk(session: Session) -> impl IntoView {
     let query = Memo::new(move |previous: Option<&Query>| {
         let status = match tab.get() {
             Tab::Queue(status) => status,
-            Tab::Audit | Tab::Policy => previous.map_or(CommentStatus::Pending, |q| q.status),
+            Tab::Reported | Tab::Bans | Tab::Audit | Tab::Policy => {
+                previous.map_or(CommentStatus::Pending, |q| q.status)
+            }
         };
         Query {
             status,
@@ -35,24 +39,28 @@ pub fn Desk(session: Session) -> impl IntoView {
             search: search.get(),
         }
     });
-    // Which admin page is shown, if one is: the queue stays mounted from one queue to another.
-    let admin_page = Memo::new(move |_| match tab.get() {
-        Tab::Queue(_) => None,
-        page => Some(page),
+    // What is shown: the queues share one panel, which stays as the queue tabs change.
+    let panel = Memo::new(move |_| match tab.get() {
+        Tab::Queue(_) => Tab::Queue(CommentStatus::Pending),
+        other => other,
     });
     view! {
         <div class="toolbar">
             <Tabs tab is_admin />
             <KeysHelp />
         </div>
-        {move || match admin_page.get() {
-            Some(Tab::Audit) => view! { <AuditLog /> }.into_any(),
-            Some(_) => view! { <PolicyEditor /> }.into_any(),
-            None => view! {
-                <Filters article search />
-                <QueuePanel query />
+        {move || match panel.get() {
+            Tab::Queue(_) => {
+                view! {
+                    <Filters article search />
+                    <QueuePanel query />
+                }
+                    .into_any()
             }
-            .into_any(),
+            Tab::Reported => view! { <ReportedQueue /> }.into_any(),
+            Tab::Bans => view! { <BanList /> }.into_any(),
+            Tab::Audit => view! { <AuditLog /> }.into_any(),
+            Tab::Policy => view! { <PolicyEditor /> }.into_any(),
         }}
         <ToastRegion />
     }

@@ -150,7 +150,8 @@ pub struct Texts {
     pub list_label: &'static str,
     /// "Trả lời NAME:", before the excerpt of the comment a reply answers.
     pub reply_to: fn(&str) -> String,
-    /// Why the rules held a comment, from its cause (`links`, `contacts`, `suspect_words`).
+    /// Why a comment was held, from its cause: the rules (`links`, `contacts`,
+    /// `suspect_words`) or readers' reports (`reports`).
     pub held_for: fn(&str) -> &'static str,
     /// Before the hashed reader id.
     pub reader: &'static str,
@@ -236,7 +237,8 @@ pub struct Texts {
     pub audit_heading: &'static str,
     /// The audit log's columns: time, moderator, action, comment, reason.
     pub audit_columns: [&'static str; 5],
-    /// An audit action's name (`approve`, `reject`, `feature`, `unfeature`, `undo`).
+    /// An audit action's name (`approve`, `reject`, `feature`, `unfeature`, `undo`, `keep`,
+    /// `hide`, `ban`, `unban`).
     pub audit_action: fn(&str) -> &str,
     /// When the audit log is empty.
     pub audit_empty: &'static str,
@@ -246,8 +248,7 @@ pub struct Texts {
     pub policy_heading: &'static str,
     /// "Version N, saved by WHO, WHEN".
     pub policy_version: fn(i64, &str, &str) -> String,
-    /// The fields: minimum words, diacritics, links, contact details, maximum length, days
-    /// before comments close, banned words, suspect words.
+    /// The minimum words field.
     pub policy_min_words: &'static str,
     /// The diacritics checkbox.
     pub policy_diacritics: &'static str,
@@ -259,6 +260,8 @@ pub struct Texts {
     pub policy_max_chars: &'static str,
     /// Days after publication when comments close (empty: never).
     pub policy_auto_close: &'static str,
+    /// How many readers' reports hide a comment (empty: never).
+    pub policy_hide_after_reports: &'static str,
     /// The banned words, one a line.
     pub policy_banned: &'static str,
     /// The suspect words, one a line.
@@ -283,4 +286,50 @@ pub struct Texts {
     pub preview_refused: &'static str,
     /// "N chữ".
     pub preview_words: fn(usize) -> String,
+
+    // Reports and bans.
+    /// The reported queue's tab.
+    pub tab_reported: &'static str,
+    /// The bans' tab.
+    pub tab_bans: &'static str,
+    /// The reported queue's heading.
+    pub reported_heading: &'static str,
+    /// When no comment has open reports.
+    pub reported_empty: &'static str,
+    /// "3 báo cáo".
+    pub reports: fn(u64) -> String,
+    /// A report reason's name.
+    pub report_reason: fn(binhluan_api::ReportReason) -> &'static str,
+    /// Before the readers' own words.
+    pub report_texts: &'static str,
+    /// Keeps a reported comment ("Giữ lại").
+    pub keep: &'static str,
+    /// The toast after keeping.
+    pub toast_kept: &'static str,
+    /// The ban button.
+    pub ban: &'static str,
+    /// The ban form's accessible name.
+    pub ban_label: &'static str,
+    /// The ban's lengths: one day, seven days, for good.
+    pub ban_lengths: [&'static str; 3],
+    /// The ban note's label.
+    pub ban_note: &'static str,
+    /// The checkbox that also rejects the author's pending comments.
+    pub ban_reject_pending: &'static str,
+    /// The button that bans.
+    pub ban_submit: &'static str,
+    /// The toast after a ban.
+    pub toast_banned: &'static str,
+    /// The bans' heading.
+    pub bans_heading: &'static str,
+    /// When no ban is in force.
+    pub bans_empty: &'static str,
+    /// The bans' columns: who, comment, note, by, until, the unban button.
+    pub bans_columns: [&'static str; 6],
+    /// A ban's end when it has none.
+    pub ban_forever: &'static str,
+    /// The unban button.
+    pub unban: &'static str,
+    /// The toast after an unban.
+    pub toast_unbanned: &'static str,
 }

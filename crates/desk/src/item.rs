@@ -4,6 +4,7 @@ use binhluan_api::{CommentStatus, ModerationItem};
 use leptos::prelude::*;
 
 use crate::api::{Decision, Reason};
+use crate::bans::BanForm;
 use crate::history::History;
 use crate::i18n::{use_lang, use_texts};
 use crate::queue::{element_id, use_decisions, use_queue};
@@ -167,6 +168,7 @@ pub fn Item(item: ModerationItem) -> impl IntoView {
                             {move || if featured { texts().unfeature } else { texts().feature }}
                         </button>
                     })}
+                    <BanForm id />
                 </div>
                 {move || is_rejecting().then(|| view! { <ReasonChoice id /> })}
                 {move || is_focused().then(|| view! { <History id /> })}

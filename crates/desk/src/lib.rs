@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod audit;
+pub mod bans;
 pub mod bulk;
 pub mod desk;
 pub mod history;
@@ -18,6 +19,7 @@ pub mod login;
 pub mod policy;
 pub mod queue;
 pub mod reasons;
+pub mod reported;
 pub mod session;
 pub mod tabs;
 pub mod time;

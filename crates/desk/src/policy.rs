@@ -46,6 +46,7 @@ struct Fields {
     contacts: RwSignal<LinkPolicy>,
     max_chars: RwSignal<String>,
     auto_close_after_days: RwSignal<String>,
+    hide_after_reports: RwSignal<String>,
     banned_words: RwSignal<String>,
     suspect_words: RwSignal<String>,
 }
@@ -63,6 +64,11 @@ impl Fields {
                     .auto_close_after_days
                     .map_or_else(String::new, |days| days.to_string()),
             ),
+            hide_after_reports: RwSignal::new(
+                policy
+                    .hide_after_reports
+                    .map_or_else(String::new, |n| n.to_string()),
+            ),
             banned_words: RwSignal::new(policy.banned_words.join("\n")),
             suspect_words: RwSignal::new(policy.suspect_words.join("\n")),
         }
@@ -74,14 +80,18 @@ impl Fields {
         let number = |field: RwSignal<String>, name| {
             field.with(|typed| typed.trim().parse::<usize>().map_err(|_| name))
         };
-        let auto_close_after_days = self.auto_close_after_days.with(|typed| {
-            let typed = typed.trim();
-            if typed.is_empty() {
-                Ok(None)
-            } else {
-                typed.parse().map(Some).map_err(|_| "auto_close_after_days")
-            }
-        })?;
+        let optional = |field: RwSignal<String>, name| {
+            field.with(|typed| {
+                let typed = typed.trim();
+                if typed.is_empty() {
+                    Ok(None)
+                } else {
+                    typed.parse().map(Some).map_err(|_| name)
+                }
+            })
+        };
+        let auto_close_after_days = optional(self.auto_close_after_days, "auto_close_after_days")?;
+        let hide_after_reports = optional(self.hide_after_reports, "hide_after_reports")?;
         let mut policy = base.clone();
         policy.min_words = number(self.min_words, "min_words")?;
         policy.require_diacritics = self.require_diacritics.get();
@@ -89,6 +99,7 @@ impl Fields {
         policy.contacts = self.contacts.get();
         policy.max_chars = number(self.max_chars, "max_chars")?;
         policy.auto_close_after_days = auto_close_after_days;
+        policy.hide_after_reports = hide_after_reports;
         policy.banned_words = self.banned_words.with(|typed| word_list(typed));
         policy.suspect_words = self.suspect_words.with(|typed| word_list(typed));
         Ok(policy)
@@ -171,6 +182,7 @@ fn PolicyForm(version: PolicyVersion) -> impl IntoView {
             <ChoiceField id="policy-contacts" label=Signal::derive(move || texts().policy_contacts) value=fields.contacts />
             <NumberField id="policy-max-chars" label=Signal::derive(move || texts().policy_max_chars) value=fields.max_chars min=100 max=10000 />
             <NumberField id="policy-auto-close" label=Signal::derive(move || texts().policy_auto_close) value=fields.auto_close_after_days min=0 max=3650 />
+            <NumberField id="policy-hide-after-reports" label=Signal::derive(move || texts().policy_hide_after_reports) value=fields.hide_after_reports min=1 max=1000 />
             <WordsField id="policy-banned" label=Signal::derive(move || texts().policy_banned) value=fields.banned_words />
             <WordsField id="policy-suspect" label=Signal::derive(move || texts().policy_suspect) value=fields.suspect_words />
             <p class="error" role="alert">{invalid}</p>

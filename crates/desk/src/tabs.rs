@@ -1,5 +1,5 @@
 //! The queues as tabs, with their live counts (polled every five seconds while the page is
-//! visible), and the audit log's tab for admins.
+//! visible), the reported queue's and the bans' tabs, and the audit log's tab for admins.
 
 use std::time::Duration;
 
@@ -18,6 +18,10 @@ const POLL_EVERY: Duration = Duration::from_secs(5);
 pub enum Tab {
     /// A queue of comments.
     Queue(CommentStatus),
+    /// The comments readers reported ("Bị báo cáo").
+    Reported,
+    /// The bans in force ("Bị cấm").
+    Bans,
     /// The audit log (admins).
     Audit,
     /// The policy editor (admins).
@@ -60,6 +64,14 @@ impl Counts {
         self.0.dispatch(());
     }
 
+    /// How many comments have open reports, once known.
+    fn reported(self) -> Option<u64> {
+        self.0.value().with(|counts| match counts {
+            Some(Ok(counts)) => Some(counts.reported),
+            _ => None,
+        })
+    }
+
     /// How many comments `status`'s queue holds, once known.
     fn of(self, status: CommentStatus) -> Option<u64> {
         self.0.value().with(|counts| match counts {
@@ -78,8 +90,8 @@ pub fn use_counts() -> Counts {
     expect_context::<Counts>()
 }
 
-/// The tabs: pending, published and rejected with their counts; the audit log and the
-/// policy for admins.
+/// The tabs: pending, published, rejected and reported with their counts, the bans; the
+/// audit log and the policy for admins.
 #[component]
 pub fn Tabs(tab: RwSignal<Tab>, is_admin: bool) -> impl IntoView {
     let texts = use_texts();
@@ -110,6 +122,26 @@ pub fn Tabs(tab: RwSignal<Tab>, is_admin: bool) -> impl IntoView {
             {queue_tab(CommentStatus::Pending)}
             {queue_tab(CommentStatus::Published)}
             {queue_tab(CommentStatus::Rejected)}
+            <button
+                type="button"
+                class="tab"
+                data-status="reported"
+                aria-current=move || (tab.get() == Tab::Reported).then_some("true")
+                on:click=move |_| tab.set(Tab::Reported)
+            >
+                {move || texts().tab_reported}
+                " "
+                <span class="count">{move || counts.reported().map(|n| n.to_string())}</span>
+            </button>
+            <button
+                type="button"
+                class="tab"
+                data-status="bans"
+                aria-current=move || (tab.get() == Tab::Bans).then_some("true")
+                on:click=move |_| tab.set(Tab::Bans)
+            >
+                {move || texts().tab_bans}
+            </button>
             {is_admin
                 .then(|| {
                     [(Tab::Audit, "audit"), (Tab::Policy, "policy")]

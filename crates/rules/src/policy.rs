@@ -31,6 +31,11 @@ pub struct Policy {
     /// Words (or phrases), matched as `banned_words` are, that hold a comment for a moderator
     /// instead of refusing it (Coral's "suspect words"). The reader is told it waits, not why.
     pub suspect_words: Vec<String>,
+    /// How many distinct readers' open reports take a published comment off the public pages
+    /// (back to pending, for a moderator to decide); `None` (the default) hides nothing for
+    /// its reports. Not a rule of the text: the server applies it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hide_after_reports: Option<u32>,
 }
 
 /// What a link in a comment does to it (and, as [`ContactPolicy`], what contact details do).
@@ -63,6 +68,7 @@ impl Default for Policy {
             banned_words: Vec::new(),
             auto_close_after_days: None,
             suspect_words: Vec::new(),
+            hide_after_reports: None,
         }
     }
 }

@@ -110,6 +110,7 @@ fn policy() -> impl Strategy<Value = Policy> {
                 banned_words,
                 auto_close_after_days: None,
                 suspect_words: Vec::new(),
+                hide_after_reports: None,
             },
         )
 }

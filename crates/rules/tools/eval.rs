@@ -35,6 +35,7 @@ fn policy() -> Policy {
         banned_words: Vec::new(),
         auto_close_after_days: None,
         suspect_words: Vec::new(),
+        hide_after_reports: None,
     }
 }
 

@@ -31,6 +31,23 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     i64::try_from(moment.unix_timestamp_nanos() / 1000).ok()
 }
 
+/// `micros` (since the Unix epoch) as a reader reads a moment in a message, in UTC:
+/// `20/05/2026 14:05 UTC`.
+pub fn day_and_time(micros: i64) -> String {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1000)
+        .map(|at| {
+            format!(
+                "{:02}/{:02}/{} {:02}:{:02} UTC",
+                at.day(),
+                u8::from(at.month()),
+                at.year(),
+                at.hour(),
+                at.minute()
+            )
+        })
+        .unwrap_or_default()
+}
+
 /// `micros` (since the Unix epoch) to the second, as RFC 3339 in UTC, e.g.
 /// `2026-12-03T19:51:21Z`: how the server dates an article no one dated.
 pub fn rfc3339_seconds(micros: i64) -> String {
@@ -49,6 +66,7 @@ mod tests {
             rfc3339_seconds(1_589_704_800_250_000),
             "2020-05-17T08:40:00Z"
         );
+        assert_eq!(day_and_time(1_589_704_800_250_000), "17/05/2020 08:40 UTC");
     }
 
     #[test]

@@ -9,7 +9,8 @@ use binhluan_api::SortOrder;
 pub enum CursorOrder {
     /// Newest first: the key is the creation time.
     Newest,
-    /// Most liked first: the key is the like count.
+    /// Most liked first: the key is the like count (and in the desk's reported queue, most
+    /// reported first: the key is the open reports).
     Top,
     /// Oldest first (moderation queue): the key is the creation time.
     Oldest,

@@ -8,6 +8,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use binhluan_api::{ApiError, Violation};
 
+use crate::clock::day_and_time;
+
 /// Why an API request failed.
 #[derive(Debug)]
 pub enum ApiFailure {
@@ -90,6 +92,16 @@ pub enum ApiFailure {
     TooManyLikes {
         /// Seconds until the client may like again.
         retry_after: u64,
+    },
+    /// Too many reports from this client (`429 rate_limited`).
+    TooManyReports {
+        /// Seconds until the client may report again.
+        retry_after: u64,
+    },
+    /// A moderator banned this reader or client (`403 banned`).
+    Banned {
+        /// When the ban ends (microseconds since the epoch); `None`: never.
+        until: Option<i64>,
     },
     /// The article's thread no longer takes comments (`403 comments_closed`).
     CommentsClosed,
@@ -317,6 +329,31 @@ impl ApiFailure {
                     "Too many likes came from your network. Please try again in {retry_after} seconds."
                 )),
             ),
+            Self::TooManyReports { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                Cow::Owned(format!(
+                    "Có quá nhiều báo cáo từ mạng của bạn. Vui lòng thử lại sau {retry_after} giây."
+                )),
+                Cow::Owned(format!(
+                    "Too many reports came from your network. Please try again in {retry_after} seconds."
+                )),
+            ),
+            Self::Banned { until: None } => fixed(
+                StatusCode::FORBIDDEN,
+                "banned",
+                "Bạn đã bị khóa bình luận vĩnh viễn.",
+                "You have been banned from commenting permanently.",
+            ),
+            Self::Banned { until: Some(until) } => {
+                let end = day_and_time(*until);
+                (
+                    StatusCode::FORBIDDEN,
+                    "banned",
+                    Cow::Owned(format!("Bạn đã bị tạm khóa bình luận đến {end}.")),
+                    Cow::Owned(format!("You have been banned from commenting until {end}.")),
+                )
+            }
             Self::CommentsClosed => fixed(
                 StatusCode::FORBIDDEN,
                 "comments_closed",
@@ -386,8 +423,13 @@ impl ApiFailure {
                 Self::RateLimited { retry_after }
                 | Self::TooManyThreads { retry_after }
                 | Self::TooManyLikes { retry_after }
+                | Self::TooManyReports { retry_after }
                 | Self::TooManyLogins { retry_after } => Some(*retry_after),
                 Self::Overloaded => Some(1),
+                _ => None,
+            },
+            until: match self {
+                Self::Banned { until } => until.map(|micros| micros / 1000),
                 _ => None,
             },
         }

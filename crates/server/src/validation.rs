@@ -131,6 +131,16 @@ pub fn policy(policy: &Policy) -> Result<(), ApiFailure> {
             "Comments close after 0 to 3650 days.",
         ));
     }
+    if policy
+        .hide_after_reports
+        .is_some_and(|readers| !(1..=1000).contains(&readers))
+    {
+        return Err(ApiFailure::invalid(
+            "hide_after_reports",
+            "Số báo cáo để ẩn bình luận phải từ 1 đến 1000.",
+            "Reports that hide a comment: 1 to 1000.",
+        ));
+    }
     word_list("banned_words", &policy.banned_words)?;
     word_list("suspect_words", &policy.suspect_words)
 }

@@ -533,7 +533,8 @@ async fn the_queue_filters_searches_and_explains(backend: Backend) {
         QueueCounts {
             pending: 2,
             published: 1,
-            rejected: 1
+            rejected: 1,
+            reported: 0,
         }
     );
     let history: AuthorHistory = desk

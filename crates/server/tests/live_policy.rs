@@ -205,6 +205,13 @@ async fn saves_are_versioned_validated_and_for_admins(backend: Backend) {
                 ..Policy::default()
             },
         ),
+        (
+            "hide_after_reports",
+            Policy {
+                hide_after_reports: Some(0),
+                ..Policy::default()
+            },
+        ),
     ] {
         let body = assert_error(save(&server, 2, &policy).await, 400, "invalid_input").await;
         assert_eq!(body["field"], field, "{body}");

@@ -185,6 +185,20 @@ pub struct Texts {
     pub like_label: fn(u64) -> String,
     /// A like could not be saved.
     pub like_failed: &'static str,
+    /// The report button, and the report form's accessible name.
+    pub report: &'static str,
+    /// The reasons to report a comment, in `binhluan_api::ReportReason::ALL`'s order.
+    pub report_reasons: [&'static str; 6],
+    /// The label of the report's own words.
+    pub report_text: &'static str,
+    /// Sends a report.
+    pub report_send: &'static str,
+    /// In place of the report form once sent.
+    pub report_thanks: &'static str,
+    /// A report could not be sent.
+    pub report_failed: &'static str,
+    /// A banned reader's post: until the date given, or for good.
+    pub post_banned: fn(Option<String>) -> String,
     /// Less than a minute ago.
     pub just_now: &'static str,
     /// "5 phút trước".

@@ -147,3 +147,19 @@ pub async fn wait_for_count(browser: &Browser, status: &str, count: u64) {
         .wait_until(&format!("the {status} tab counts {count}"), &script)
         .await;
 }
+
+/// A moderator's `method path` (with `body` as JSON, if given), with the bearer token.
+pub async fn as_moderator(
+    server: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<&Value>,
+) -> reqwest::Response {
+    let mut request = reqwest::Client::new()
+        .request(method, server.url(path))
+        .bearer_auth(MODERATION_TOKEN);
+    if let Some(body) = body {
+        request = request.json(body);
+    }
+    request.send().await.expect("the moderation API answers")
+}

@@ -1,6 +1,6 @@
 //! English.
 
-use binhluan_api::CommentStatus;
+use binhluan_api::{CommentStatus, ReportReason};
 
 use super::Texts;
 use crate::api::Reason;
@@ -54,6 +54,7 @@ pub const TEXTS: Texts = Texts {
     reply_to: |name| format!("Reply to {name}:"),
     held_for: |cause| match cause {
         "links" => "Has links",
+        "reports" => "Hidden by reports",
         "contacts" => "Has a phone number, Zalo handle or e-mail",
         _ => "Has words to review",
     },
@@ -131,6 +132,10 @@ pub const TEXTS: Texts = Texts {
         "feature" => "Feature",
         "unfeature" => "Unfeature",
         "undo" => "Undo",
+        "keep" => "Keep",
+        "hide" => "Hidden by reports",
+        "ban" => "Ban",
+        "unban" => "Unban",
         other => other,
     },
     audit_empty: "Nothing yet.",
@@ -143,6 +148,7 @@ pub const TEXTS: Texts = Texts {
     policy_contacts: "Phone numbers, Zalo, e-mail",
     policy_max_chars: "Maximum length (characters)",
     policy_auto_close: "Close comments after (days; empty: never)",
+    policy_hide_after_reports: "Hide a comment once this many readers report it (empty: never)",
     policy_banned: "Banned words (one a line; the comment is refused)",
     policy_suspect: "Suspect words (one a line; the comment waits for review)",
     policy_choice: |choice| match choice {
@@ -154,6 +160,7 @@ pub const TEXTS: Texts = Texts {
         let name = match field {
             "min_words" => "Minimum words",
             "max_chars" => "Maximum length",
+            "hide_after_reports" => "Reports",
             _ => "Days",
         };
         format!("{name}: please enter a number.")
@@ -168,4 +175,39 @@ pub const TEXTS: Texts = Texts {
     preview_held: "Held for review",
     preview_refused: "Refused",
     preview_words: |n| format!("{n} words"),
+    tab_reported: "Reported",
+    tab_bans: "Bans",
+    reported_heading: "Reported comments",
+    reported_empty: "No comment is reported.",
+    reports: |n| {
+        if n == 1 {
+            "1 report".to_owned()
+        } else {
+            format!("{n} reports")
+        }
+    },
+    report_reason: |reason| match reason {
+        ReportReason::Spam => "Spam, advertising",
+        ReportReason::Offensive => "Offensive",
+        ReportReason::OffTopic => "Off topic",
+        ReportReason::PersonalAttack => "Personal attack",
+        ReportReason::FalseInformation => "False information",
+        ReportReason::Other => "Other",
+    },
+    report_texts: "Readers wrote:",
+    keep: "Keep",
+    toast_kept: "Comment kept",
+    ban: "Ban",
+    ban_label: "Ban the author",
+    ban_lengths: ["1 day", "7 days", "Permanently"],
+    ban_note: "Note",
+    ban_reject_pending: "Also reject their pending comments",
+    ban_submit: "Ban the author",
+    toast_banned: "Author banned",
+    bans_heading: "Bans in force",
+    bans_empty: "No one is banned.",
+    bans_columns: ["Reader", "Comment", "Note", "By", "Until", ""],
+    ban_forever: "Permanently",
+    unban: "Unban",
+    toast_unbanned: "Ban lifted",
 };

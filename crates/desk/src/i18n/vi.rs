@@ -1,6 +1,6 @@
 //! Tiếng Việt.
 
-use binhluan_api::CommentStatus;
+use binhluan_api::{CommentStatus, ReportReason};
 
 use super::Texts;
 use crate::api::Reason;
@@ -48,6 +48,7 @@ pub const TEXTS: Texts = Texts {
     reply_to: |name| format!("Trả lời {name}:"),
     held_for: |cause| match cause {
         "links" => "Có liên kết",
+        "reports" => "Ẩn do bị báo cáo",
         "contacts" => "Có số điện thoại, Zalo hay email",
         _ => "Có từ cần xem xét",
     },
@@ -125,6 +126,10 @@ pub const TEXTS: Texts = Texts {
         "feature" => "Chọn",
         "unfeature" => "Bỏ chọn",
         "undo" => "Hoàn tác",
+        "keep" => "Giữ lại",
+        "hide" => "Ẩn do báo cáo",
+        "ban" => "Cấm",
+        "unban" => "Bỏ cấm",
         other => other,
     },
     audit_empty: "Chưa có hoạt động nào.",
@@ -137,6 +142,7 @@ pub const TEXTS: Texts = Texts {
     policy_contacts: "Số điện thoại, Zalo, email",
     policy_max_chars: "Độ dài tối đa (ký tự)",
     policy_auto_close: "Đóng bình luận sau (ngày; để trống: không đóng)",
+    policy_hide_after_reports: "Ẩn bình luận khi số độc giả báo cáo đạt (để trống: không ẩn)",
     policy_banned: "Từ cấm (mỗi dòng một từ; bình luận bị từ chối)",
     policy_suspect: "Từ cần xem xét (mỗi dòng một từ; bình luận chờ duyệt)",
     policy_choice: |choice| match choice {
@@ -148,6 +154,7 @@ pub const TEXTS: Texts = Texts {
         let name = match field {
             "min_words" => "Số chữ tối thiểu",
             "max_chars" => "Độ dài tối đa",
+            "hide_after_reports" => "Số báo cáo",
             _ => "Số ngày",
         };
         format!("{name}: hãy nhập một số.")
@@ -162,4 +169,33 @@ pub const TEXTS: Texts = Texts {
     preview_held: "Chờ duyệt",
     preview_refused: "Bị từ chối",
     preview_words: |n| format!("{n} chữ"),
+    tab_reported: "Bị báo cáo",
+    tab_bans: "Bị cấm",
+    reported_heading: "Bình luận bị báo cáo",
+    reported_empty: "Không có bình luận nào bị báo cáo.",
+    reports: |n| format!("{n} báo cáo"),
+    report_reason: |reason| match reason {
+        ReportReason::Spam => "Spam, quảng cáo",
+        ReportReason::Offensive => "Xúc phạm, thô tục",
+        ReportReason::OffTopic => "Lạc đề",
+        ReportReason::PersonalAttack => "Công kích cá nhân",
+        ReportReason::FalseInformation => "Thông tin sai sự thật",
+        ReportReason::Other => "Lý do khác",
+    },
+    report_texts: "Bạn đọc viết:",
+    keep: "Giữ lại",
+    toast_kept: "Đã giữ lại bình luận",
+    ban: "Cấm",
+    ban_label: "Cấm tác giả",
+    ban_lengths: ["1 ngày", "7 ngày", "Vĩnh viễn"],
+    ban_note: "Ghi chú",
+    ban_reject_pending: "Từ chối luôn các bình luận đang chờ duyệt của người này",
+    ban_submit: "Cấm tác giả",
+    toast_banned: "Đã cấm tác giả",
+    bans_heading: "Đang bị cấm",
+    bans_empty: "Không ai bị cấm.",
+    bans_columns: ["Người đọc", "Bình luận", "Ghi chú", "Người cấm", "Đến", ""],
+    ban_forever: "Vĩnh viễn",
+    unban: "Bỏ cấm",
+    toast_unbanned: "Đã bỏ cấm",
 };

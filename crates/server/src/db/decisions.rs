@@ -7,6 +7,7 @@ use binhluan_api::{AuditEntry, Comment, CommentStatus};
 
 use super::Db;
 use super::comments::{COMMENT_COLUMNS, CommentRow, status_column, status_from_column};
+use super::reports::close_reports;
 use crate::clock::{now_micros, rfc3339};
 
 /// The most comments chosen on one article, pinned at the top of its thread.
@@ -68,7 +69,8 @@ pub enum Outcome {
 }
 
 impl Db {
-    /// Takes `decision` on pending comment `id` as `moderator`.
+    /// Takes `decision` on pending comment `id` as `moderator`; a published comment readers
+    /// reported can be rejected too. Either closes the comment's open reports.
     pub async fn decide(
         &self,
         id: i64,
@@ -80,7 +82,9 @@ impl Db {
         let mut transaction = self.pool.begin().await?;
         let sql = format!(
             "UPDATE comments SET status = $1, rejection_reason = $2, decided_by = $3, decided_at = $4 \
-             WHERE id = $5 AND status = 'pending' RETURNING {COMMENT_COLUMNS}"
+             WHERE id = $5 AND (status = 'pending' OR ($6 = 1 AND status = 'published' AND EXISTS \
+             (SELECT 1 FROM reports WHERE reports.comment_id = comments.id AND reports.closed_at IS NULL))) \
+             RETURNING {COMMENT_COLUMNS}"
         );
         let decided: Option<CommentRow> = sqlx::query_as(&sql)
             .bind(status_column(decision.status()))
@@ -88,9 +92,11 @@ impl Db {
             .bind(moderator)
             .bind(now)
             .bind(id)
+            .bind(i64::from(matches!(decision, Decision::Reject(_))))
             .fetch_optional(&mut *transaction)
             .await?;
         if let Some(row) = decided {
+            close_reports(&mut transaction, id, now).await?;
             log(
                 &mut transaction,
                 now,
@@ -259,7 +265,7 @@ fn conflict(row: CommentRow) -> Outcome {
 }
 
 /// Writes one line of the audit log.
-async fn log(
+pub(super) async fn log(
     connection: &mut sqlx::AnyConnection,
     at: i64,
     moderator: &str,

@@ -3,6 +3,7 @@
 
 mod articles;
 mod backfill;
+mod bans;
 mod comments;
 mod decisions;
 mod likes;
@@ -11,6 +12,7 @@ mod policy;
 mod posting;
 mod queue;
 mod rate_limit;
+mod reports;
 mod retention;
 mod seed;
 
@@ -25,6 +27,7 @@ use sqlx::{AnyPool, Executor};
 use tokio::sync::{Mutex, MutexGuard};
 
 pub use articles::{ArticleRecord, EmbedThread, Saved, StoredArticle, Thread};
+pub use bans::{BanOutcome, BanRequest};
 pub use comments::ParentProblem;
 pub use decisions::{Decision, Outcome};
 pub use likes::LikeOutcome;
@@ -32,6 +35,7 @@ pub use moderators::Account;
 pub use policy::PolicyRow;
 pub use posting::{NewCommentRecord, PostOutcome};
 pub use queue::{QueueFilter, queue_order};
+pub use reports::{ReportOutcome, ReportRecord};
 
 /// The database engine behind a URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -44,7 +44,7 @@ const HISTORY_RECENT: i64 = 5;
 /// A short, stable, one-way name for an identifier a moderator should be able to compare but
 /// not read (a reader id, an address), keyed by the database's secret so that it cannot be
 /// reversed by hashing every address.
-fn pseudonym(key: &str, value: &str) -> String {
+pub(super) fn pseudonym(key: &str, value: &str) -> String {
     secret_digest(&format!("{key}\u{0}{value}"))[..12].to_owned()
 }
 
@@ -148,7 +148,7 @@ impl Db {
     }
 
     /// `rows` with their articles and parents.
-    async fn moderation_items(
+    pub(super) async fn moderation_items(
         &self,
         rows: Vec<CommentRow>,
     ) -> Result<Vec<ModerationItem>, sqlx::Error> {
@@ -269,7 +269,10 @@ impl Db {
             sqlx::query_as("SELECT status, COUNT(*) FROM comments GROUP BY status")
                 .fetch_all(&self.pool)
                 .await?;
-        let mut counts = QueueCounts::default();
+        let mut counts = QueueCounts {
+            reported: self.reported_count().await?,
+            ..QueueCounts::default()
+        };
         for (status, count) in rows {
             let count = to_u64(count);
             match status.as_str() {

@@ -21,6 +21,8 @@ pub enum Bucket {
     /// New likes of one comment from one client, per hour (the client key is
     /// `client comment-id`).
     CommentLike,
+    /// Reports of comments from one client, per hour.
+    Report,
 }
 
 impl Bucket {
@@ -34,6 +36,7 @@ impl Bucket {
             Self::LoginClient => "login_client",
             Self::Like => "like",
             Self::CommentLike => "comment_like",
+            Self::Report => "report",
         }
     }
 
@@ -41,7 +44,7 @@ impl Bucket {
     pub fn window_seconds(self) -> i64 {
         match self {
             Self::Post | Self::RefusedPost | Self::Like => 60,
-            Self::Thread | Self::CommentLike => 60 * 60,
+            Self::Thread | Self::CommentLike | Self::Report => 60 * 60,
             Self::LoginAccount | Self::LoginClient => 15 * 60,
         }
     }

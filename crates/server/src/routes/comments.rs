@@ -11,6 +11,7 @@ use binhluan_rules::{Rule, Verdict};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use super::bans::refuse_banned;
 use super::{page_limit, page_start};
 use crate::cursor::CursorOrder;
 use crate::db::{NewCommentRecord, ParentProblem, PostOutcome};
@@ -117,7 +118,7 @@ fn hold_causes(verdict: &Verdict) -> Option<String> {
     (!causes.is_empty()).then(|| causes.join(","))
 }
 
-/// Posts a comment: refused (`403`) when the thread is closed; validated, checked against the
+/// Posts a comment: refused (`403`) when the thread is closed or the reader banned; validated, checked against the
 /// policy by `binhluan_rules::check` (whose verdict is final), stored normalized, pending
 /// unless `--auto-publish` (and the rules do not hold it).
 pub async fn post(
@@ -132,6 +133,7 @@ pub async fn post(
     if !state.is_open(&thread) {
         return Err(ApiFailure::CommentsClosed);
     }
+    refuse_banned(&state, reader.as_deref(), &client).await?;
     let (author_name, author_email, verdict, content) = match checked(&state, &new) {
         Ok(checked) => checked,
         Err(refusal) => return Err(count_refusal(&state, &client, refusal).await?),

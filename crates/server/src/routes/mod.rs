@@ -1,11 +1,13 @@
 //! The JSON API under `/api`, as documented in `crates/api/openapi.yaml`.
 
 mod articles;
+mod bans;
 mod comments;
 mod likes;
 mod moderation;
 mod moderators;
 mod policy;
+mod reports;
 mod session;
 mod threads;
 
@@ -68,6 +70,7 @@ pub fn api(state: Arc<AppState>) -> Router {
             "/comments/{id}/like",
             post(likes::like).delete(likes::unlike),
         )
+        .route("/comments/{id}/report", post(reports::report))
         .route("/policy", get(policy::policy))
         .route(
             "/moderation/session",
@@ -95,6 +98,10 @@ pub fn api(state: Arc<AppState>) -> Router {
             post(moderation::feature).delete(moderation::unfeature),
         )
         .route("/moderation/comments/{id}/undo", post(moderation::undo))
+        .route("/moderation/comments/{id}/keep", post(reports::keep))
+        .route("/moderation/reports", get(reports::queue))
+        .route("/moderation/bans", get(bans::list).post(bans::ban))
+        .route("/moderation/bans/{id}", axum::routing::delete(bans::unban))
         .route("/moderation/audit", get(moderation::audit))
         .route(
             "/moderation/moderators",

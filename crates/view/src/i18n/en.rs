@@ -100,6 +100,23 @@ pub const TEXTS: Texts = Texts {
         }
     },
     like_failed: "Your like was not saved. Please try again.",
+    report: "Report",
+    report_reasons: [
+        "Spam, advertising",
+        "Offensive",
+        "Off topic",
+        "Personal attack",
+        "False information",
+        "Other",
+    ],
+    report_text: "Details (required for other)",
+    report_send: "Send report",
+    report_thanks: "Thanks, we will review it",
+    report_failed: "The report could not be sent. Please try again.",
+    post_banned: |until| match until {
+        Some(date) => format!("You cannot comment until {date}."),
+        None => "You can no longer comment.".to_owned(),
+    },
     just_now: "Just now",
     minutes_ago: |n| {
         if n == 1 {
