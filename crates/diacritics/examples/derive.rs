@@ -37,6 +37,7 @@ struct Counter {
     ids: HashMap<String, Option<u32>>,
     form_ids: HashMap<String, u32>,
     forms: Vec<(String, u32)>,
+    cases: Vec<(u32, u32)>,
     bigrams: HashMap<u64, u32>,
     trigrams: HashMap<u128, u32>,
 }
@@ -45,6 +46,7 @@ impl Counter {
     fn new() -> Self {
         Counter {
             forms: vec![(String::new(), 0)],
+            cases: vec![(0, 0)],
             ..Counter::default()
         }
     }
@@ -60,6 +62,7 @@ impl Counter {
             let id = *self.form_ids.entry(form.clone()).or_insert(next);
             if id == next {
                 self.forms.push((form, 0));
+                self.cases.push((0, 0));
             }
             id
         });
@@ -71,13 +74,22 @@ impl Counter {
     fn line(&mut self, line: &str, weight: u32) {
         let chars: Vec<char> = line.chars().collect();
         let mut run = vec![0u32];
-        for piece in pieces(&chars) {
+        let pieces = pieces(&chars);
+        for (i, piece) in pieces.iter().enumerate() {
             let id = match piece.kind {
                 PieceKind::Word => {
                     self.id(&chars[piece.start..piece.end].iter().collect::<String>())
                 }
                 _ => None,
             };
+            if let Some(id) = id
+                && i > 0
+                && pieces[i - 1].kind == PieceKind::Word
+            {
+                let case = &mut self.cases[id as usize];
+                case.0 += weight;
+                case.1 += weight * u32::from(chars[piece.start].is_uppercase());
+            }
             match id {
                 Some(id) => run.push(id),
                 None => self.run(&mut run, weight),
@@ -127,9 +139,11 @@ impl Counter {
         let mut new_id = vec![None; self.forms.len()];
         new_id[0] = Some(0u64);
         let mut forms = vec![self.forms[0].clone()];
+        let mut cases = vec![self.cases[0]];
         for (n, &old) in order.iter().enumerate() {
             new_id[old] = Some(n as u64 + 1);
             forms.push(self.forms[old].clone());
+            cases.push(self.cases[old]);
         }
         let mut bigrams: Vec<(u32, u32)> = self
             .bigrams
@@ -155,6 +169,7 @@ impl Counter {
         trigrams.sort_unstable();
         ModelCounts {
             forms,
+            cases,
             bigrams,
             trigrams,
         }

@@ -3,9 +3,14 @@
 
 use crate::model::{BOUNDARY, Model};
 
-/// The best candidate index of each slot, the sequence as a whole scored by `model`, read
-/// as if the sequence started and ended at a boundary. Every slot needs a candidate.
-pub(crate) fn best_path(model: &Model, slots: &[&[u16]]) -> Vec<usize> {
+/// The best candidate index of each slot, the sequence as a whole scored by `model` (plus
+/// `bonus(slot, form)` for each choice), read as if the sequence started and ended at a
+/// boundary. Every slot needs a candidate.
+pub(crate) fn best_path(
+    model: &Model,
+    slots: &[&[u16]],
+    bonus: &dyn Fn(usize, u16) -> f32,
+) -> Vec<usize> {
     const START: &[u16] = &[BOUNDARY];
     let slot = |i: isize| -> &[u16] { if i < 0 { START } else { slots[i as usize] } };
     // scores[p * k + c]: the best path whose last two slots chose p and c.
@@ -25,13 +30,18 @@ pub(crate) fn best_path(model: &Model, slots: &[&[u16]]) -> Vec<usize> {
             let contexts: Vec<_> = older.iter().map(|&a| model.context(a, b)).collect();
             for (c, &w) in current.iter().enumerate() {
                 let lower = model.given_one(b, w);
+                let extra = if i < slots.len() as isize {
+                    bonus(i as usize, w)
+                } else {
+                    0.0
+                };
                 let cell = p * current.len() + c;
                 for (q, &a) in older.iter().enumerate() {
                     let before = scores[q * prev.len() + p];
                     if before == f32::NEG_INFINITY {
                         continue;
                     }
-                    let step = model.probability(a, b, w, contexts[q], lower).ln();
+                    let step = model.probability(a, b, w, contexts[q], lower).ln() + extra;
                     if before + step > next[cell] {
                         next[cell] = before + step;
                         pointers[cell] = q as u8;

@@ -13,7 +13,7 @@ static EMBEDDED: LazyLock<Model> =
     LazyLock::new(|| Model::decode(EMBEDDED_BYTES).expect("the embedded model decodes"));
 
 /// The first bytes of a model file, with its format's version.
-const MAGIC: &[u8; 5] = b"BLDX\x01";
+const MAGIC: &[u8; 5] = b"BLDX\x02";
 
 /// The id of the boundary that starts and ends every run of linked words.
 pub(crate) const BOUNDARY: u16 = 0;
@@ -30,6 +30,9 @@ const MAX_CANDIDATES: usize = 10;
 pub struct ModelCounts {
     /// Forms and their counts; index 0 is the boundary (empty form, counting runs of words).
     pub forms: Vec<(String, u32)>,
+    /// For each form: how often it came right after another word (only spaces between),
+    /// and how often it was capitalized there (a name's use of it).
+    pub cases: Vec<(u32, u32)>,
     /// Pairs of form ids `(a << 16) | b`, sorted, with their counts.
     pub bigrams: Vec<(u32, u32)>,
     /// Triples of form ids `(a << 32) | (b << 16) | c`, sorted, with their counts.
@@ -54,6 +57,7 @@ impl std::error::Error for ModelError {}
 pub struct Model {
     forms: Vec<String>,
     unigrams: Vec<u32>,
+    cases: Vec<(u32, u32)>,
     bigram_keys: Vec<u32>,
     bigram_counts: Vec<u32>,
     trigram_keys: Vec<u64>,
@@ -70,13 +74,24 @@ pub struct Model {
 
 impl ModelCounts {
     /// The compact binary form [`Model::decode`] reads: varints, keys as deltas.
+    ///
+    /// # Panics
+    ///
+    /// When `cases` does not have one entry per form.
     pub fn encode(&self) -> Vec<u8> {
+        assert_eq!(
+            self.forms.len(),
+            self.cases.len(),
+            "one `cases` entry per form"
+        );
         let mut out = MAGIC.to_vec();
         put(&mut out, self.forms.len() as u64);
-        for (form, count) in &self.forms {
+        for ((form, count), (after_word, capitalized)) in self.forms.iter().zip(&self.cases) {
             put(&mut out, form.len() as u64);
             out.extend_from_slice(form.as_bytes());
             put(&mut out, u64::from(*count));
+            put(&mut out, u64::from(*after_word));
+            put(&mut out, u64::from(*capitalized));
         }
         put(&mut out, self.bigrams.len() as u64);
         let mut last = 0u64;
@@ -167,6 +182,7 @@ impl Model {
         }
         let mut forms = Vec::with_capacity(form_count);
         let mut unigrams = Vec::with_capacity(form_count);
+        let mut cases = Vec::with_capacity(form_count);
         for _ in 0..form_count {
             let len = reader.varint()? as usize;
             let end = reader.at.checked_add(len).ok_or(ModelError("truncated"))?;
@@ -175,6 +191,12 @@ impl Model {
             let form = std::str::from_utf8(text).map_err(|_| ModelError("form not UTF-8"))?;
             forms.push(form.to_owned());
             unigrams.push(reader.count()?);
+            let after_word = reader.count()?;
+            let capitalized = reader.count()?;
+            if capitalized > after_word {
+                return Err(ModelError("more capitalized than seen"));
+            }
+            cases.push((after_word, capitalized));
         }
         let ids = form_count as u64;
         let (bigram_keys, bigram_counts) = reader.table(ids << 16)?;
@@ -218,6 +240,7 @@ impl Model {
         Ok(Model {
             forms,
             unigrams,
+            cases,
             bigram_keys,
             bigram_counts,
             trigram_keys,
@@ -243,6 +266,15 @@ impl Model {
     /// The id of a lowercase form, if the model knows it.
     pub(crate) fn id(&self, form: &str) -> Option<u16> {
         self.by_form.get(form).copied()
+    }
+
+    /// The log odds that form `id`, right after another word, is written capitalized
+    /// (`capitalized`) or not: what the typed case says of which form it is (a capitalized
+    /// `Minh` is the name, a lowercase `minh` rather `mình`).
+    pub(crate) fn case_score(&self, id: u16, capitalized: bool) -> f32 {
+        let (after_word, caps) = self.cases[usize::from(id)];
+        let matching = if capitalized { caps } else { after_word - caps };
+        ((matching as f32 + 1.0) / (after_word as f32 + 2.0)).ln()
     }
 
     /// The lowercase form of `id`.
@@ -344,6 +376,7 @@ mod tests {
                 ("học".into(), 2),
                 ("hóc".into(), 1),
             ],
+            cases: vec![(0, 0), (0, 0), (3, 0), (2, 0), (1, 1)],
             bigrams: vec![(1, 3), ((1 << 16) | 2, 2), ((2 << 16) | 3, 2)],
             trigrams: vec![((1 << 16) | 2, 2), ((1 << 32) | (2 << 16) | 3, 2)],
         }
@@ -365,6 +398,8 @@ mod tests {
             model.score(0, 0, 3) > model.score(0, 0, 4),
             "then to single forms"
         );
+        assert!(model.case_score(4, true) > model.case_score(3, true));
+        assert!(model.case_score(4, false) < model.case_score(3, false));
     }
 
     #[test]

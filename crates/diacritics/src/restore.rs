@@ -143,7 +143,19 @@ pub fn restore_with(model: &Model, text: &str) -> Restoration {
             Slot::Kept(_) => std::slice::from_ref(id),
         })
         .collect();
-    let path = best_path(model, &choices);
+    // After another word, the typed case tells names from other words.
+    let cased: Vec<Option<bool>> = slots
+        .iter()
+        .map(|(piece, slot)| match (piece, slot) {
+            (Some(i), Slot::Open(_)) if *i > 0 && pieces[i - 1].kind == PieceKind::Word => {
+                let typed = word(&pieces[*i]);
+                (!is_capitals(typed)).then(|| typed[0].is_uppercase())
+            }
+            _ => None,
+        })
+        .collect();
+    let bonus = |k: usize, w: u16| cased[k].map_or(0.0, |capital| model.case_score(w, capital));
+    let path = best_path(model, &choices, &bonus);
 
     let mut out = chars.clone();
     let mut restored = Vec::new();
@@ -162,7 +174,7 @@ pub fn restore_with(model: &Model, text: &str) -> Restoration {
             .iter()
             .enumerate()
             .filter(|&(c, _)| c != path[k])
-            .map(|(_, &w)| (local_score(model, &choices, &path, k, w), w))
+            .map(|(_, &w)| (local_score(model, &choices, &path, k, w) + bonus(k, w), w))
             .collect();
         others.sort_by(|x, y| y.0.total_cmp(&x.0));
         for (slot, c) in out[piece.start..piece.end].iter_mut().zip(chosen.chars()) {
