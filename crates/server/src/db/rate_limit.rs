@@ -23,6 +23,8 @@ pub enum Bucket {
     CommentLike,
     /// Reports of comments from one client, per hour.
     Report,
+    /// Requests to restore a text's marks (`POST /api/diacritics/restore`), per minute.
+    Restore,
 }
 
 impl Bucket {
@@ -37,13 +39,14 @@ impl Bucket {
             Self::Like => "like",
             Self::CommentLike => "comment_like",
             Self::Report => "report",
+            Self::Restore => "restore",
         }
     }
 
     /// The length of one window, in seconds.
     pub fn window_seconds(self) -> i64 {
         match self {
-            Self::Post | Self::RefusedPost | Self::Like => 60,
+            Self::Post | Self::RefusedPost | Self::Like | Self::Restore => 60,
             Self::Thread | Self::CommentLike | Self::Report => 60 * 60,
             Self::LoginAccount | Self::LoginClient => 15 * 60,
         }
