@@ -1,8 +1,9 @@
 //! "Thêm dấu" over HTTP, on SQLite and PostgreSQL alike: `POST /api/diacritics/restore`
 //! restores the marks of a text typed without them, gives each changed word's span (in
 //! characters) and alternatives, leaves marked text alone, refuses a text longer than the
-//! policy's `max_chars` and malformed requests with bilingual JSON errors, and limits each
-//! client to 30 requests a minute.
+//! policy's `max_chars`, malformed requests and foreign sites with bilingual JSON errors
+//! (newsroom pages on `--allowed-origins` may ask), and limits each client to 30 requests a
+//! minute.
 
 mod common;
 
@@ -14,6 +15,7 @@ use serde_json::{Value, json};
 suite! {
     a_plain_comment_gets_its_marks_and_its_words,
     marked_text_and_what_is_not_a_word_are_kept,
+    newsroom_pages_may_ask_and_other_sites_may_not,
     long_texts_and_malformed_requests_get_bilingual_errors,
     restoring_is_rate_limited_per_client,
 }
@@ -124,6 +126,27 @@ async fn marked_text_and_what_is_not_a_word_are_kept(backend: Backend) {
     let answer = restored(&server, "").await;
     assert_eq!(answer.text, "");
     assert!(answer.words.is_empty());
+    server.stop().await;
+}
+
+async fn newsroom_pages_may_ask_and_other_sites_may_not(backend: Backend) {
+    let (_database, server, _dir) = start(backend, None).await;
+    let from = |origin: &'static str| {
+        server
+            .client
+            .post(server.url("/api/diacritics/restore"))
+            .header("Origin", origin)
+            .json(&json!({ "text": "toi di hoc" }))
+            .send()
+    };
+    let response = from("https://bao.example.vn").await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["access-control-allow-origin"],
+        "https://bao.example.vn"
+    );
+    let response = from("https://evil.example").await.unwrap();
+    assert_error(response, 403, "forbidden_origin").await;
     server.stop().await;
 }
 
