@@ -21,8 +21,8 @@ pub use article::{
     ThreadRequest, ViewCount,
 };
 pub use comment::{
-    Comment, CommentCount, CommentPage, CommentStatus, Like, ModerationDecision, NewComment,
-    SortOrder,
+    Comment, CommentCount, CommentPage, CommentStatus, IssuedReader, Like, ModerationDecision,
+    NewComment, SortOrder,
 };
 pub use error::ApiError;
 pub use lang::Lang;

@@ -93,6 +93,11 @@ pub enum ApiFailure {
         /// Seconds until the client may like again.
         retry_after: u64,
     },
+    /// Too many reader ids issued to this client (`429 rate_limited`).
+    TooManyReaders {
+        /// Seconds until the client may get one again.
+        retry_after: u64,
+    },
     /// Too many reports from this client (`429 rate_limited`).
     TooManyReports {
         /// Seconds until the client may report again.
@@ -319,6 +324,18 @@ impl ApiFailure {
                     "Too many new comment threads were opened from your network. Please try again in {retry_after} seconds."
                 )),
             ),
+            Self::TooManyReaders { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                Cow::Owned(format!(
+                    "Có quá nhiều độc giả mới từ mạng của bạn. Bạn vẫn đọc và bình luận được; \
+                     hãy thử thích lại sau {retry_after} giây."
+                )),
+                Cow::Owned(format!(
+                    "Too many new readers came from your network. You can still read and comment; \
+                     try liking again in {retry_after} seconds."
+                )),
+            ),
             Self::TooManyLikes { retry_after } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
@@ -424,6 +441,7 @@ impl ApiFailure {
                 | Self::TooManyThreads { retry_after }
                 | Self::TooManyLikes { retry_after }
                 | Self::TooManyReports { retry_after }
+                | Self::TooManyReaders { retry_after }
                 | Self::TooManyLogins { retry_after } => Some(*retry_after),
                 Self::Overloaded => Some(1),
                 _ => None,

@@ -21,6 +21,7 @@ mod metrics_endpoint;
 pub mod moderators;
 pub mod origin;
 mod pages;
+pub mod readers;
 mod routes;
 mod secrets;
 mod security;
@@ -47,6 +48,7 @@ use tower_http::trace::TraceLayer;
 pub use config::Config;
 use db::Db;
 use live_policy::LivePolicy;
+use readers::ReaderKey;
 use state::AppState;
 use views::ViewCounter;
 
@@ -70,6 +72,10 @@ impl Server {
         let moderation_token = config.resolved_moderation_token()?;
         let seed = read_policy(config).await?;
         let db = Db::open(&config.database_url, config.database_max_connections).await?;
+        let reader_secret = match config.resolved_reader_secret()? {
+            Some(secret) => secret,
+            None => db.reader_secret().await?,
+        };
         let seeded_by = if config.policy.is_some() {
             "--policy"
         } else {
@@ -102,6 +108,7 @@ impl Server {
             threads: config.threads,
             thread_limit: config.thread_limit,
             views: ViewCounter::default(),
+            readers: ReaderKey::new(reader_secret.as_bytes()),
         });
         let limits = serve::Limits {
             header_read_timeout: Duration::from_secs(config.header_read_timeout.max(1)),

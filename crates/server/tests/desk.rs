@@ -125,13 +125,13 @@ async fn assert_error(response: Response, status: u16, code: &str) -> Value {
     body
 }
 
-/// Posts a valid comment (as reader `reader`, if given); its id.
+/// Posts a valid comment (as the reader named `reader`, if given); its id.
 async fn pending_comment(server: &TestServer, n: usize, reader: Option<&str>) -> i64 {
     let mut request = server
         .comment_post(ARTICLE, &unique_key())
         .json(&comment_body(n));
     if let Some(reader) = reader {
-        request = request.header("X-Reader-Id", reader);
+        request = request.header("X-Reader-Id", common::reader(reader));
     }
     let response = request.send().await.unwrap();
     assert_eq!(response.status(), 201);
@@ -456,7 +456,7 @@ async fn the_queue_filters_searches_and_explains(backend: Backend) {
     desk.decide(rejected, "reject").await;
     let reply = server
         .comment_post(ARTICLE, &unique_key())
-        .header("X-Reader-Id", reader)
+        .header("X-Reader-Id", common::reader(reader))
         .json(&json!({
             "author_name": "TRẦN THỊ BÌNH",
             "author_email": "an@example.vn",

@@ -57,7 +57,7 @@ async fn report(
     server
         .client
         .post(server.url(&format!("/api/comments/{id}/report")))
-        .header("X-Reader-Id", reader)
+        .header("X-Reader-Id", common::reader(reader))
         .header("X-Forwarded-For", address)
         .json(&body)
         .send()
@@ -79,7 +79,7 @@ async fn post_as(
     }
     server
         .comment_post(ARTICLE, &unique_key())
-        .header("X-Reader-Id", reader)
+        .header("X-Reader-Id", common::reader(reader))
         .header("X-Forwarded-For", address)
         .json(&body)
         .send()

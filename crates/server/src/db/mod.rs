@@ -12,6 +12,7 @@ mod policy;
 mod posting;
 mod queue;
 mod rate_limit;
+mod readers;
 mod reports;
 mod retention;
 mod seed;
@@ -119,18 +120,7 @@ impl Db {
         }
         .context("cannot migrate the database")?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
-        sqlx::query(
-            "INSERT INTO server_secrets (name, value) VALUES ('pseudonyms', $1) ON CONFLICT (name) DO NOTHING",
-        )
-        .bind(crate::secrets::random_token()?)
-        .execute(&pool)
-        .await
-        .context("cannot make the server's secret")?;
-        let pseudonym_key: String =
-            sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'pseudonyms'")
-                .fetch_one(&pool)
-                .await
-                .context("cannot read the server's secret")?;
+        let pseudonym_key = server_secret(&pool, "pseudonyms").await?;
         let db = Self {
             pool,
             write_gate,
@@ -155,8 +145,31 @@ impl Db {
         }
     }
 
+    /// The database's key for signing reader ids, made at its first use and shared by every
+    /// process on this database (unless `--reader-secret` gives one).
+    pub async fn reader_secret(&self) -> anyhow::Result<String> {
+        server_secret(&self.pool, "readers").await
+    }
+
     /// Closes every connection (so a SQLite file is checkpointed and released).
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// The server's own secret `name` (a random 256-bit token), made at its first use.
+async fn server_secret(pool: &AnyPool, name: &str) -> anyhow::Result<String> {
+    sqlx::query(
+        "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(name)
+    .bind(crate::secrets::random_token()?)
+    .execute(pool)
+    .await
+    .with_context(|| format!("cannot make the server's {name} secret"))?;
+    sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
+        .bind(name)
+        .fetch_one(pool)
+        .await
+        .with_context(|| format!("cannot read the server's {name} secret"))
 }

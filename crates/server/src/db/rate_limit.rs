@@ -23,6 +23,8 @@ pub enum Bucket {
     CommentLike,
     /// Reports of comments from one client, per hour.
     Report,
+    /// Reader ids issued to one client, per hour.
+    ReaderId,
 }
 
 impl Bucket {
@@ -36,6 +38,7 @@ impl Bucket {
             Self::LoginClient => "login_client",
             Self::Like => "like",
             Self::CommentLike => "comment_like",
+            Self::ReaderId => "reader_id",
             Self::Report => "report",
         }
     }
@@ -44,7 +47,7 @@ impl Bucket {
     pub fn window_seconds(self) -> i64 {
         match self {
             Self::Post | Self::RefusedPost | Self::Like => 60,
-            Self::Thread | Self::CommentLike | Self::Report => 60 * 60,
+            Self::Thread | Self::CommentLike | Self::Report | Self::ReaderId => 60 * 60,
             Self::LoginAccount | Self::LoginClient => 15 * 60,
         }
     }

@@ -7,6 +7,7 @@ mod likes;
 mod moderation;
 mod moderators;
 mod policy;
+mod readers;
 mod reports;
 mod session;
 mod threads;
@@ -58,6 +59,7 @@ pub fn api(state: Arc<AppState>) -> Router {
                 .layer(DefaultBodyLimit::max(MAX_ARTICLE_BODY_BYTES)),
         )
         .route("/threads", post(threads::open))
+        .route("/readers", post(readers::issue))
         .route("/articles/{slug}/views", post(articles::add_view))
         .route("/articles/{slug}/view.gif", get(articles::view_pixel))
         .route(

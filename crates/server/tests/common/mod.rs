@@ -20,6 +20,18 @@ pub const ARTICLE: &str = "lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-
 /// The moderation token of the test servers.
 pub const TOKEN: &str = "test-moderation-token-0123456789abcdef";
 
+/// The key the test servers sign reader ids with (`--reader-secret`).
+pub const READER_SECRET: &str = "test-reader-secret-0123456789abcdef01234567";
+
+/// The signed reader id the test servers know as `name`: the same for the same name.
+pub fn reader(name: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(name.as_bytes());
+    let mut nonce = [0; binhluan_server::readers::NONCE_BYTES];
+    nonce.copy_from_slice(&digest[..binhluan_server::readers::NONCE_BYTES]);
+    binhluan_server::readers::ReaderKey::new(READER_SECRET.as_bytes()).sign(&nonce)
+}
+
 /// The database engine a test runs against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -66,6 +78,8 @@ pub fn config(database_url: &str) -> Config {
         dist: PathBuf::from("/nonexistent/binhluan-dist"),
         moderation_token: Some(TOKEN.to_owned()),
         moderation_token_file: None,
+        reader_secret: Some(READER_SECRET.to_owned()),
+        reader_secret_file: None,
         post_rate_limit: 0,
         allowed_origins: vec!["https://bao.example.vn".parse().expect("an origin")],
         policy: None,
