@@ -967,7 +967,7 @@ async fn a_closed_thread_lists_its_comments_with_a_notice_in_place_of_the_form()
     assert!(!shows(&section, "form"), "no form");
     assert!(!shows(&section, ".comment-rules"), "no rules");
     assert!(
-        !shows(&section, ".comment-actions .link-button"),
+        !shows(&section, ".comment-actions .reply-button"),
         "no reply button"
     );
     assert_eq!(section.count(), "3 bình luận");

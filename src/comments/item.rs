@@ -126,7 +126,7 @@ pub fn CommentItem(
                 {replies_allowed.then(|| view! {
                     <button
                         type="button"
-                        class="link-button"
+                        class="link-button reply-button"
                         hidden=move || list.is_some_and(CommentList::is_closed)
                         aria-expanded=move || replying.get().to_string()
                         on:click=move |_| replying.update(|r| *r = !*r)
