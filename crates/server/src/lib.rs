@@ -8,6 +8,7 @@
 
 mod article_fields;
 mod auth;
+pub mod backup;
 mod client;
 mod clock;
 pub mod config;
@@ -15,6 +16,7 @@ mod cursor;
 mod db;
 mod error;
 mod extract;
+mod health;
 pub mod import;
 mod live_policy;
 mod metrics_endpoint;
@@ -117,6 +119,7 @@ impl Server {
         };
         let router = Router::new()
             .nest("/api", routes::api(state.clone()))
+            .merge(health::router(state.clone()))
             .merge(pages::router(
                 state.clone(),
                 config.dist.clone(),

@@ -75,6 +75,8 @@ pub struct Db {
     /// The database's own secret key for pseudonyms (made at its first open, shared by every
     /// process): a pseudonym cannot be reversed by hashing every address.
     pseudonym_key: Arc<str>,
+    /// How many migrations this build knows: a database with fewer applied is not ready.
+    migrations: usize,
 }
 
 impl Db {
@@ -114,11 +116,14 @@ impl Db {
             .connect_with(options)
             .await
             .context("cannot connect to the database")?;
-        match backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await,
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
-        }
-        .context("cannot migrate the database")?;
+        let migrator = match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        migrator
+            .run(&pool)
+            .await
+            .context("cannot migrate the database")?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
         let pseudonym_key = server_secret(&pool, "pseudonyms").await?;
         let db = Self {
@@ -126,6 +131,7 @@ impl Db {
             write_gate,
             next_key_purge: Arc::new(AtomicI64::new(0)),
             pseudonym_key: pseudonym_key.into(),
+            migrations: migrator.iter().count(),
         };
         db.backfill()
             .await
@@ -143,6 +149,15 @@ impl Db {
             Some(gate) => Some(gate.lock().await),
             None => None,
         }
+    }
+
+    /// Whether the database answers and has every migration of this build applied.
+    pub async fn is_ready(&self) -> bool {
+        let applied: Result<i64, _> =
+            sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.pool)
+                .await;
+        applied.is_ok_and(|applied| usize::try_from(applied).is_ok_and(|n| n >= self.migrations))
     }
 
     /// The database's key for signing reader ids, made at its first use and shared by every

@@ -1,0 +1,187 @@
+//! What an operations team relies on, on SQLite and PostgreSQL alike: `/healthz` says the
+//! process is alive; `/readyz` says the database answers with every migration applied, and
+//! `503` when it does not (a database that goes away, a migration missing).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Backend, TestDatabase, TestServer, config, execute_sql};
+
+suite! {
+    health_and_readiness_follow_the_database,
+}
+
+async fn probe(server: &TestServer, path: &str) -> (u16, String) {
+    let response = server.get(path).await;
+    let status = response.status().as_u16();
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    (status, response.text().await.unwrap())
+}
+
+/// Waits (up to 30 s) until `/readyz` answers `status`.
+async fn wait_for_readiness(server: &TestServer, status: u16) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while probe(server, "/readyz").await.0 != status {
+        assert!(Instant::now() < deadline, "/readyz never answered {status}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn health_and_readiness_follow_the_database(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let server = TestServer::start(config(&database.url)).await;
+    assert_eq!(probe(&server, "/healthz").await, (200, "ok\n".to_owned()));
+    assert_eq!(probe(&server, "/readyz").await, (200, "ready\n".to_owned()));
+
+    if backend == Backend::Postgres {
+        // The database goes away: its connections are cut and no new one is allowed.
+        let name = database.url.rsplit_once('/').unwrap().1.to_owned();
+        let admin = common::postgres::admin_url();
+        execute_sql(
+            &admin,
+            &format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false"),
+        )
+        .await;
+        execute_sql(
+            &admin,
+            &format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+            ),
+        )
+        .await;
+        let started = Instant::now();
+        assert_eq!(
+            probe(&server, "/readyz").await,
+            (503, "not ready\n".to_owned())
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "answered promptly"
+        );
+        assert_eq!(probe(&server, "/healthz").await.0, 200, "still alive");
+        execute_sql(
+            &admin,
+            &format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true"),
+        )
+        .await;
+        wait_for_readiness(&server, 200).await;
+    }
+
+    // A database without a migration of this build is not ready.
+    execute_sql(
+        &database.url,
+        "DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)",
+    )
+    .await;
+    assert_eq!(probe(&server, "/readyz").await.0, 503);
+}
+
+/// Runs `binhluan-server ARGS`; its exit status and what it printed (stdout, then stderr).
+fn command(args: &[&str]) -> (bool, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_binhluan-server"))
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the server binary runs");
+    let said = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.success(), said)
+}
+
+/// The number of published comments on the sample article, as readers count them.
+async fn published(server: &TestServer) -> u64 {
+    let count = server
+        .get_json(&format!("/api/articles/{}/comments/count", common::ARTICLE))
+        .await;
+    count["count"].as_u64().expect("a count")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_live_sqlite_database_is_backed_up_checked_and_restored() {
+    let folder = tempfile::tempdir().unwrap();
+    let live = format!("sqlite://{}", folder.path().join("live.db").display());
+    let server = TestServer::start(config(&live)).await;
+    for n in 0..10 {
+        server.published_comment(n, None).await;
+    }
+    // Readers keep posting while the backup is taken.
+    let busy = tokio::spawn({
+        let (base, client) = (server.base.clone(), server.client.clone());
+        async move {
+            for n in 100..140 {
+                let answer = client
+                    .post(format!("{base}/api/articles/{}/comments", common::ARTICLE))
+                    .header("Idempotency-Key", common::unique_key())
+                    .json(&common::comment_body(n))
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(answer.status(), 201, "posting goes on during the backup");
+            }
+        }
+    });
+    let backup = folder.path().join("backup.db");
+    let backup_arg = backup.to_str().unwrap();
+    let (ok, said) = command(&["backup", "--database-url", &live, backup_arg]);
+    assert!(ok, "{said}");
+    assert!(said.contains("is intact"), "{said}");
+    busy.await.unwrap();
+    let (again, said) = command(&["backup", "--database-url", &live, backup_arg]);
+    assert!(!again && said.contains("never overwrites"), "{said}");
+
+    // Not over a running server's database.
+    let (ok, said) = command(&["restore", "--database-url", &live, backup_arg]);
+    assert!(!ok && said.contains("stop the server first"), "{said}");
+
+    // Into another place, then served: the comments published before the backup are there.
+    let restored = format!("sqlite://{}", folder.path().join("restored.db").display());
+    let (ok, said) = command(&["restore", "--database-url", &restored, backup_arg]);
+    assert!(ok, "{said}");
+    let copy = TestServer::start(config(&restored)).await;
+    assert_eq!(published(&copy).await, 10);
+    assert_eq!(probe(&copy, "/readyz").await.0, 200);
+    copy.stop().await;
+
+    // Over a stopped server's database: it is kept beside.
+    server.stop().await;
+    let (ok, said) = command(&["restore", "--database-url", &live, backup_arg]);
+    assert!(ok, "{said}");
+    assert!(folder.path().join("live.db.before-restore").is_file());
+
+    // A damaged or foreign file is refused, and nothing is replaced.
+    let damaged = folder.path().join("damaged.db");
+    let mut bytes = std::fs::read(&backup).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 4096].fill(0xA5);
+    std::fs::write(&damaged, bytes).unwrap();
+    let foreign = folder.path().join("foreign.db");
+    execute_sql(
+        &format!("sqlite://{}?mode=rwc", foreign.display()),
+        "CREATE TABLE notes (text TEXT)",
+    )
+    .await;
+    let before = std::fs::read(folder.path().join("live.db")).unwrap();
+    for (file, why) in [
+        (&damaged, "damaged"),
+        (&foreign, "not a Bình Luận database"),
+    ] {
+        let (ok, said) = command(&["restore", "--database-url", &live, file.to_str().unwrap()]);
+        assert!(!ok && said.contains(why), "{file:?}: {said}");
+    }
+    assert_eq!(
+        std::fs::read(folder.path().join("live.db")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn postgres_backups_are_pg_dumps() {
+    let (ok, said) = command(&[
+        "backup",
+        "--database-url",
+        "postgres://localhost/binhluan",
+        "x.db",
+    ]);
+    assert!(!ok && said.contains("pg_dump"), "{said}");
+}
