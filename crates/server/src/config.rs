@@ -135,6 +135,11 @@ pub struct Config {
     /// given. Keep it off the public port: it is a separate listener.
     #[arg(long, env = "BINHLUAN_METRICS_ADDR")]
     pub metrics_addr: Option<SocketAddr>,
+
+    /// How log lines are written to stderr: `text` for people, `json` (one object a line,
+    /// with the request's id) for log collectors.
+    #[arg(long, env = "BINHLUAN_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
 }
 
 /// A proxy's address (a /32 or /128) or range.
@@ -200,6 +205,15 @@ fn secret(
         );
     }
     Ok(Some(token))
+}
+
+/// How log lines are written (`--log-format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Lines for people.
+    Text,
+    /// One JSON object a line.
+    Json,
 }
 
 /// Which articles have a comment thread (`--threads`).

@@ -44,6 +44,7 @@ use axum::Router;
 use binhluan_api::Policy;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -137,7 +138,9 @@ impl Server {
             ))
             .layer(CompressionLayer::new())
             .layer(security::cors_layer(&config.allowed_origins))
-            .layer(TraceLayer::new_for_http());
+            .layer(TraceLayer::new_for_http().make_span_with(request_span))
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.addr))?;
@@ -207,6 +210,17 @@ impl Server {
         self.db.close().await;
         served
     }
+}
+
+/// The span of one request: every log line written while serving it carries its id (the
+/// `X-Request-Id` it came with, say from a proxy, or a new UUID, answered in the same header).
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|id| id.to_str().ok())
+        .unwrap_or_default();
+    tracing::info_span!("request", id, method = %request.method(), uri = %request.uri())
 }
 
 /// `http://ADDR/kiem-duyet/#dang-nhap=SECRET`: the secret is in the fragment, which browsers

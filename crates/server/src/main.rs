@@ -2,6 +2,7 @@
 //! that manage its data (`import`, `moderators`, `backup`, `restore`).
 
 use binhluan_api::Role;
+use binhluan_server::config::LogFormat;
 use binhluan_server::{Config, Server, backup, import, moderators};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
@@ -107,14 +108,17 @@ enum ModeratorsCommand {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("binhluan_server=info,tower_http=info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("binhluan_server=info,tower_http=info"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match cli.serve.log_format {
+        LogFormat::Text => logs.init(),
+        // One JSON object a line, with the request's span (and its id) on every line.
+        LogFormat::Json => logs.json().with_current_span(true).init(),
+    }
     match cli.command {
         Some(Command::Import { feed, database_url }) => {
             import::run(&feed, &database_url, &mut std::io::stdout()).await?;

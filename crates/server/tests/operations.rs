@@ -1,6 +1,8 @@
-//! What an operations team relies on, on SQLite and PostgreSQL alike: `/healthz` says the
-//! process is alive; `/readyz` says the database answers with every migration applied, and
-//! `503` when it does not (a database that goes away, a migration missing).
+//! What an operations team relies on: `/healthz` says the process is alive; `/readyz` says
+//! the database answers with every migration applied, and `503` when it does not (a database
+//! that goes away, a migration missing), on SQLite and PostgreSQL alike; a live SQLite
+//! database is backed up, checked and restored; every answer and log line carries the
+//! request's id.
 
 mod common;
 
@@ -184,4 +186,65 @@ fn postgres_backups_are_pg_dumps() {
         "x.db",
     ]);
     assert!(!ok && said.contains("pg_dump"), "{said}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_answer_and_log_line_carries_the_request_id() {
+    let database = TestDatabase::new(Backend::Sqlite).await;
+    let port = common::postgres::free_port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_binhluan-server"))
+        .args(["--addr", &format!("127.0.0.1:{port}")])
+        .args(["--database-url", &database.url, "--post-rate-limit", "0"])
+        .args([
+            "--log-format",
+            "json",
+            "--dist",
+            "/nonexistent/binhluan-dist",
+        ])
+        .arg("--content")
+        .arg(common::content_folder())
+        .env("RUST_LOG", "binhluan_server=info")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the server binary starts");
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let answer = loop {
+        if let Ok(answer) = client.get(format!("{base}/healthz")).send().await {
+            break answer;
+        }
+        assert!(Instant::now() < deadline, "the binary answers within 60 s");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let made = answer.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(made.len(), 36, "a new UUID: {made}");
+
+    // An id from the proxy in front is kept, answered, and on the request's log lines.
+    let posted = client
+        .post(format!("{base}/api/articles/{}/comments", common::ARTICLE))
+        .header("Idempotency-Key", common::unique_key())
+        .header("X-Request-Id", "nginx-5f2c9a")
+        .json(&common::comment_body(1))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), 201);
+    assert_eq!(posted.headers()["x-request-id"], "nginx-5f2c9a");
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}")))
+        .collect();
+    let posted_line = lines
+        .iter()
+        .find(|line| line["fields"]["message"] == "comment posted")
+        .expect("the post is logged");
+    assert_eq!(posted_line["span"]["id"], "nginx-5f2c9a", "{posted_line}");
+    assert_eq!(posted_line["level"], "INFO");
 }

@@ -90,6 +90,7 @@ pub fn config(database_url: &str) -> Config {
         thread_limit: 0,
         content: content_folder(),
         metrics_addr: None,
+        log_format: binhluan_server::config::LogFormat::Text,
         public_url: None,
         header_read_timeout: 10,
         request_timeout: 30,
