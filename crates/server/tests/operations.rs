@@ -188,36 +188,39 @@ fn postgres_backups_are_pg_dumps() {
     assert!(!ok && said.contains("pg_dump"), "{said}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_answer_and_log_line_carries_the_request_id() {
-    let database = TestDatabase::new(Backend::Sqlite).await;
+/// The server's binary on `database_url` with `extra` flags, its stderr piped, once it
+/// answers; its address.
+async fn spawn_binary(database_url: &str, extra: &[&str]) -> (std::process::Child, String) {
     let port = common::postgres::free_port();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_binhluan-server"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_binhluan-server"))
         .args(["--addr", &format!("127.0.0.1:{port}")])
-        .args(["--database-url", &database.url, "--post-rate-limit", "0"])
-        .args([
-            "--log-format",
-            "json",
-            "--dist",
-            "/nonexistent/binhluan-dist",
-        ])
+        .args(["--database-url", database_url, "--post-rate-limit", "0"])
+        .args(["--dist", "/nonexistent/binhluan-dist"])
+        .args(["--moderation-token", common::TOKEN])
+        .args(["--reader-secret", common::READER_SECRET])
         .arg("--content")
         .arg(common::content_folder())
+        .args(extra)
         .env("RUST_LOG", "binhluan_server=info")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("the server binary starts");
     let base = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::new();
     let deadline = Instant::now() + Duration::from_secs(60);
-    let answer = loop {
-        if let Ok(answer) = client.get(format!("{base}/healthz")).send().await {
-            break answer;
-        }
+    while reqwest::get(format!("{base}/healthz")).await.is_err() {
         assert!(Instant::now() < deadline, "the binary answers within 60 s");
         tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    }
+    (child, base)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_answer_and_log_line_carries_the_request_id() {
+    let database = TestDatabase::new(Backend::Sqlite).await;
+    let (mut child, base) = spawn_binary(&database.url, &["--log-format", "json"]).await;
+    let client = reqwest::Client::new();
+    let answer = client.get(format!("{base}/healthz")).send().await.unwrap();
     let made = answer.headers()["x-request-id"]
         .to_str()
         .unwrap()
@@ -247,4 +250,102 @@ async fn every_answer_and_log_line_carries_the_request_id() {
         .expect("the post is logged");
     assert_eq!(posted_line["span"]["id"], "nginx-5f2c9a", "{posted_line}");
     assert_eq!(posted_line["level"], "INFO");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_finishes_what_is_in_flight_and_loses_no_acknowledged_comment() {
+    let database = TestDatabase::new(Backend::Sqlite).await;
+    let (child, base) = spawn_binary(&database.url, &[]).await;
+    let client = reqwest::Client::new();
+    let views = async |base: &str| -> u64 {
+        let article: serde_json::Value = client
+            .get(format!("{base}/api/articles/{}", common::ARTICLE))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        article["views"].as_u64().unwrap()
+    };
+    let views_before = views(&base).await;
+    // Three readers' views, counted in memory and not yet written.
+    for _ in 0..3 {
+        let viewed = client
+            .post(format!("{base}/api/articles/{}/views", common::ARTICLE))
+            .header("X-Reader-Id", common::reader(&common::unique_key()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(viewed.status(), 200);
+    }
+    // Eight readers post without pause; SIGTERM arrives in the middle.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut posters = Vec::new();
+    for reader in 0..8 {
+        let (client, base, stop) = (client.clone(), base.clone(), stop.clone());
+        posters.push(tokio::spawn(async move {
+            let mut acknowledged = Vec::new();
+            let mut n = reader * 1000;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                let answer = client
+                    .post(format!("{base}/api/articles/{}/comments", common::ARTICLE))
+                    .header("Idempotency-Key", common::unique_key())
+                    .json(&common::comment_body(n))
+                    .send()
+                    .await;
+                match answer {
+                    Ok(answer) if answer.status() == 201 => {
+                        let created: serde_json::Value = answer.json().await.unwrap();
+                        acknowledged.push(created["id"].as_i64().unwrap());
+                    }
+                    // Refused or cut off once the server stops accepting: not acknowledged.
+                    _ => {}
+                }
+            }
+            acknowledged
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let terminated = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(terminated.success());
+    let output = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(output.status.success(), "a clean exit: {:?}", output.status);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("binhluan-server stopped"));
+    let mut acknowledged = Vec::new();
+    for poster in posters {
+        acknowledged.extend(poster.await.unwrap());
+    }
+    assert!(
+        acknowledged.len() > 8,
+        "posts were flowing: {}",
+        acknowledged.len()
+    );
+
+    // Started again: every acknowledged comment is there, and the views were written.
+    let (mut again, base) = spawn_binary(&database.url, &[]).await;
+    for id in &acknowledged {
+        let item = client
+            .get(format!("{base}/api/moderation/comments/{id}"))
+            .bearer_auth(common::TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(item.status(), 200, "comment {id} was acknowledged");
+    }
+    assert_eq!(
+        views(&base).await,
+        views_before + 3,
+        "the views were written"
+    );
+    again.kill().ok();
+    again.wait().ok();
 }
