@@ -454,10 +454,28 @@ impl ApiFailure {
     }
 }
 
+impl ApiFailure {
+    /// Which rate limit refused the request, if one did.
+    fn rate_limit(&self) -> Option<&'static str> {
+        Some(match self {
+            Self::RateLimited { .. } => "posts",
+            Self::TooManyThreads { .. } => "threads",
+            Self::TooManyLikes { .. } => "likes",
+            Self::TooManyReports { .. } => "reports",
+            Self::TooManyReaders { .. } => "reader_ids",
+            Self::TooManyLogins { .. } => "logins",
+            _ => return None,
+        })
+    }
+}
+
 impl IntoResponse for ApiFailure {
     fn into_response(self) -> Response {
         if let Self::Internal(cause) = &self {
             tracing::error!(error = ?cause, "request failed");
+        }
+        if let Some(limit) = self.rate_limit() {
+            crate::measure::rate_limited(limit);
         }
         let (status, ..) = self.describe();
         let body = self.to_error();

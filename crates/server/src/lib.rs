@@ -19,6 +19,7 @@ mod extract;
 mod health;
 pub mod import;
 mod live_policy;
+mod measure;
 mod metrics_endpoint;
 pub mod moderators;
 pub mod origin;
@@ -54,6 +55,10 @@ use live_policy::LivePolicy;
 use readers::ReaderKey;
 use state::AppState;
 use views::ViewCounter;
+
+/// How often the gauges read from the database (its pool, the desk's queues) are refreshed,
+/// when metrics are served.
+const GAUGE_EVERY: Duration = Duration::from_secs(10);
 
 /// A server bound to its address, with its database open and migrated, ready to run.
 #[derive(Debug)]
@@ -184,6 +189,7 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        let measured = self.metrics.is_some();
         if let Some(metrics) = self.metrics {
             tokio::spawn(metrics.serve());
         }
@@ -195,10 +201,13 @@ impl Server {
             flush.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             let mut follow = tokio::time::interval(live_policy::FOLLOW_EVERY);
             follow.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            let mut gauge = tokio::time::interval(GAUGE_EVERY);
+            gauge.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 tokio::select! {
                     _ = flush.tick() => state.views.flush(&state.db).await,
                     _ = follow.tick() => state.policy.follow(&state.db).await,
+                    _ = gauge.tick(), if measured => measure::database(&state.db).await,
                     _ = &mut stopped => break,
                 }
             }

@@ -349,3 +349,72 @@ async fn sigterm_finishes_what_is_in_flight_and_loses_no_acknowledged_comment() 
     again.kill().ok();
     again.wait().ok();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_cover_requests_posts_rules_limits_views_and_the_database() {
+    let database = TestDatabase::new(Backend::Sqlite).await;
+    let server = TestServer::start(binhluan_server::Config {
+        metrics_addr: Some("127.0.0.1:0".parse().unwrap()),
+        post_rate_limit: 1,
+        ..config(&database.url)
+    })
+    .await;
+    let path = format!("/api/articles/{}/comments", common::ARTICLE);
+    assert_eq!(server.get(&path).await.status(), 200);
+    let refused = server
+        .post_comment(
+            &serde_json::json!({ "author_name": "An", "content": "Hay quá" }),
+            &common::unique_key(),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    server.create_comment(&common::comment_body(1)).await;
+    let limited = server
+        .post_comment(&common::comment_body(2), &common::unique_key())
+        .await;
+    assert_eq!(limited.status(), 429);
+    let viewed = server
+        .client
+        .post(server.url(&format!("/api/articles/{}/views", common::ARTICLE)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(viewed.status(), 200);
+
+    let url = server.metrics.clone().expect("metrics are served");
+    let expected = [
+        "binhluan_http_requests_total{route=\"/api/articles/{slug}/comments\",method=\"GET\",status=\"200\"}",
+        "binhluan_http_request_duration_seconds_bucket{route=\"/api/articles/{slug}/comments\",method=\"POST\",le=\"0.005\"}",
+        "binhluan_comment_posts_total{outcome=\"pending\"}",
+        "binhluan_comment_posts_total{outcome=\"refused\"}",
+        "binhluan_rule_refusals_total{rule=\"min_words\"}",
+        "binhluan_rate_limited_total{limit=\"posts\"}",
+        "binhluan_view_batches_total",
+        "binhluan_views_written_total",
+        "binhluan_db_connections{state=\"idle\"}",
+        "binhluan_moderation_queue{queue=\"pending\"}",
+    ];
+    // The views are written within a second, the gauges at start: wait for both.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let text = server
+            .client
+            .get(&url)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let missing: Vec<&str> = expected
+            .iter()
+            .copied()
+            .filter(|series| !text.lines().any(|line| line.starts_with(series)))
+            .collect();
+        if missing.is_empty() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "missing {missing:?} in:\n{text}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -151,6 +151,12 @@ impl Db {
         }
     }
 
+    /// The pool's connections: open, and idle among them.
+    pub fn pool_size(&self) -> (u32, u32) {
+        let idle = u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX);
+        (self.pool.size(), idle)
+    }
+
     /// Whether the database answers and has every migration of this build applied.
     pub async fn is_ready(&self) -> bool {
         let applied: Result<i64, _> =

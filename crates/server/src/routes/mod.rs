@@ -113,6 +113,7 @@ pub fn api(state: Arc<AppState>) -> Router {
             "/moderation/moderators/{name}",
             axum::routing::delete(moderators::remove),
         )
+        .route_layer(middleware::from_fn(crate::measure::requests))
         .fallback(|| async {
             ApiFailure::NotFound {
                 message: "Không có API này.",
