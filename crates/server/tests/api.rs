@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use binhluan_api::{Article, Comment, CommentPage, IssuedReader, Policy, Violation};
 use binhluan_rules::LinkPolicy;
 use common::{
-    ARTICLE, Backend, TOKEN, TestDatabase, TestServer, comment_body, config, execute_sql,
-    query_number, unique_key, valid_text,
+    ARTICLE, Backend, TOKEN, TestDatabase, TestServer, assert_error, comment_body, config,
+    execute_sql, query_number, unique_key, valid_text,
 };
 use futures::future::join_all;
 use reqwest::Method;
@@ -53,30 +53,6 @@ const FIXTURE: &str = include_str!(
 );
 
 /// Asserts an error answer: `status`, JSON content type, and the stable `error` code.
-async fn assert_error(response: reqwest::Response, status: u16, code: &str) -> Value {
-    assert_eq!(response.status(), status, "expected {status} {code}");
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    assert!(
-        content_type.starts_with("application/json"),
-        "error content type {content_type}"
-    );
-    let body: Value = response.json().await.expect("a JSON error");
-    assert_eq!(body["error"], code, "{body}");
-    assert!(
-        body["message"].as_str().is_some_and(|m| !m.is_empty()),
-        "Vietnamese message in {body}"
-    );
-    assert!(
-        body["message_en"].as_str().is_some_and(|m| !m.is_empty()),
-        "English message in {body}"
-    );
-    body
-}
-
 async fn moderation_queue(server: &TestServer, status: &str) -> CommentPage {
     moderation_page(server, &format!("?status={status}&limit=100")).await
 }

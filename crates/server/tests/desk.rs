@@ -10,7 +10,8 @@ use binhluan_api::{
 };
 use binhluan_server::moderators;
 use common::{
-    ARTICLE, Backend, TestDatabase, TestServer, comment_body, config, execute_sql, unique_key,
+    ARTICLE, Backend, TestDatabase, TestServer, assert_error, comment_body, config, execute_sql,
+    unique_key,
 };
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
@@ -114,15 +115,6 @@ async fn account(database: &TestDatabase, name: &str, role: Role) -> String {
     moderators::add(&database.url, name, role)
         .await
         .expect("the account is added")
-}
-
-async fn assert_error(response: Response, status: u16, code: &str) -> Value {
-    assert_eq!(response.status(), status, "expected {status} {code}");
-    let body: Value = response.json().await.expect("a JSON error");
-    assert_eq!(body["error"], code, "{body}");
-    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
-    assert!(body["message_en"].as_str().is_some_and(|m| !m.is_empty()));
-    body
 }
 
 /// Posts a valid comment (as the reader named `reader`, if given); its id.

@@ -10,7 +10,8 @@ use binhluan_api::{
     QueueCounts, ReportReason, ReportedPage, Role,
 };
 use common::{
-    ARTICLE, Backend, TestDatabase, TestServer, comment_body, config, execute_sql, unique_key,
+    ARTICLE, Backend, TestDatabase, TestServer, assert_error, comment_body, config, execute_sql,
+    unique_key,
 };
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
@@ -94,15 +95,6 @@ async fn posted_id(server: &TestServer, reader: &str, address: &str, n: usize) -
     response.json::<Value>().await.unwrap()["id"]
         .as_i64()
         .unwrap()
-}
-
-async fn assert_error(response: Response, status: u16, code: &str) -> Value {
-    assert_eq!(response.status(), status, "expected {status} {code}");
-    let body: Value = response.json().await.expect("a JSON error");
-    assert_eq!(body["error"], code, "{body}");
-    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
-    assert!(body["message_en"].as_str().is_some_and(|m| !m.is_empty()));
-    body
 }
 
 async fn reported(server: &TestServer, query: &str) -> ReportedPage {

@@ -202,6 +202,21 @@ fn page_start(cursor: Option<&str>, order: CursorOrder) -> Result<Option<Cursor>
     }
 }
 
+/// A page's start in a list paged by row id (`cursor` = the last id shown); `None` for the
+/// first page.
+fn id_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiFailure> {
+    match cursor {
+        None | Some("") => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| {
+            ApiFailure::invalid(
+                "cursor",
+                "Con trỏ phân trang không hợp lệ.",
+                "The pagination cursor is not valid.",
+            )
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

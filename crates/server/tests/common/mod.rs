@@ -330,3 +330,29 @@ pub async fn query_number(database_url: &str, sql: &str) -> i64 {
     pool.close().await;
     number
 }
+
+/// Asserts that `response` is the API's JSON error `status` `code`, with a message in both
+/// languages; the error.
+pub async fn assert_error(response: Response, status: u16, code: &str) -> Value {
+    assert_eq!(response.status(), status, "expected {status} {code}");
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(
+        content_type.starts_with("application/json"),
+        "error content type {content_type}"
+    );
+    let body: Value = response.json().await.expect("a JSON error");
+    assert_eq!(body["error"], code, "{body}");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "Vietnamese message in {body}"
+    );
+    assert!(
+        body["message_en"].as_str().is_some_and(|m| !m.is_empty()),
+        "English message in {body}"
+    );
+    body
+}
