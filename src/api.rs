@@ -1,12 +1,12 @@
 //! Calls to the comment API (`crates/api/openapi.yaml`) and the models they return.
 
 use binhluan_api::{
-    ApiError, Article, Comment, CommentPage, IDEMPOTENCY_KEY_HEADER, Like, NewComment, NewReport,
-    Policy, READER_ID_HEADER, SortOrder, ViewCount,
+    ApiError, Article, Comment, CommentPage, IDEMPOTENCY_KEY_HEADER, IssuedReader, Like,
+    NewComment, NewReport, Policy, READER_ID_HEADER, SortOrder, ViewCount,
 };
 use serde::de::DeserializeOwned;
 
-use crate::{http, json};
+use crate::{http, json, storage};
 
 /// Why an API call gave no usable answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +63,24 @@ pub async fn record_view(
         .await
         .map_err(|_| ApiFailure::Network)?;
     decode(response)
+}
+
+/// The reader's id: the one the server issued earlier, or a new one asked for now
+/// (`POST /api/readers`) and kept; empty when none can be had (then the call goes without,
+/// and likes wait until one can).
+pub async fn reader(base: &ApiBase) -> String {
+    let kept = storage::reader_id();
+    if !kept.is_empty() {
+        return kept;
+    }
+    let issued = match http::send("POST", &base.url("/readers"), &[], Some("{}")).await {
+        Ok(response) => decode::<IssuedReader>(response).ok(),
+        Err(_) => None,
+    };
+    issued.map_or_else(String::new, |issued| {
+        storage::keep_reader_id(&issued.reader_id);
+        issued.reader_id
+    })
 }
 
 /// `GET /api/policy`: the rules the server enforces.

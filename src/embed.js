@@ -352,18 +352,24 @@ function showRenderedError(host, [vi, en]) {
   host.querySelector("form[data-dormant]")?.replaceWith(box);
 }
 
-/** The reader's anonymous id, the one the widget keeps (src/storage.rs), made now if the
- * reader has none: the server counts a reader's view of an article once an hour. `undefined`
- * when storage is blocked (the server then counts by address). */
-function readerId() {
+/** The reader's anonymous id, the one the widget keeps (src/storage.rs): issued and signed
+ * by the server (`POST /api/readers`), asked for now if the reader has none yet. The server
+ * counts a reader's view of an article once an hour. `undefined` when none can be had
+ * (storage blocked, the server unreachable or the address's bound reached): the server then
+ * counts by address. */
+async function readerId(api) {
   const key = "binhluan:reader";
   try {
-    let id = localStorage.getItem(key);
-    if (!id) {
-      id = crypto.randomUUID();
-      localStorage.setItem(key, id);
-    }
-    return id;
+    const kept = localStorage.getItem(key);
+    if (kept?.startsWith("r1.")) return kept;
+    const answer = await fetch(`${api}/api/readers`, {
+      method: "POST",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const { reader_id: issued } = answer.ok ? await answer.json() : {};
+    if (typeof issued !== "string") return undefined;
+    localStorage.setItem(key, issued);
+    return issued;
   } catch {
     return undefined;
   }
@@ -372,7 +378,7 @@ function readerId() {
 /** Counts this reading of the article (`data-views`) and shows the new count in the page's
  * `.article-views`. Once per element. */
 async function countView(host, { api, article }) {
-  const reader = readerId();
+  const reader = await readerId(api);
   try {
     const answer = await fetch(`${api}/api/articles/${encodeURIComponent(article)}/views`, {
       method: "POST",

@@ -27,7 +27,8 @@ pub async fn send(
     let init = RequestInit::new();
     init.set_method(method);
     let header_map = Headers::new()?;
-    for (name, value) in headers {
+    // An empty value is a header the app does not have (a reader not yet given an id).
+    for (name, value) in headers.iter().filter(|(_, value)| !value.is_empty()) {
         header_map.set(name, value)?;
     }
     if let Some(body) = body {

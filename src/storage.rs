@@ -60,14 +60,20 @@ fn uuid_v4(mut bytes: [u8; 16]) -> String {
     )
 }
 
-/// The reader's anonymous id, made once and kept: the server counts one like per id.
+/// Where the reader's id is kept.
+const READER_KEY: &str = "binhluan:reader";
+
+/// The reader's anonymous id, as the server issued and signed it (`r1.…`), once it has; empty
+/// until then (an id the app made itself before the server issued them is not one).
 pub fn reader_id() -> String {
-    const KEY: &str = "binhluan:reader";
-    get(KEY).unwrap_or_else(|| {
-        let id = random_id();
-        set(KEY, &id);
-        id
-    })
+    get(READER_KEY)
+        .filter(|id| id.starts_with("r1."))
+        .unwrap_or_default()
+}
+
+/// Keeps the id the server issued.
+pub fn keep_reader_id(id: &str) {
+    set(READER_KEY, id);
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use binhluan_view::{CommentCard, LikeLabel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiBase, fetch_replies, set_like};
+use crate::api::{ApiBase, fetch_replies, reader, set_like};
 use crate::comments::form::{CommentForm, FormTarget};
 use crate::comments::list::CommentList;
 use crate::comments::load_more::LoadMore;
@@ -126,7 +126,7 @@ pub fn CommentItem(
                 {replies_allowed.then(|| view! {
                     <button
                         type="button"
-                        class="link-button"
+                        class="link-button reply-button"
                         hidden=move || list.is_some_and(CommentList::is_closed)
                         aria-expanded=move || replying.get().to_string()
                         on:click=move |_| replying.update(|r| *r = !*r)
@@ -198,7 +198,7 @@ fn LikeButton(id: i64, likes: u64, liked: bool) -> impl IntoView {
         spawn_local(async move {
             // Sends the latest wish until the server agrees with the reader.
             while let Some(want) = wanted.try_update_value(Option::take).flatten() {
-                match set_like(&base, id, want, &reader_id()).await {
+                match set_like(&base, id, want, &reader(&base).await).await {
                     Ok(answer) => {
                         confirmed.try_set_value((answer.liked, answer.likes));
                         if wanted.try_with_value(Option::is_none) == Some(true) {

@@ -4,10 +4,10 @@
 
 use binhluan_api::{Comment, CommentStatus, NewComment, Violation};
 
-use crate::api::{ApiBase, ApiFailure, post_comment};
+use crate::api::{ApiBase, ApiFailure, post_comment, reader};
 use crate::comments::draft::DraftSlot;
 use crate::i18n::{Lang, Texts};
-use crate::storage::{random_id, reader_id};
+use crate::storage::random_id;
 use crate::time::local_time;
 
 /// Where a form's post stands.
@@ -117,7 +117,7 @@ pub async fn post(
     let mut draft = slot.text();
     let key = draft.key_for(&comment, random_id);
     slot.save_text(&draft);
-    match post_comment(base, slug, &comment, &key, &reader_id()).await {
+    match post_comment(base, slug, &comment, &key, &reader(base).await).await {
         Ok(created) => {
             slot.clear_text();
             Ok(created)

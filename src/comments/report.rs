@@ -5,9 +5,9 @@ use binhluan_api::{NewReport, ReportReason};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiBase, report_comment};
+use crate::api::{ApiBase, reader, report_comment};
 use crate::i18n::use_texts;
-use crate::storage::{self, reader_id};
+use crate::storage;
 
 /// The report button of comment `id`, its inline form, and the thanks.
 #[component]
@@ -34,7 +34,8 @@ pub fn ReportButton(id: i64) -> impl IntoView {
             text: Some(text.get_untracked()).filter(|t| !t.trim().is_empty()),
         };
         spawn_local(async move {
-            let ok = report_comment(&base.get_value(), id, &report, &reader_id())
+            let base = base.get_value();
+            let ok = report_comment(&base, id, &report, &reader(&base).await)
                 .await
                 .is_ok();
             if ok {

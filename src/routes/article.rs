@@ -5,11 +5,10 @@ use binhluan_view::ArticleView;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiBase, ApiFailure, fetch_article, record_view};
+use crate::api::{ApiBase, ApiFailure, fetch_article, reader, record_view};
 use crate::comments::CommentSection;
 use crate::i18n::use_texts;
 use crate::routes::not_found::{NotFound, set_document_title};
-use crate::storage::reader_id;
 
 /// Where the article's loading stands.
 #[derive(Clone)]
@@ -65,7 +64,7 @@ fn load(base: ApiBase, slug: String, state: RwSignal<Loading>, views: RwSignal<u
             Ok(article) => {
                 views.set(article.views);
                 state.set(Loading::Ready(article));
-                if let Ok(count) = record_view(&base, &slug, &reader_id()).await {
+                if let Ok(count) = record_view(&base, &slug, &reader(&base).await).await {
                     views.set(count.views);
                 }
             }

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use binhluan_api::{ApiError, Comment, CommentPage, CommentStatus, Like, Policy};
+use binhluan_api::{ApiError, Comment, CommentPage, CommentStatus, IssuedReader, Like, Policy};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -226,10 +226,18 @@ impl MockRequest {
 /// `window.fetch` scripted, until dropped: then the browser's own `fetch` is back.
 pub struct FetchMock(JsFetchMock);
 
+/// The reader id the scripted server issues (`POST /api/readers`).
+pub const ISSUED_READER: &str = "r1.cmVhZGVyLW9mLXRoZS10ZXN0.c2lnbmVkLWJ5LXRoZS1tb2Nr";
+
 impl FetchMock {
-    /// Replaces `window.fetch`.
+    /// Replaces `window.fetch`; `POST /api/readers` issues [`ISSUED_READER`].
     pub fn install() -> FetchMock {
-        FetchMock(install_fetch_mock())
+        let mock = FetchMock(install_fetch_mock());
+        let issued = IssuedReader {
+            reader_id: ISSUED_READER.to_owned(),
+        };
+        mock.always("POST", "/api/readers", Reply::json(201, &issued));
+        mock
     }
 
     /// Queues `reply` for the next request `method pattern`; queued replies are used in order.

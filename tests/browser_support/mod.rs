@@ -437,7 +437,7 @@ impl Section {
     /// The "Trả lời"/"Hủy" button of comment `id`.
     pub fn reply_toggle(&self, id: i64) -> HtmlElement {
         self.find(&format!(
-            "article.comment[data-comment-id=\"{id}\"] > .comment-actions > .link-button"
+            "article.comment[data-comment-id=\"{id}\"] > .comment-actions > .reply-button"
         ))
         .unchecked_into()
     }

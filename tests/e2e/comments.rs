@@ -213,7 +213,7 @@ async fn a_reply_and_a_like_survive_a_reload() {
         .await;
 
     browser
-        .click(&format!("{comment} .comment-actions .link-button"))
+        .click(&format!("{comment} .comment-actions .reply-button"))
         .await;
     let reply_form = format!("{comment} form.comment-form");
     // The reply box already knows the reader's name.

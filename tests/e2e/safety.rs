@@ -14,7 +14,8 @@ use crate::support::{Browser, SEED_SLUG, ServerOptions, TestServer};
 
 const NAME: &str = "thu.tran";
 
-/// Reader `reader` reports comment `id` with `body`, through the API; asserts `202`.
+/// Reader `reader` (an issued id) reports comment `id` with `body`, through the API; asserts
+/// `202`.
 async fn report(server: &TestServer, id: i64, reader: &str, body: serde_json::Value) {
     let response = reqwest::Client::new()
         .post(server.url(&format!("/api/comments/{id}/report")))
@@ -26,7 +27,8 @@ async fn report(server: &TestServer, id: i64, reader: &str, body: serde_json::Va
     assert_eq!(response.status(), 202, "the report is taken");
 }
 
-/// Reader `reader` posts comment number `n` on the seed article; the answer's status.
+/// Reader `reader` (an issued id) posts comment number `n` on the seed article; the answer's
+/// status.
 async fn post_as(server: &TestServer, reader: &str, n: usize) -> reqwest::Response {
     let comment = NewComment {
         author_name: "Kẻ phá rối".to_owned(),
@@ -54,18 +56,24 @@ async fn reported_comments_are_kept_or_rejected_from_the_desk() {
     let [kept, rejected] = [comments[0].id, comments[1].id];
     server.approve(kept).await;
     server.approve(rejected).await;
-    report(&server, kept, "reader-0001", json!({ "reason": "spam" })).await;
     report(
         &server,
         kept,
-        "reader-0002",
+        &server.new_reader().await,
+        json!({ "reason": "spam" }),
+    )
+    .await;
+    report(
+        &server,
+        kept,
+        &server.new_reader().await,
         json!({ "reason": "other", "text": "Quảng cáo <b>bán thuốc</b>" }),
     )
     .await;
     report(
         &server,
         rejected,
-        "reader-0003",
+        &server.new_reader().await,
         json!({ "reason": "personal_attack" }),
     )
     .await;
@@ -149,7 +157,7 @@ async fn reported_comments_are_kept_or_rejected_from_the_desk() {
 async fn an_author_is_banned_and_unbanned_from_the_desk() {
     let server = TestServer::start(ServerOptions::default()).await;
     let password = add_moderator(&server, NAME, Role::Moderator).await;
-    let reader = "troll-reader-e2e";
+    let reader = &server.new_reader().await;
     let response = post_as(&server, reader, 1).await;
     assert_eq!(response.status(), 201);
     let id = response.json::<serde_json::Value>().await.unwrap()["id"]
@@ -217,7 +225,7 @@ async fn a_reader_reports_a_comment_and_a_banned_reader_keeps_the_draft() {
         ..Default::default()
     })
     .await;
-    let other = post_as(&server, "another-reader-01", 1).await;
+    let other = post_as(&server, &server.new_reader().await, 1).await;
     let other = other.json::<serde_json::Value>().await.unwrap()["id"]
         .as_i64()
         .unwrap();

@@ -103,6 +103,14 @@ pub struct NewComment {
     pub parent_id: Option<i64>,
 }
 
+/// A reader id the server issued (`POST /api/readers`): the app keeps it and sends it as
+/// `X-Reader-Id`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedReader {
+    /// The signed id.
+    pub reader_id: String,
+}
+
 /// A comment's likes after `POST` or `DELETE /api/comments/{id}/like`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Like {

@@ -5,6 +5,10 @@
 //! server; each view has its own small file. The desk is one page with no router: what it
 //! shows is a signal.
 
+// A queue item's view type nests deeper than the compiler's default limit (128) when the
+// workspace is built together (the server's features reach Leptos's rendering types).
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod audit;
 pub mod bans;

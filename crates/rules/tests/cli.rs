@@ -48,6 +48,34 @@ fn one_verdict_per_line_in_order() {
 }
 
 #[test]
+fn each_answer_carries_its_inputs_id() {
+    let input = [
+        r#"{"id": 7, "text": "Hay quá"}"#,
+        r#"{"id": "c-2026-0042", "text": "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin."}"#,
+        r#"{"id": {"article": "sa-pa", "n": 3}, "text": 5}"#,
+        r#"{"text": "Không có mã"}"#,
+    ]
+    .join("\n");
+    let output = run(&[], input.as_bytes());
+    let answers = lines(&output);
+    assert_eq!(answers.len(), 4);
+    assert_eq!(answers[0]["id"], 7);
+    assert_eq!(answers[0]["violations"][0]["rule"], "min_words");
+    assert_eq!(answers[1]["id"], "c-2026-0042");
+    assert_eq!(answers[1]["ok"], true);
+    assert_eq!(
+        answers[2]["id"],
+        serde_json::json!({"article": "sa-pa", "n": 3})
+    );
+    assert!(
+        answers[2]["error"].is_string(),
+        "an unreadable line keeps its id"
+    );
+    assert_eq!(answers[3].get("id"), None);
+    assert_eq!(answers[3]["ok"], false);
+}
+
+#[test]
 fn unreadable_lines_get_an_error_and_the_rest_goes_on() {
     let mut input = Vec::new();
     input.extend_from_slice(b"not json\n");

@@ -384,6 +384,18 @@ mod soak {
 
     /// One worker: until `stop`, a mix of reads (50 %), posts (25 %), likes (15 %) and views
     /// (10 %), to either process.
+    /// A reader id from `POST /api/readers`, if the server gives one.
+    async fn issued_reader(client: &reqwest::Client, base: &str) -> Option<String> {
+        let answer = client
+            .post(format!("{base}/api/readers"))
+            .send()
+            .await
+            .ok()?;
+        let issued: binhluan_api::IssuedReader =
+            answer.error_for_status().ok()?.json().await.ok()?;
+        Some(issued.reader_id)
+    }
+
     async fn work(
         worker: usize,
         client: reqwest::Client,
@@ -394,6 +406,8 @@ mod soak {
     ) {
         let mut n: u64 = 0;
         let mut known: Vec<i64> = Vec::new();
+        // The worker's reader id, issued by the server as the app's is (empty: not yet).
+        let mut reader = String::new();
         while !stop.load(Ordering::Relaxed) {
             n += 1;
             let base = &bases[(worker + n as usize) % bases.len()];
@@ -460,9 +474,12 @@ mod soak {
                     let Some(&id) = known.get(n as usize % known.len().max(1)) else {
                         continue;
                     };
+                    if reader.is_empty() {
+                        reader = issued_reader(&client, base).await.unwrap_or_default();
+                    }
                     let answer = client
                         .post(format!("{base}/api/comments/{id}/like"))
-                        .header("X-Reader-Id", format!("soak-reader-{worker}"))
+                        .header("X-Reader-Id", &reader)
                         .send()
                         .await;
                     match answer {

@@ -52,6 +52,21 @@ pub struct Config {
     )]
     pub moderation_token_file: Option<PathBuf>,
 
+    /// The key reader ids are signed with, at least 32 characters (prefer
+    /// `--reader-secret-file`). Without either, the server makes one and keeps it in the
+    /// database, which every process on that database shares. Changing it makes every reader
+    /// get a new id (their earlier likes stay counted).
+    #[arg(long, env = "BINHLUAN_READER_SECRET", hide_env_values = true)]
+    pub reader_secret: Option<String>,
+
+    /// A file holding the reader-id key (its first line).
+    #[arg(
+        long,
+        env = "BINHLUAN_READER_SECRET_FILE",
+        conflicts_with = "reader_secret"
+    )]
+    pub reader_secret_file: Option<PathBuf>,
+
     /// Comment posts allowed per client per minute (an IPv4 address, or an IPv6 /64 prefix);
     /// 0 turns the limit off.
     #[arg(long, env = "BINHLUAN_POST_RATE_LIMIT", default_value_t = 5)]
@@ -120,6 +135,11 @@ pub struct Config {
     /// given. Keep it off the public port: it is a separate listener.
     #[arg(long, env = "BINHLUAN_METRICS_ADDR")]
     pub metrics_addr: Option<SocketAddr>,
+
+    /// How log lines are written to stderr: `text` for people, `json` (one object a line,
+    /// with the request's id) for log collectors.
+    #[arg(long, env = "BINHLUAN_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
 }
 
 /// A proxy's address (a /32 or /128) or range.
@@ -139,31 +159,61 @@ impl Config {
     /// `--moderation-token-file`: an error that says what to do when the file cannot be read
     /// or the token is shorter than [`MIN_TOKEN_CHARS`].
     pub fn resolved_moderation_token(&self) -> anyhow::Result<Option<String>> {
-        let token = match (&self.moderation_token, &self.moderation_token_file) {
-            (Some(token), _) => token.trim().to_owned(),
-            (None, Some(path)) => std::fs::read_to_string(path)
-                .map_err(|error| {
-                    anyhow::anyhow!(
-                        "cannot read the moderation token file {}: {error}",
-                        path.display()
-                    )
-                })?
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
-            (None, None) => return Ok(None),
-        };
-        let chars = token.chars().count();
-        if chars < MIN_TOKEN_CHARS {
-            anyhow::bail!(
-                "the moderation token has {chars} characters: it needs at least {MIN_TOKEN_CHARS} \
-                 (make one with `openssl rand -hex 32`)"
-            );
-        }
-        Ok(Some(token))
+        secret(
+            "moderation token",
+            self.moderation_token.as_deref(),
+            self.moderation_token_file.as_deref(),
+        )
     }
+
+    /// The reader-id key, from `--reader-secret` or the first line of `--reader-secret-file`,
+    /// checked as [`Config::resolved_moderation_token`] is; `None`: the database's own.
+    pub fn resolved_reader_secret(&self) -> anyhow::Result<Option<String>> {
+        secret(
+            "reader secret",
+            self.reader_secret.as_deref(),
+            self.reader_secret_file.as_deref(),
+        )
+    }
+}
+
+/// A secret (`what`) given as a flag or as the first line of a file; at least
+/// [`MIN_TOKEN_CHARS`] characters.
+fn secret(
+    what: &str,
+    flag: Option<&str>,
+    file: Option<&std::path::Path>,
+) -> anyhow::Result<Option<String>> {
+    let token = match (flag, file) {
+        (Some(token), _) => token.trim().to_owned(),
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .map_err(|error| {
+                anyhow::anyhow!("cannot read the {what} file {}: {error}", path.display())
+            })?
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+        (None, None) => return Ok(None),
+    };
+    let chars = token.chars().count();
+    if chars < MIN_TOKEN_CHARS {
+        anyhow::bail!(
+            "the {what} has {chars} characters: it needs at least {MIN_TOKEN_CHARS} \
+             (make one with `openssl rand -hex 32`)"
+        );
+    }
+    Ok(Some(token))
+}
+
+/// How log lines are written (`--log-format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Lines for people.
+    Text,
+    /// One JSON object a line.
+    Json,
 }
 
 /// Which articles have a comment thread (`--threads`).

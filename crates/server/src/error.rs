@@ -93,6 +93,11 @@ pub enum ApiFailure {
         /// Seconds until the client may like again.
         retry_after: u64,
     },
+    /// Too many reader ids issued to this client (`429 rate_limited`).
+    TooManyReaders {
+        /// Seconds until the client may get one again.
+        retry_after: u64,
+    },
     /// Too many reports from this client (`429 rate_limited`).
     TooManyReports {
         /// Seconds until the client may report again.
@@ -324,6 +329,18 @@ impl ApiFailure {
                     "Too many new comment threads were opened from your network. Please try again in {retry_after} seconds."
                 )),
             ),
+            Self::TooManyReaders { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                Cow::Owned(format!(
+                    "Có quá nhiều độc giả mới từ mạng của bạn. Bạn vẫn đọc và bình luận được; \
+                     hãy thử thích lại sau {retry_after} giây."
+                )),
+                Cow::Owned(format!(
+                    "Too many new readers came from your network. You can still read and comment; \
+                     try liking again in {retry_after} seconds."
+                )),
+            ),
             Self::TooManyLikes { retry_after } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
@@ -440,6 +457,7 @@ impl ApiFailure {
                 | Self::TooManyLikes { retry_after }
                 | Self::TooManyReports { retry_after }
                 | Self::TooManyRestores { retry_after }
+                | Self::TooManyReaders { retry_after }
                 | Self::TooManyLogins { retry_after } => Some(*retry_after),
                 Self::Overloaded => Some(1),
                 _ => None,
@@ -452,10 +470,29 @@ impl ApiFailure {
     }
 }
 
+impl ApiFailure {
+    /// Which rate limit refused the request, if one did.
+    fn rate_limit(&self) -> Option<&'static str> {
+        Some(match self {
+            Self::RateLimited { .. } => "posts",
+            Self::TooManyThreads { .. } => "threads",
+            Self::TooManyLikes { .. } => "likes",
+            Self::TooManyReports { .. } => "reports",
+            Self::TooManyReaders { .. } => "reader_ids",
+            Self::TooManyRestores { .. } => "restores",
+            Self::TooManyLogins { .. } => "logins",
+            _ => return None,
+        })
+    }
+}
+
 impl IntoResponse for ApiFailure {
     fn into_response(self) -> Response {
         if let Self::Internal(cause) = &self {
             tracing::error!(error = ?cause, "request failed");
+        }
+        if let Some(limit) = self.rate_limit() {
+            crate::measure::rate_limited(limit);
         }
         let (status, ..) = self.describe();
         let body = self.to_error();

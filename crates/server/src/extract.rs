@@ -112,16 +112,21 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
     }
 }
 
-/// The reader's anonymous id from `X-Reader-Id`, if sent (`400` if malformed).
+/// The reader's anonymous id from `X-Reader-Id`, if sent and signed by this server
+/// (`POST /api/readers`); an id it did not sign counts as none (`400` if malformed).
 #[derive(Debug)]
 pub struct ReaderId(pub Option<String>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ReaderId {
+impl FromRequestParts<Arc<AppState>> for ReaderId {
     type Rejection = ApiFailure;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
         let raw = header_bytes(parts, READER_ID_HEADER);
-        raw.map(validation::reader_id).transpose().map(ReaderId)
+        let id = raw.map(validation::reader_id).transpose()?;
+        Ok(ReaderId(id.filter(|id| state.readers.verify(id))))
     }
 }
 

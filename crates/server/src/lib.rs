@@ -8,6 +8,7 @@
 
 mod article_fields;
 mod auth;
+pub mod backup;
 mod client;
 mod clock;
 pub mod config;
@@ -15,12 +16,15 @@ mod cursor;
 mod db;
 mod error;
 mod extract;
+mod health;
 pub mod import;
 mod live_policy;
+mod measure;
 mod metrics_endpoint;
 pub mod moderators;
 pub mod origin;
 mod pages;
+pub mod readers;
 mod routes;
 mod secrets;
 mod security;
@@ -41,14 +45,20 @@ use axum::Router;
 use binhluan_api::Policy;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use config::Config;
 use db::Db;
 use live_policy::LivePolicy;
+use readers::ReaderKey;
 use state::AppState;
 use views::ViewCounter;
+
+/// How often the gauges read from the database (its pool, the desk's queues) are refreshed,
+/// when metrics are served.
+const GAUGE_EVERY: Duration = Duration::from_secs(10);
 
 /// A server bound to its address, with its database open and migrated, ready to run.
 #[derive(Debug)]
@@ -72,6 +82,10 @@ impl Server {
         binhluan_diacritics::Model::embedded();
         let seed = read_policy(config).await?;
         let db = Db::open(&config.database_url, config.database_max_connections).await?;
+        let reader_secret = match config.resolved_reader_secret()? {
+            Some(secret) => secret,
+            None => db.reader_secret().await?,
+        };
         let seeded_by = if config.policy.is_some() {
             "--policy"
         } else {
@@ -104,6 +118,7 @@ impl Server {
             threads: config.threads,
             thread_limit: config.thread_limit,
             views: ViewCounter::default(),
+            readers: ReaderKey::new(reader_secret.as_bytes()),
         });
         let limits = serve::Limits {
             header_read_timeout: Duration::from_secs(config.header_read_timeout.max(1)),
@@ -112,6 +127,7 @@ impl Server {
         };
         let router = Router::new()
             .nest("/api", routes::api(state.clone()))
+            .merge(health::router(state.clone()))
             .merge(pages::router(
                 state.clone(),
                 config.dist.clone(),
@@ -129,7 +145,9 @@ impl Server {
             ))
             .layer(CompressionLayer::new())
             .layer(security::cors_layer(&config.allowed_origins))
-            .layer(TraceLayer::new_for_http());
+            .layer(TraceLayer::new_for_http().make_span_with(request_span))
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("cannot listen on {}", config.addr))?;
@@ -173,6 +191,7 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        let measured = self.metrics.is_some();
         if let Some(metrics) = self.metrics {
             tokio::spawn(metrics.serve());
         }
@@ -184,10 +203,13 @@ impl Server {
             flush.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             let mut follow = tokio::time::interval(live_policy::FOLLOW_EVERY);
             follow.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            let mut gauge = tokio::time::interval(GAUGE_EVERY);
+            gauge.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 tokio::select! {
                     _ = flush.tick() => state.views.flush(&state.db).await,
                     _ = follow.tick() => state.policy.follow(&state.db).await,
+                    _ = gauge.tick(), if measured => measure::database(&state.db).await,
                     _ = &mut stopped => break,
                 }
             }
@@ -199,6 +221,17 @@ impl Server {
         self.db.close().await;
         served
     }
+}
+
+/// The span of one request: every log line written while serving it carries its id (the
+/// `X-Request-Id` it came with, say from a proxy, or a new UUID, answered in the same header).
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|id| id.to_str().ok())
+        .unwrap_or_default();
+    tracing::info_span!("request", id, method = %request.method(), uri = %request.uri())
 }
 
 /// `http://ADDR/kiem-duyet/#dang-nhap=SECRET`: the secret is in the fragment, which browsers

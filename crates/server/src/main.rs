@@ -1,8 +1,9 @@
 //! `binhluan-server`: the reference backend of the Bình Luận comment API, and the commands
-//! that manage its data (`import`, `moderators`).
+//! that manage its data (`import`, `moderators`, `backup`, `restore`).
 
 use binhluan_api::Role;
-use binhluan_server::{Config, Server, import, moderators};
+use binhluan_server::config::LogFormat;
+use binhluan_server::{Config, Server, backup, import, moderators};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
@@ -32,6 +33,32 @@ enum Command {
         /// The feed: a file, or an http(s) URL.
         feed: String,
         /// The database, as for the server.
+        #[arg(
+            long,
+            env = "BINHLUAN_DATABASE_URL",
+            default_value = "sqlite://binhluan.db"
+        )]
+        database_url: String,
+    },
+    /// Writes a consistent copy of a SQLite database to FILE while the server runs, and checks
+    /// it (for PostgreSQL, use pg_dump).
+    Backup {
+        /// Where the copy goes (it must not exist).
+        file: std::path::PathBuf,
+        /// The database, as for the server.
+        #[arg(
+            long,
+            env = "BINHLUAN_DATABASE_URL",
+            default_value = "sqlite://binhluan.db"
+        )]
+        database_url: String,
+    },
+    /// Checks a backup and puts it in place of a stopped server's SQLite database (the one it
+    /// replaces is kept as NAME.before-restore).
+    Restore {
+        /// The backup.
+        file: std::path::PathBuf,
+        /// The database to replace, as for the server.
         #[arg(
             long,
             env = "BINHLUAN_DATABASE_URL",
@@ -81,17 +108,37 @@ enum ModeratorsCommand {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("binhluan_server=info,tower_http=info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("binhluan_server=info,tower_http=info"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match cli.serve.log_format {
+        LogFormat::Text => logs.init(),
+        // One JSON object a line, with the request's span (and its id) on every line.
+        LogFormat::Json => logs.json().with_current_span(true).init(),
+    }
     match cli.command {
         Some(Command::Import { feed, database_url }) => {
             import::run(&feed, &database_url, &mut std::io::stdout()).await?;
+        }
+        Some(Command::Backup { file, database_url }) => {
+            let snapshot = backup::backup(&database_url, &file).await?;
+            println!(
+                "backup: {} ({} bytes, {} comments) is intact",
+                file.display(),
+                snapshot.bytes,
+                snapshot.comments
+            );
+        }
+        Some(Command::Restore { file, database_url }) => {
+            let snapshot = backup::restore(&database_url, &file).await?;
+            println!(
+                "restore: {} ({} comments) is in place of {database_url}",
+                file.display(),
+                snapshot.comments
+            );
         }
         Some(Command::Moderators {
             command,

@@ -8,8 +8,14 @@ use std::sync::Mutex;
 use anyhow::Context;
 use axum::Router;
 use axum::routing::get;
-use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
+
+/// The bounds of the latency histograms' buckets, in seconds: from a cached read to a slow
+/// durable write.
+const LATENCY_BUCKETS: &[f64] = &[
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+];
 
 /// The process's one recorder (a process can install only one), made on first need; servers
 /// started at once in one process (tests) share it.
@@ -22,6 +28,8 @@ fn recorder() -> anyhow::Result<PrometheusHandle> {
         return Ok(handle.clone());
     }
     let handle = PrometheusBuilder::new()
+        .set_buckets_for_metric(Matcher::Suffix("_seconds".to_owned()), LATENCY_BUCKETS)
+        .context("invalid latency buckets")?
         .install_recorder()
         .context("cannot install the metrics recorder")?;
     *installed = Some(handle.clone());

@@ -71,7 +71,7 @@ fn panicked(payload: Box<dyn std::any::Any + Send>) -> Response {
 }
 
 /// Serves `router` on `listener` until `shutdown` completes, then waits for the requests in
-/// flight. Each request knows its peer's address (`ConnectInfo<SocketAddr>`).
+/// flight, at most the request timeout plus the header-read timeout. Each request knows its peer's address (`ConnectInfo<SocketAddr>`).
 pub async fn serve(
     listener: TcpListener,
     router: Router,
@@ -118,7 +118,18 @@ pub async fn serve(
         });
     }
     drop(listener);
-    graceful.shutdown().await;
+    // Requests in flight are bounded by the request timeout; a connection still open past it
+    // (a client that never reads its answer) is dropped.
+    let grace = limits.request_timeout + limits.header_read_timeout;
+    if tokio::time::timeout(grace, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            ?grace,
+            "connections still open at the end of the grace period: dropped"
+        );
+    }
     Ok(())
 }
 

@@ -9,6 +9,7 @@ use crate::db::{Db, StoredArticle, Thread};
 use crate::error::ApiFailure;
 use crate::live_policy::LivePolicy;
 use crate::origin::Origin;
+use crate::readers::ReaderKey;
 use crate::token_guard::TokenGuard;
 use crate::views::ViewCounter;
 
@@ -41,6 +42,8 @@ pub struct AppState {
     pub thread_limit: u32,
     /// Article views counted and not yet written.
     pub views: ViewCounter,
+    /// The key reader ids are signed with.
+    pub readers: ReaderKey,
 }
 
 impl AppState {

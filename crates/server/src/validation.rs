@@ -72,19 +72,19 @@ pub fn idempotency_key(raw: Option<&[u8]>) -> Result<String, ApiFailure> {
     Ok(String::from_utf8_lossy(raw).into_owned())
 }
 
-/// The `X-Reader-Id` header: 8 to 64 of `A-Z a-z 0-9 - _`.
+/// The `X-Reader-Id` header: 8 to 64 of `A-Z a-z 0-9 - _ .`.
 pub fn reader_id(raw: &[u8]) -> Result<String, ApiFailure> {
     let valid = READER_ID_CHARS.contains(&raw.len())
         && raw
             .iter()
-            .all(|byte| byte.is_ascii_alphanumeric() || *byte == b'-' || *byte == b'_');
+            .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.'));
     if valid {
         Ok(String::from_utf8_lossy(raw).into_owned())
     } else {
         Err(ApiFailure::invalid(
             READER_ID_HEADER,
-            "X-Reader-Id phải gồm 8 đến 64 ký tự A-Z, a-z, 0-9, - hoặc _.",
-            "The X-Reader-Id must be 8 to 64 characters of A-Z, a-z, 0-9, - or _.",
+            "X-Reader-Id phải gồm 8 đến 64 ký tự A-Z, a-z, 0-9, -, _ hoặc dấu chấm.",
+            "The X-Reader-Id must be 8 to 64 characters of A-Z, a-z, 0-9, -, _ or dots.",
         ))
     }
 }

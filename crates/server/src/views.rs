@@ -94,12 +94,15 @@ impl ViewCounter {
         if batch.is_empty() {
             return;
         }
+        let (articles, views) = (batch.len(), batch.values().sum::<u64>());
         if let Err(error) = db.add_views(&batch).await {
             tracing::warn!(%error, articles = batch.len(), "cannot write views; kept for the next write");
             let mut counted = self.lock();
             for (slug, views) in batch {
                 *counted.pending.entry(slug).or_default() += views;
             }
+        } else {
+            crate::measure::view_batch(articles, views);
         }
     }
 }

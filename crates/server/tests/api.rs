@@ -4,11 +4,11 @@ mod common;
 
 use std::collections::HashSet;
 
-use binhluan_api::{Article, Comment, CommentPage, Policy, Violation};
+use binhluan_api::{Article, Comment, CommentPage, IssuedReader, Policy, Violation};
 use binhluan_rules::LinkPolicy;
 use common::{
-    ARTICLE, Backend, TOKEN, TestDatabase, TestServer, comment_body, config, execute_sql,
-    query_number, unique_key, valid_text,
+    ARTICLE, Backend, TOKEN, TestDatabase, TestServer, assert_error, comment_body, config,
+    execute_sql, query_number, unique_key, valid_text,
 };
 use futures::future::join_all;
 use reqwest::Method;
@@ -40,6 +40,7 @@ suite! {
     pagination_walks_every_comment_once,
     likes_count_once_per_reader,
     fresh_reader_ids_from_one_client_add_few_likes,
+    reader_ids_are_issued_signed_and_bounded_per_client,
     emails_never_appear_in_public_answers,
     moderation_requires_the_token,
     cross_site_writes_are_refused,
@@ -52,30 +53,6 @@ const FIXTURE: &str = include_str!(
 );
 
 /// Asserts an error answer: `status`, JSON content type, and the stable `error` code.
-async fn assert_error(response: reqwest::Response, status: u16, code: &str) -> Value {
-    assert_eq!(response.status(), status, "expected {status} {code}");
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    assert!(
-        content_type.starts_with("application/json"),
-        "error content type {content_type}"
-    );
-    let body: Value = response.json().await.expect("a JSON error");
-    assert_eq!(body["error"], code, "{body}");
-    assert!(
-        body["message"].as_str().is_some_and(|m| !m.is_empty()),
-        "Vietnamese message in {body}"
-    );
-    assert!(
-        body["message_en"].as_str().is_some_and(|m| !m.is_empty()),
-        "English message in {body}"
-    );
-    body
-}
-
 async fn moderation_queue(server: &TestServer, status: &str) -> CommentPage {
     moderation_page(server, &format!("?status={status}&limit=100")).await
 }
@@ -158,13 +135,14 @@ async fn article_and_views(backend: Backend) {
     assert_error(missing, 404, "not_found").await;
 }
 
-/// `POST /api/articles/{ARTICLE}/views` as `reader`, if any: the views it answers.
+/// `POST /api/articles/{ARTICLE}/views` as the reader named `reader`, if any: the views it
+/// answers.
 async fn view_as(server: &TestServer, reader: Option<&str>) -> u64 {
     let mut request = server
         .client
         .post(server.url(&format!("/api/articles/{ARTICLE}/views")));
     if let Some(reader) = reader {
-        request = request.header("X-Reader-Id", reader);
+        request = request.header("X-Reader-Id", common::reader(reader));
     }
     let response = request.send().await.unwrap();
     assert_eq!(response.status(), 200);
@@ -1190,7 +1168,7 @@ async fn replies_page(server: &TestServer, id: i64, query: &str) -> reqwest::Res
     server
         .client
         .get(server.url(&format!("/api/comments/{id}/replies{query}")))
-        .header("X-Reader-Id", "reader-1")
+        .header("X-Reader-Id", common::reader("reader-1"))
         .send()
         .await
         .unwrap()
@@ -1213,7 +1191,7 @@ async fn replies_are_paged_with_their_own_cursor(backend: Backend) {
         &server,
         Method::POST,
         &liked.to_string(),
-        &[("X-Reader-Id", "reader-1")],
+        &[("X-Reader-Id", &common::reader("reader-1"))],
     )
     .await;
     assert_eq!(like.status(), 200);
@@ -1302,7 +1280,7 @@ async fn pagination_walks_every_comment_once(backend: Backend) {
     // Comment i gets i % 4 likes.
     for (i, id) in ids.iter().enumerate() {
         for reader in 0..i % 4 {
-            let reader = format!("reader-{reader:04}");
+            let reader = common::reader(&format!("reader-{reader:04}"));
             let headers = [("X-Reader-Id", reader.as_str())];
             let response = like_request(&server, Method::POST, &id.to_string(), &headers).await;
             assert_eq!(response.status(), 200);
@@ -1394,7 +1372,13 @@ async fn fresh_reader_ids_from_one_client_add_few_likes(backend: Backend) {
     let target = server.published_comment(1, None).await.to_string();
     let other = server.published_comment(2, None).await.to_string();
     let like_as = async |method: Method, id: &str, reader: String| {
-        like_request(&server, method, id, &[("X-Reader-Id", reader.as_str())]).await
+        like_request(
+            &server,
+            method,
+            id,
+            &[("X-Reader-Id", &common::reader(&reader))],
+        )
+        .await
     };
     // 30 fresh reader ids from one address: 10 likes of one comment an hour count.
     let mut accepted = 0;
@@ -1431,12 +1415,64 @@ async fn fresh_reader_ids_from_one_client_add_few_likes(backend: Backend) {
     assert!(passed >= 120 - 32, "{passed} passed before the limit");
 }
 
+async fn reader_ids_are_issued_signed_and_bounded_per_client(backend: Backend) {
+    let database = TestDatabase::new(backend).await;
+    let server = TestServer::start(binhluan_server::Config {
+        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+        ..config(&database.url)
+    })
+    .await;
+    let id = server.published_comment(1, None).await.to_string();
+    let issue = |address: &'static str| {
+        server
+            .client
+            .post(server.url("/api/readers"))
+            .header("X-Forwarded-For", address)
+            .send()
+    };
+    // One address gets 100 ids an hour, then waits; another address is not held back.
+    let mut issued = HashSet::new();
+    for _ in 0..100 {
+        let response = issue("198.51.100.7").await.unwrap();
+        assert_eq!(response.status(), 201);
+        let reader: IssuedReader = response.json().await.unwrap();
+        assert!(reader.reader_id.starts_with("r1."), "{}", reader.reader_id);
+        issued.insert(reader.reader_id);
+    }
+    assert_eq!(issued.len(), 100, "every id is new");
+    let refused = issue("198.51.100.7").await.unwrap();
+    assert!(refused.headers().contains_key("retry-after"));
+    assert_error(refused, 429, "rate_limited").await;
+    assert_eq!(issue("198.51.100.8").await.unwrap().status(), 201);
+
+    // An issued id likes; ids the server did not sign, however many, like nothing.
+    let signed = issued.iter().next().unwrap();
+    let like = like_request(&server, Method::POST, &id, &[("X-Reader-Id", signed)]).await;
+    assert_eq!(like.json::<Value>().await.unwrap()["likes"], 1);
+    let forged = signed.replace("r1.", "r1.A");
+    for made_up in [
+        "3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a5b".to_owned(),
+        forged,
+        format!("{}B", &signed[..signed.len() - 1]),
+    ] {
+        let response = like_request(&server, Method::POST, &id, &[("X-Reader-Id", &made_up)]).await;
+        assert_error(response, 400, "invalid_input").await;
+    }
+    assert_eq!(public_page(&server, "").await.comments[0].likes, 1);
+}
+
 async fn likes_count_once_per_reader(backend: Backend) {
     let (_database, server) = start(backend).await;
     let id = server.published_comment(1, None).await.to_string();
     // `method` by `reader` answers `likes` and `liked`.
     let expect = async |method: Method, reader: &str, likes: u64, liked: bool| {
-        let response = like_request(&server, method, &id, &[("X-Reader-Id", reader)]).await;
+        let response = like_request(
+            &server,
+            method,
+            &id,
+            &[("X-Reader-Id", &common::reader(reader))],
+        )
+        .await;
         assert_eq!(response.status(), 200);
         assert_eq!(
             response.json::<Value>().await.unwrap(),
@@ -1450,7 +1486,7 @@ async fn likes_count_once_per_reader(backend: Backend) {
     let page: CommentPage = server
         .client
         .get(server.url(&format!("/api/articles/{ARTICLE}/comments")))
-        .header("X-Reader-Id", "reader-aaaa")
+        .header("X-Reader-Id", common::reader("reader-aaaa"))
         .send()
         .await
         .unwrap()
@@ -1468,7 +1504,8 @@ async fn likes_count_once_per_reader(backend: Backend) {
     expect(Method::DELETE, "reader-aaaa", 1, false).await;
 
     // Concurrent likes by one reader count once.
-    let reader = [("X-Reader-Id", "reader-cccc")];
+    let reader_cccc = common::reader("reader-cccc");
+    let reader = [("X-Reader-Id", reader_cccc.as_str())];
     let concurrent =
         join_all((0..10).map(|_| like_request(&server, Method::POST, &id, &reader))).await;
     for response in concurrent {
@@ -1477,35 +1514,53 @@ async fn likes_count_once_per_reader(backend: Backend) {
     assert_eq!(public_page(&server, "").await.comments[0].likes, 2);
 
     let pending = server.create_comment(&comment_body(2)).await["id"].to_string();
+    let aaaa = common::reader("reader-aaaa");
+    let other_key = binhluan_server::readers::ReaderKey::new(b"another server's secret, 32 chars+")
+        .sign(&[7; binhluan_server::readers::NONCE_BYTES]);
     for (method, target, reader, status, code) in [
         (Method::POST, id.as_str(), None, 400, "invalid_input"),
         (Method::POST, &id, Some("short"), 400, "invalid_input"),
         (Method::POST, &id, Some("reader aaaa"), 400, "invalid_input"),
+        // Ids this server did not sign count as none.
+        (
+            Method::POST,
+            &id,
+            Some("3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a5b"),
+            400,
+            "invalid_input",
+        ),
+        (
+            Method::POST,
+            &id,
+            Some(other_key.as_str()),
+            400,
+            "invalid_input",
+        ),
         (
             Method::POST,
             "abc",
-            Some("reader-aaaa"),
+            Some(aaaa.as_str()),
             400,
             "invalid_input",
         ),
         (
             Method::POST,
             "987654",
-            Some("reader-aaaa"),
+            Some(aaaa.as_str()),
             404,
             "not_found",
         ),
         (
             Method::POST,
             &pending,
-            Some("reader-aaaa"),
+            Some(aaaa.as_str()),
             404,
             "not_found",
         ),
         (
             Method::DELETE,
             &pending,
-            Some("reader-aaaa"),
+            Some(aaaa.as_str()),
             404,
             "not_found",
         ),
@@ -1626,7 +1681,7 @@ async fn cross_site_writes_are_refused(backend: Backend) {
 
     let id = server.published_comment(5, None).await;
     let headers = [
-        ("X-Reader-Id", "reader-aaaa"),
+        ("X-Reader-Id", &*common::reader("reader-aaaa")),
         ("Origin", "https://evil.example"),
     ];
     let like = like_request(&server, Method::POST, &id.to_string(), &headers).await;

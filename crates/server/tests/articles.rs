@@ -7,7 +7,8 @@ use binhluan_api::{Article, ArticleList, CommentPage, Commenting};
 use binhluan_server::config::ThreadMode;
 use binhluan_server::import;
 use common::{
-    ARTICLE, Backend, TestDatabase, TestServer, comment_body, config, query_number, unique_key,
+    ARTICLE, Backend, TestDatabase, TestServer, assert_error, comment_body, config, query_number,
+    unique_key,
 };
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -39,15 +40,6 @@ async fn put_article(server: &TestServer, slug: &str, body: &Value) -> reqwest::
 }
 
 /// Asserts an error answer's status and code, with messages in both languages.
-async fn assert_error(response: reqwest::Response, status: u16, code: &str) -> Value {
-    assert_eq!(response.status(), status, "expected {status} {code}");
-    let body: Value = response.json().await.expect("a JSON error");
-    assert_eq!(body["error"], code, "{body}");
-    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
-    assert!(body["message_en"].as_str().is_some_and(|m| !m.is_empty()));
-    body
-}
-
 async fn reader_article(server: &TestServer, slug: &str) -> Article {
     serde_json::from_value(server.get_json(&format!("/api/articles/{slug}")).await).unwrap()
 }

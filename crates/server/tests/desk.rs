@@ -10,7 +10,8 @@ use binhluan_api::{
 };
 use binhluan_server::moderators;
 use common::{
-    ARTICLE, Backend, TestDatabase, TestServer, comment_body, config, execute_sql, unique_key,
+    ARTICLE, Backend, TestDatabase, TestServer, assert_error, comment_body, config, execute_sql,
+    unique_key,
 };
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
@@ -116,22 +117,13 @@ async fn account(database: &TestDatabase, name: &str, role: Role) -> String {
         .expect("the account is added")
 }
 
-async fn assert_error(response: Response, status: u16, code: &str) -> Value {
-    assert_eq!(response.status(), status, "expected {status} {code}");
-    let body: Value = response.json().await.expect("a JSON error");
-    assert_eq!(body["error"], code, "{body}");
-    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
-    assert!(body["message_en"].as_str().is_some_and(|m| !m.is_empty()));
-    body
-}
-
-/// Posts a valid comment (as reader `reader`, if given); its id.
+/// Posts a valid comment (as the reader named `reader`, if given); its id.
 async fn pending_comment(server: &TestServer, n: usize, reader: Option<&str>) -> i64 {
     let mut request = server
         .comment_post(ARTICLE, &unique_key())
         .json(&comment_body(n));
     if let Some(reader) = reader {
-        request = request.header("X-Reader-Id", reader);
+        request = request.header("X-Reader-Id", common::reader(reader));
     }
     let response = request.send().await.unwrap();
     assert_eq!(response.status(), 201);
@@ -456,7 +448,7 @@ async fn the_queue_filters_searches_and_explains(backend: Backend) {
     desk.decide(rejected, "reject").await;
     let reply = server
         .comment_post(ARTICLE, &unique_key())
-        .header("X-Reader-Id", reader)
+        .header("X-Reader-Id", common::reader(reader))
         .json(&json!({
             "author_name": "TRẦN THỊ BÌNH",
             "author_email": "an@example.vn",

@@ -189,7 +189,7 @@ async fn a_reader_sees_a_comment_with_more_replies_than_a_query_may_bind() {
     let answer = server
         .client
         .get(server.url(&format!("/api/articles/{ARTICLE}/comments")))
-        .header("X-Reader-Id", "doc-gia-1")
+        .header("X-Reader-Id", common::reader("doc-gia-1"))
         .send()
         .await
         .unwrap();

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use binhluan_api::{Policy, PolicyVersion, Role, Session};
 use binhluan_server::moderators;
 use common::postgres::free_port;
-use common::{ARTICLE, Backend, TOKEN, TestDatabase, TestServer, config, unique_key};
+use common::{ARTICLE, Backend, TOKEN, TestDatabase, TestServer, assert_error, config, unique_key};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
 
@@ -81,15 +81,6 @@ async fn save(server: &TestServer, base_version: i64, policy: &Policy) -> Respon
         .send()
         .await
         .unwrap()
-}
-
-async fn assert_error(response: Response, status: u16, code: &str) -> Value {
-    assert_eq!(response.status(), status, "expected {status} {code}");
-    let body: Value = response.json().await.expect("a JSON error");
-    assert_eq!(body["error"], code, "{body}");
-    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
-    assert!(body["message_en"].as_str().is_some_and(|m| !m.is_empty()));
-    body
 }
 
 fn eight_words_body() -> Value {

@@ -10,7 +10,8 @@ use binhluan_api::{
     QueueCounts, ReportReason, ReportedPage, Role,
 };
 use common::{
-    ARTICLE, Backend, TestDatabase, TestServer, comment_body, config, execute_sql, unique_key,
+    ARTICLE, Backend, TestDatabase, TestServer, assert_error, comment_body, config, execute_sql,
+    unique_key,
 };
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
@@ -57,7 +58,7 @@ async fn report(
     server
         .client
         .post(server.url(&format!("/api/comments/{id}/report")))
-        .header("X-Reader-Id", reader)
+        .header("X-Reader-Id", common::reader(reader))
         .header("X-Forwarded-For", address)
         .json(&body)
         .send()
@@ -79,7 +80,7 @@ async fn post_as(
     }
     server
         .comment_post(ARTICLE, &unique_key())
-        .header("X-Reader-Id", reader)
+        .header("X-Reader-Id", common::reader(reader))
         .header("X-Forwarded-For", address)
         .json(&body)
         .send()
@@ -94,15 +95,6 @@ async fn posted_id(server: &TestServer, reader: &str, address: &str, n: usize) -
     response.json::<Value>().await.unwrap()["id"]
         .as_i64()
         .unwrap()
-}
-
-async fn assert_error(response: Response, status: u16, code: &str) -> Value {
-    assert_eq!(response.status(), status, "expected {status} {code}");
-    let body: Value = response.json().await.expect("a JSON error");
-    assert_eq!(body["error"], code, "{body}");
-    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
-    assert!(body["message_en"].as_str().is_some_and(|m| !m.is_empty()));
-    body
 }
 
 async fn reported(server: &TestServer, query: &str) -> ReportedPage {

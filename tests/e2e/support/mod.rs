@@ -4,7 +4,9 @@ mod browser;
 pub mod bundle;
 pub mod desk;
 mod host_site;
-// The server tests' throwaway PostgreSQL cluster, for the tests that run on PostgreSQL.
+// The server tests' throwaway PostgreSQL cluster, for the tests that run on PostgreSQL;
+// the browser tests use only part of what the server tests use from it.
+#[allow(dead_code)]
 #[path = "../../../crates/server/tests/common/postgres.rs"]
 mod postgres;
 mod server;

@@ -169,6 +169,22 @@ impl TestServer {
         page.comments
     }
 
+    /// A new reader's id, issued by the server (`POST /api/readers`) as the widget asks for
+    /// one.
+    pub async fn new_reader(&self) -> String {
+        let issued: binhluan_api::IssuedReader = reqwest::Client::new()
+            .post(self.url("/api/readers"))
+            .send()
+            .await
+            .expect("the API answers")
+            .error_for_status()
+            .expect("a reader id is issued")
+            .json()
+            .await
+            .expect("the issued id");
+        issued.reader_id
+    }
+
     /// Posts a comment on the seed article through the API, as another reader would.
     pub async fn post(&self, comment: &NewComment, idempotency_key: &str) -> reqwest::Response {
         self.post_to(SEED_SLUG, comment, idempotency_key).await

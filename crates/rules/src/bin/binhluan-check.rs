@@ -1,9 +1,10 @@
 //! `binhluan-check`: checks comments given as JSON Lines.
 //!
-//! Reads JSON Lines on standard input, one object per line with a `"text"` string (other
-//! fields are ignored), and writes one line per input line, in the same order: the serialized
-//! [`Verdict`], or `{"error": "..."}` for a line it cannot read (invalid UTF-8, invalid JSON,
-//! no `"text"` string). Blank lines (empty or only spaces) are skipped: they carry no comment,
+//! Reads JSON Lines on standard input, one object per line with a `"text"` string and an
+//! optional `"id"` (any JSON value; other fields are ignored), and writes one line per input
+//! line, in the same order: the serialized [`Verdict`], or `{"error": "..."}` for a line it
+//! cannot read (invalid UTF-8, invalid JSON, no `"text"` string), each with the input's `"id"`
+//! first when it had one, so stored comments are matched by id, not by line order. Blank lines (empty or only spaces) are skipped: they carry no comment,
 //! and JSON Lines tools commonly end files with one. Exits with status 1 if any line was
 //! unreadable, 0 otherwise.
 //!
@@ -54,40 +55,45 @@ fn run(policy: &Policy, mut input: impl BufRead, mut output: impl Write) -> io::
     let mut all_readable = true;
     let mut line = Vec::new();
     while input.read_until(b'\n', &mut line)? > 0 {
-        let answer = match verdict_for(&line, policy) {
-            None => {
-                line.clear();
-                continue;
-            }
-            Some(Ok(verdict)) => serde_json::to_string(&verdict),
-            Some(Err(problem)) => {
+        let Some((id, judged)) = verdict_for(&line, policy) else {
+            line.clear();
+            continue;
+        };
+        let answer = match judged {
+            Ok(verdict) => serde_json::to_string(&verdict),
+            Err(problem) => {
                 all_readable = false;
                 serde_json::to_string(&serde_json::json!({ "error": problem }))
             }
-        };
-        writeln!(output, "{}", answer.map_err(io::Error::other)?)?;
+        }
+        .map_err(io::Error::other)?;
+        match id {
+            // The answer is an object: the id goes first, before its other members.
+            Some(id) => writeln!(output, "{{\"id\":{id},{}", &answer[1..])?,
+            None => writeln!(output, "{answer}")?,
+        }
         line.clear();
     }
     output.flush()?;
     Ok(all_readable)
 }
 
-/// The verdict for one raw line; `None` for a blank line.
-fn verdict_for(raw: &[u8], policy: &Policy) -> Option<Result<Verdict, String>> {
+/// The line's `id` (as JSON text), if it had one, and its verdict; `None` for a blank line.
+fn verdict_for(raw: &[u8], policy: &Policy) -> Option<(Option<String>, Result<Verdict, String>)> {
     let Ok(line) = std::str::from_utf8(raw) else {
-        return Some(Err("line is not valid UTF-8".to_owned()));
+        return Some((None, Err("line is not valid UTF-8".to_owned())));
     };
     if line.trim().is_empty() {
         return None;
     }
     let value: serde_json::Value = match serde_json::from_str(line) {
         Ok(value) => value,
-        Err(e) => return Some(Err(format!("invalid JSON: {e}"))),
+        Err(e) => return Some((None, Err(format!("invalid JSON: {e}")))),
     };
-    Some(
-        match value.get("text").and_then(serde_json::Value::as_str) {
-            Some(text) => Ok(check(text, policy)),
-            None => Err("no \"text\" string in this object".to_owned()),
-        },
-    )
+    let id = value.get("id").map(serde_json::Value::to_string);
+    let judged = match value.get("text").and_then(serde_json::Value::as_str) {
+        Some(text) => Ok(check(text, policy)),
+        None => Err("no \"text\" string in this object".to_owned()),
+    };
+    Some((id, judged))
 }

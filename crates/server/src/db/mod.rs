@@ -12,6 +12,7 @@ mod policy;
 mod posting;
 mod queue;
 mod rate_limit;
+mod readers;
 mod reports;
 mod retention;
 mod seed;
@@ -74,6 +75,8 @@ pub struct Db {
     /// The database's own secret key for pseudonyms (made at its first open, shared by every
     /// process): a pseudonym cannot be reversed by hashing every address.
     pseudonym_key: Arc<str>,
+    /// How many migrations this build knows: a database with fewer applied is not ready.
+    migrations: usize,
 }
 
 impl Db {
@@ -113,29 +116,22 @@ impl Db {
             .connect_with(options)
             .await
             .context("cannot connect to the database")?;
-        match backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await,
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
-        }
-        .context("cannot migrate the database")?;
+        let migrator = match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        migrator
+            .run(&pool)
+            .await
+            .context("cannot migrate the database")?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
-        sqlx::query(
-            "INSERT INTO server_secrets (name, value) VALUES ('pseudonyms', $1) ON CONFLICT (name) DO NOTHING",
-        )
-        .bind(crate::secrets::random_token()?)
-        .execute(&pool)
-        .await
-        .context("cannot make the server's secret")?;
-        let pseudonym_key: String =
-            sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'pseudonyms'")
-                .fetch_one(&pool)
-                .await
-                .context("cannot read the server's secret")?;
+        let pseudonym_key = server_secret(&pool, "pseudonyms").await?;
         let db = Self {
             pool,
             write_gate,
             next_key_purge: Arc::new(AtomicI64::new(0)),
             pseudonym_key: pseudonym_key.into(),
+            migrations: migrator.iter().count(),
         };
         db.backfill()
             .await
@@ -155,8 +151,46 @@ impl Db {
         }
     }
 
+    /// The pool's connections: open, and idle among them.
+    pub fn pool_size(&self) -> (u32, u32) {
+        let idle = u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX);
+        (self.pool.size(), idle)
+    }
+
+    /// Whether the database answers and has every migration of this build applied.
+    pub async fn is_ready(&self) -> bool {
+        let applied: Result<i64, _> =
+            sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.pool)
+                .await;
+        applied.is_ok_and(|applied| usize::try_from(applied).is_ok_and(|n| n >= self.migrations))
+    }
+
+    /// The database's key for signing reader ids, made at its first use and shared by every
+    /// process on this database (unless `--reader-secret` gives one).
+    pub async fn reader_secret(&self) -> anyhow::Result<String> {
+        server_secret(&self.pool, "readers").await
+    }
+
     /// Closes every connection (so a SQLite file is checkpointed and released).
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// The server's own secret `name` (a random 256-bit token), made at its first use.
+async fn server_secret(pool: &AnyPool, name: &str) -> anyhow::Result<String> {
+    sqlx::query(
+        "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(name)
+    .bind(crate::secrets::random_token()?)
+    .execute(pool)
+    .await
+    .with_context(|| format!("cannot make the server's {name} secret"))?;
+    sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
+        .bind(name)
+        .fetch_one(pool)
+        .await
+        .with_context(|| format!("cannot read the server's {name} secret"))
 }

@@ -25,6 +25,8 @@ pub enum Bucket {
     Report,
     /// Requests to restore a text's marks (`POST /api/diacritics/restore`), per minute.
     Restore,
+    /// Reader ids issued to one client, per hour.
+    ReaderId,
 }
 
 impl Bucket {
@@ -38,6 +40,7 @@ impl Bucket {
             Self::LoginClient => "login_client",
             Self::Like => "like",
             Self::CommentLike => "comment_like",
+            Self::ReaderId => "reader_id",
             Self::Report => "report",
             Self::Restore => "restore",
         }
@@ -47,7 +50,7 @@ impl Bucket {
     pub fn window_seconds(self) -> i64 {
         match self {
             Self::Post | Self::RefusedPost | Self::Like | Self::Restore => 60,
-            Self::Thread | Self::CommentLike | Self::Report => 60 * 60,
+            Self::Thread | Self::CommentLike | Self::Report | Self::ReaderId => 60 * 60,
             Self::LoginAccount | Self::LoginClient => 15 * 60,
         }
     }

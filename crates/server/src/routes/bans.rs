@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use binhluan_api::{Ban, BanList, MAX_BAN_DAYS, MAX_BAN_NOTE_CHARS, NewBan};
 use serde::Deserialize;
 
-use super::page_limit;
+use super::{id_cursor, page_limit};
 use crate::auth::Moderator;
 use crate::clock::now_micros;
 use crate::db::{BanOutcome, BanRequest};
@@ -94,16 +94,7 @@ pub async fn list(
     ApiQuery(query): ApiQuery<BansQuery>,
 ) -> Result<Json<BanList>, ApiFailure> {
     let limit = page_limit(query.limit)?;
-    let before = match query.cursor.as_deref() {
-        None | Some("") => None,
-        Some(text) => Some(text.parse::<i64>().map_err(|_| {
-            ApiFailure::invalid(
-                "cursor",
-                "Con trỏ phân trang không hợp lệ.",
-                "The pagination cursor is not valid.",
-            )
-        })?),
-    };
+    let before = id_cursor(query.cursor.as_deref())?;
     let (bans, next) = state.db.active_bans(now_micros(), before, limit).await?;
     Ok(Json(BanList {
         bans,

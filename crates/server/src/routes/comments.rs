@@ -17,6 +17,7 @@ use crate::cursor::CursorOrder;
 use crate::db::{NewCommentRecord, ParentProblem, PostOutcome};
 use crate::error::ApiFailure;
 use crate::extract::{ApiQuery, ClientKey, CommentId, IdempotencyKey, JsonBody, ReaderId};
+use crate::measure;
 use crate::state::AppState;
 use crate::validation;
 
@@ -136,7 +137,15 @@ pub async fn post(
     refuse_banned(&state, reader.as_deref(), &client).await?;
     let (author_name, author_email, verdict, content) = match checked(&state, &new) {
         Ok(checked) => checked,
-        Err(refusal) => return Err(count_refusal(&state, &client, refusal).await?),
+        Err(refusal) => {
+            if let ApiFailure::RuleViolation(violations) = &refusal {
+                violations
+                    .iter()
+                    .for_each(|violation| measure::rule_refusal(violation.rule));
+            }
+            measure::post("refused");
+            return Err(count_refusal(&state, &client, refusal).await?);
+        }
     };
     let status = if state.auto_publish && !verdict.hold {
         CommentStatus::Published
@@ -161,6 +170,10 @@ pub async fn post(
     match state.db.post_comment(&record).await? {
         PostOutcome::Created(body) => {
             tracing::info!(article = %slug, ?status, "comment posted");
+            measure::post(match status {
+                CommentStatus::Published => "published",
+                _ => "pending",
+            });
             Ok(created(body, false))
         }
         PostOutcome::Replayed(body) => Ok(created(body, true)),

@@ -8,6 +8,7 @@ mod likes;
 mod moderation;
 mod moderators;
 mod policy;
+mod readers;
 mod reports;
 mod session;
 mod threads;
@@ -59,6 +60,7 @@ pub fn api(state: Arc<AppState>) -> Router {
                 .layer(DefaultBodyLimit::max(MAX_ARTICLE_BODY_BYTES)),
         )
         .route("/threads", post(threads::open))
+        .route("/readers", post(readers::issue))
         .route("/articles/{slug}/views", post(articles::add_view))
         .route("/articles/{slug}/view.gif", get(articles::view_pixel))
         .route(
@@ -113,6 +115,7 @@ pub fn api(state: Arc<AppState>) -> Router {
             "/moderation/moderators/{name}",
             axum::routing::delete(moderators::remove),
         )
+        .route_layer(middleware::from_fn(crate::measure::requests))
         .fallback(|| async {
             ApiFailure::NotFound {
                 message: "Không có API này.",
@@ -192,6 +195,21 @@ fn page_start(cursor: Option<&str>, order: CursorOrder) -> Result<Option<Cursor>
     match cursor {
         None | Some("") => Ok(None),
         Some(text) => Cursor::decode(text, order).map(Some).ok_or_else(|| {
+            ApiFailure::invalid(
+                "cursor",
+                "Con trỏ phân trang không hợp lệ.",
+                "The pagination cursor is not valid.",
+            )
+        }),
+    }
+}
+
+/// A page's start in a list paged by row id (`cursor` = the last id shown); `None` for the
+/// first page.
+fn id_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiFailure> {
+    match cursor {
+        None | Some("") => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| {
             ApiFailure::invalid(
                 "cursor",
                 "Con trỏ phân trang không hợp lệ.",

@@ -12,7 +12,7 @@ use binhluan_api::{
 };
 use serde::Deserialize;
 
-use super::{page_limit, page_start};
+use super::{id_cursor, page_limit, page_start};
 use crate::auth::{Admin, Moderator};
 use crate::db::{Decision, Outcome, QueueFilter, queue_order};
 use crate::error::ApiFailure;
@@ -205,16 +205,7 @@ pub async fn audit(
     ApiQuery(query): ApiQuery<AuditQuery>,
 ) -> Result<Json<AuditPage>, ApiFailure> {
     let limit = page_limit(query.limit)?;
-    let before = match query.cursor.as_deref() {
-        None | Some("") => None,
-        Some(text) => Some(text.parse::<i64>().map_err(|_| {
-            ApiFailure::invalid(
-                "cursor",
-                "Con trỏ phân trang không hợp lệ.",
-                "The pagination cursor is not valid.",
-            )
-        })?),
-    };
+    let before = id_cursor(query.cursor.as_deref())?;
     let (entries, next) = state.db.audit_page(before, limit).await?;
     Ok(Json(AuditPage {
         entries,

@@ -20,6 +20,18 @@ pub const ARTICLE: &str = "lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-
 /// The moderation token of the test servers.
 pub const TOKEN: &str = "test-moderation-token-0123456789abcdef";
 
+/// The key the test servers sign reader ids with (`--reader-secret`).
+pub const READER_SECRET: &str = "test-reader-secret-0123456789abcdef01234567";
+
+/// The signed reader id the test servers know as `name`: the same for the same name.
+pub fn reader(name: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(name.as_bytes());
+    let mut nonce = [0; binhluan_server::readers::NONCE_BYTES];
+    nonce.copy_from_slice(&digest[..binhluan_server::readers::NONCE_BYTES]);
+    binhluan_server::readers::ReaderKey::new(READER_SECRET.as_bytes()).sign(&nonce)
+}
+
 /// The database engine a test runs against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -66,6 +78,8 @@ pub fn config(database_url: &str) -> Config {
         dist: PathBuf::from("/nonexistent/binhluan-dist"),
         moderation_token: Some(TOKEN.to_owned()),
         moderation_token_file: None,
+        reader_secret: Some(READER_SECRET.to_owned()),
+        reader_secret_file: None,
         post_rate_limit: 0,
         allowed_origins: vec!["https://bao.example.vn".parse().expect("an origin")],
         policy: None,
@@ -76,6 +90,7 @@ pub fn config(database_url: &str) -> Config {
         thread_limit: 0,
         content: content_folder(),
         metrics_addr: None,
+        log_format: binhluan_server::config::LogFormat::Text,
         public_url: None,
         header_read_timeout: 10,
         request_timeout: 30,
@@ -314,4 +329,30 @@ pub async fn query_number(database_url: &str, sql: &str) -> i64 {
         .expect("a number");
     pool.close().await;
     number
+}
+
+/// Asserts that `response` is the API's JSON error `status` `code`, with a message in both
+/// languages; the error.
+pub async fn assert_error(response: Response, status: u16, code: &str) -> Value {
+    assert_eq!(response.status(), status, "expected {status} {code}");
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(
+        content_type.starts_with("application/json"),
+        "error content type {content_type}"
+    );
+    let body: Value = response.json().await.expect("a JSON error");
+    assert_eq!(body["error"], code, "{body}");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "Vietnamese message in {body}"
+    );
+    assert!(
+        body["message_en"].as_str().is_some_and(|m| !m.is_empty()),
+        "English message in {body}"
+    );
+    body
 }

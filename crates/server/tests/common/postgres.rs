@@ -61,6 +61,15 @@ pub async fn fresh_database() -> String {
     format!("{base}/{name}")
 }
 
+/// The URL of the cluster's administrative database (after [`fresh_database`] started it).
+pub fn admin_url() -> String {
+    CLUSTER
+        .get()
+        .expect("a database was made on the cluster")
+        .admin_url
+        .clone()
+}
+
 /// The directory holding `initdb` and `pg_ctl`; panics with what to do when there is none.
 pub fn bindir() -> PathBuf {
     if let Some(dir) = std::env::var_os(BINDIR_VARIABLE) {
