@@ -37,7 +37,7 @@ const MIN_FORM: u32 = 2;
 /// The least count of a triple kept in the model (1: all are kept).
 const MIN_TRIPLE: u32 = 1;
 
-/// Counts as they are gathered, with provisional ids.
+/// Counts as they are gathered, with provisional ids (and the pairs inside listed words).
 #[derive(Default)]
 struct Counter {
     ids: HashMap<String, Option<u32>>,
@@ -46,6 +46,7 @@ struct Counter {
     cases: Vec<(u32, u32)>,
     bigrams: HashMap<u64, u32>,
     trigrams: HashMap<u128, u32>,
+    word_pairs: std::collections::HashSet<u64>,
 }
 
 impl Counter {
@@ -117,13 +118,15 @@ impl Counter {
         self.run(&mut run, weight);
     }
 
-    /// Counts the pairs and triples inside one word of several syllables (no boundary).
+    /// Counts the pairs and triples inside one word of several syllables (no boundary), and
+    /// notes its pairs as the syllables of a word.
     fn inside(&mut self, word: &str, weight: u32) {
         let ids: Option<Vec<u32>> = word.split(' ').map(|s| self.id(s)).collect();
         let Some(ids) = ids else { return };
         for pair in ids.windows(2) {
             *self.bigrams.entry(key2(pair[0], pair[1])).or_default() += weight;
             self.forms[pair[0] as usize].1 += weight;
+            self.word_pairs.insert(key2(pair[0], pair[1]));
         }
         for t in ids.windows(3) {
             *self.trigrams.entry(key3(t[0], t[1], t[2])).or_default() += weight;
@@ -187,6 +190,16 @@ impl Counter {
             })
             .collect();
         trigrams.sort_unstable();
+        let mut word_pairs: Vec<u32> = self
+            .word_pairs
+            .iter()
+            .filter_map(|&k| {
+                let a = new_id[(k >> 32) as usize]?;
+                let b = new_id[(k & 0xffff_ffff) as usize]?;
+                Some(((a << 16) | b) as u32)
+            })
+            .collect();
+        word_pairs.sort_unstable();
         let priors = forms
             .iter()
             .map(|(form, _)| listed.get(form).map_or(0, |&cb| cb + 1))
@@ -197,6 +210,7 @@ impl Counter {
             priors,
             bigrams,
             trigrams,
+            word_pairs,
         }
     }
 }
@@ -267,7 +281,7 @@ fn main() -> std::io::Result<()> {
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("model/syllables.bin");
     std::fs::write(&out, &bytes)?;
     println!(
-        "{wiki_lines} Wikipedia lines, {} news sentences (×{NEWS_WEIGHT}), {} pyvi words (×{WORD_LIST_WEIGHT}), {} Viet74K words (×{VIET74K_WEIGHT}), {} everyday frequencies: {} forms, {} pairs, {} triples; {} bytes → {}",
+        "{wiki_lines} Wikipedia lines, {} news sentences (×{NEWS_WEIGHT}), {} pyvi words (×{WORD_LIST_WEIGHT}), {} Viet74K words (×{VIET74K_WEIGHT}), {} everyday frequencies: {} forms, {} pairs, {} triples, {} pairs inside listed words; {} bytes → {}",
         news.lines().count(),
         words.lines().count(),
         viet74k.lines().count(),
@@ -275,6 +289,7 @@ fn main() -> std::io::Result<()> {
         counts.forms.len(),
         counts.bigrams.len(),
         counts.trigrams.len(),
+        counts.word_pairs.len(),
         bytes.len(),
         out.display()
     );

@@ -5,8 +5,8 @@
 use crate::model::{BACK_WEIGHT, BOUNDARY, Model};
 
 /// The best candidate index of each slot, the sequence as a whole scored by `model` (the
-/// forward log probability plus `BACK_WEIGHT` times the backward one, plus `bonus(slot,
-/// form)` for each choice), read as if the sequence started and ended at a boundary. Every
+/// forward log probability plus `BACK_WEIGHT` times the backward one, plus what each pair
+/// of a listed word gains, plus `bonus(slot, form)` for each choice), read as if the sequence started and ended at a boundary. Every
 /// slot needs a candidate.
 pub(crate) fn best_path(
     model: &Model,
@@ -41,6 +41,7 @@ pub(crate) fn best_path(
             for (c, &w) in current.iter().enumerate() {
                 let lower = model.given_one(b, w);
                 let back_context = model.back_context(b, w);
+                let word_pair = model.word_pair_score(b, w);
                 let extra = if i < slots.len() as isize {
                     bonus(i as usize, w)
                 } else {
@@ -52,7 +53,8 @@ pub(crate) fn best_path(
                     if before == f32::NEG_INFINITY {
                         continue;
                     }
-                    let mut step = model.probability(a, b, w, contexts[q], lower).ln() + extra;
+                    let mut step =
+                        model.probability(a, b, w, contexts[q], lower).ln() + extra + word_pair;
                     if i > 0 {
                         let back = model.back_probability(a, b, w, back_context, back_lowers[q]);
                         step += BACK_WEIGHT * back.ln() + back_end;
@@ -116,7 +118,8 @@ pub(crate) fn local_score(
             let (a, b, c) = (id(j - 2), id(j - 1), id(j));
             let mut score = model
                 .probability(a, b, c, model.context(a, b), model.given_one(b, c))
-                .ln();
+                .ln()
+                + model.word_pair_score(b, c);
             if 0 < j && j <= len {
                 let back = model.back_probability(
                     a,

@@ -13,7 +13,7 @@ static EMBEDDED: LazyLock<Model> =
     LazyLock::new(|| Model::decode(EMBEDDED_BYTES).expect("the embedded model decodes"));
 
 /// The first bytes of a model file, with its format's version.
-const MAGIC: &[u8; 5] = b"BLDX\x03";
+const MAGIC: &[u8; 5] = b"BLDX\x04";
 
 /// The id of the boundary that starts and ends every run of linked words.
 pub(crate) const BOUNDARY: u16 = 0;
@@ -28,6 +28,10 @@ pub(crate) const BACK_WEIGHT: f32 = 0.5;
 /// How much the everyday word list's frequency of a form counts, in the log score of each
 /// choice (`PRIOR_WEIGHT · ln f`).
 const PRIOR_WEIGHT: f32 = 0.2;
+
+/// The log weight added to a choice whose form and the one before it are two syllables of a
+/// word in the word lists (`học sinh`, `chị gái`).
+const WORD_PAIR_BONUS: f32 = 0.6;
 
 /// The frequency, in centibels below 1, given to forms the everyday list leaves out (it lists
 /// the forms down to 600 cB, a frequency of 10⁻⁶).
@@ -52,6 +56,9 @@ pub struct ModelCounts {
     pub bigrams: Vec<(u32, u32)>,
     /// Triples of form ids `(a << 32) | (b << 16) | c`, sorted, with their counts.
     pub trigrams: Vec<(u64, u32)>,
+    /// Pairs of form ids `(a << 16) | b`, sorted, that are two syllables in a row of a word
+    /// of the word lists.
+    pub word_pairs: Vec<u32>,
 }
 
 /// Why model bytes could not be read.
@@ -100,6 +107,8 @@ pub struct Model {
     back_single_gammas: Vec<f32>,
     /// For each form: in how many pairs it comes first (normalized).
     left_continuations: Vec<f32>,
+    /// Pairs `(a << 16) | b`, sorted, of two syllables in a row of a listed word.
+    word_pairs: Vec<u32>,
     by_plain: HashMap<String, Vec<u16>>,
     by_form: HashMap<String, u16>,
 }
@@ -147,6 +156,12 @@ impl ModelCounts {
             put(&mut out, u64::from(count));
             last = key;
         }
+        put(&mut out, self.word_pairs.len() as u64);
+        last = 0;
+        for &key in &self.word_pairs {
+            put(&mut out, u64::from(key) - last);
+            last = u64::from(key);
+        }
         out
     }
 }
@@ -184,8 +199,8 @@ impl Reader<'_> {
         u32::try_from(self.varint()?).map_err(|_| ModelError("count too large"))
     }
 
-    /// Sorted keys below `limit` as deltas, each followed by its count.
-    fn table(&mut self, limit: u64) -> Result<(Vec<u64>, Vec<u32>), ModelError> {
+    /// Sorted keys below `limit` as deltas, each followed by its count when `counted`.
+    fn table(&mut self, limit: u64, counted: bool) -> Result<(Vec<u64>, Vec<u32>), ModelError> {
         let len = self.varint()? as usize;
         let mut keys = Vec::with_capacity(len.min(self.bytes.len()));
         let mut counts = Vec::with_capacity(len.min(self.bytes.len()));
@@ -200,7 +215,9 @@ impl Reader<'_> {
                 return Err(ModelError("key names an unknown form"));
             }
             keys.push(key);
-            counts.push(self.count()?);
+            if counted {
+                counts.push(self.count()?);
+            }
         }
         Ok((keys, counts))
     }
@@ -242,12 +259,16 @@ impl Model {
                 .push(u16::try_from(reader.varint()?).map_err(|_| ModelError("prior too large"))?);
         }
         let ids = form_count as u64;
-        let (bigram_keys, bigram_counts) = reader.table(ids << 16)?;
-        let (trigram_keys, trigram_counts) = reader.table(ids << 32)?;
+        let (bigram_keys, bigram_counts) = reader.table(ids << 16, true)?;
+        let (trigram_keys, trigram_counts) = reader.table(ids << 32, true)?;
+        let (word_pairs, _) = reader.table(ids << 16, false)?;
         if reader.at != rest.len() {
             return Err(ModelError("trailing bytes"));
         }
-        if bigram_keys.iter().any(|k| (k & 0xffff) >= ids)
+        if bigram_keys
+            .iter()
+            .chain(&word_pairs)
+            .any(|k| (k & 0xffff) >= ids)
             || trigram_keys
                 .iter()
                 .any(|k| (k & 0xffff) >= ids || ((k >> 16) & 0xffff) >= ids)
@@ -354,9 +375,20 @@ impl Model {
             right_totals,
             back_single_gammas,
             left_continuations,
+            word_pairs: word_pairs.into_iter().map(|k| k as u32).collect(),
             by_plain,
             by_form,
         })
+    }
+
+    /// What choosing `c` after `b` gains when the two are syllables in a row of a listed word.
+    pub(crate) fn word_pair_score(&self, b: u16, c: u16) -> f32 {
+        let key = (u32::from(b) << 16) | u32::from(c);
+        if self.word_pairs.binary_search(&key).is_ok() {
+            WORD_PAIR_BONUS
+        } else {
+            0.0
+        }
     }
 
     /// How many forms the model knows, the boundary included.
@@ -574,6 +606,7 @@ mod tests {
             priors: vec![0, 0, 251, 201, 0],
             bigrams: vec![(1, 3), ((1 << 16) | 2, 2), ((2 << 16) | 3, 2)],
             trigrams: vec![((1 << 16) | 2, 2), ((1 << 32) | (2 << 16) | 3, 2)],
+            word_pairs: vec![(2 << 16) | 3],
         }
     }
 
@@ -606,6 +639,7 @@ mod tests {
             model.prior_score(2) > model.prior_score(4),
             "a listed form over an unlisted one"
         );
+        assert!(model.word_pair_score(2, 3) > model.word_pair_score(2, 4));
         assert!(model.case_score(4, true) > model.case_score(3, true));
         assert!(model.case_score(4, false) < model.case_score(3, false));
     }
@@ -624,6 +658,9 @@ mod tests {
         );
         let mut bad = tiny();
         bad.bigrams.push((9 << 16, 1));
+        assert!(Model::decode(&bad.encode()).is_err());
+        let mut bad = tiny();
+        bad.word_pairs.push((2 << 16) | 9);
         assert!(Model::decode(&bad.encode()).is_err());
     }
 }
