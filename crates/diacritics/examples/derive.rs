@@ -77,7 +77,7 @@ impl Counter {
         id
     }
 
-    /// The provisional id of the form every number stands for.
+    /// The provisional id of the form every number not starting with `0` stands for.
     fn number(&mut self) -> u32 {
         let next = self.forms.len() as u32;
         let id = *self.form_ids.entry(NUMBER_FORM.to_owned()).or_insert(next);
@@ -98,7 +98,7 @@ impl Counter {
                 PieceKind::Word => {
                     self.id(&chars[piece.start..piece.end].iter().collect::<String>())
                 }
-                PieceKind::Number => Some(self.number()),
+                PieceKind::Number if chars[piece.start] != '0' => Some(self.number()),
                 _ => None,
             };
             if let Some(id) = id

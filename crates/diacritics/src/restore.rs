@@ -109,12 +109,12 @@ pub fn restore_with(model: &Model, text: &str) -> Restoration {
         any
     };
 
-    // One slot per word and per number (read as one form), one boundary for any run of other
-    // pieces between them.
+    // One slot per word and per number not starting with `0` (read as one form), one
+    // boundary for any run of other pieces between them.
     let mut slots: Vec<(Option<usize>, Slot)> = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
         if piece.kind != PieceKind::Word {
-            let number = if piece.kind == PieceKind::Number {
+            let number = if piece.kind == PieceKind::Number && chars[piece.start] != '0' {
                 model.id(NUMBER_FORM)
             } else {
                 None
@@ -235,6 +235,8 @@ mod tests {
     #[test]
     fn a_number_is_read_as_a_word_between_its_neighbours() {
         assert_eq!(restore("Toi nuoi 20 con ga.").text, "Tôi nuôi 20 con gà.");
+        // A phone number is no count: it breaks the sequence.
+        assert_eq!(restore("goi 0912 345 678").text, "gọi 0912 345 678");
     }
 
     #[test]
