@@ -6,11 +6,15 @@
 //! * `ud-vtb/vi_vtb-ud-train.txt`, news (CC BY-SA 4.0), its counts weighted ×NEWS_WEIGHT
 //!   (the dev split is held out for `examples/eval.rs`);
 //!
-//! and the pairs and triples inside the words of several syllables of pyvi's word list
-//! (MIT), which `tools/pyvi-words.sh` fetches into `target/diacritics/pyvi-words.txt`.
+//! the pairs and triples inside the words of several syllables of pyvi's word list (MIT) and
+//! of underthesea's Viet74K list (Apache-2.0), and each form's frequency in wordfreq's
+//! Vietnamese list (Wikipedia, subtitles, web text; data CC BY-SA 4.0), which the scripts of
+//! `tools/` fetch into `target/diacritics/`.
 //!
 //! ```sh
 //! crates/diacritics/tools/pyvi-words.sh
+//! crates/diacritics/tools/viet74k-words.sh
+//! crates/diacritics/tools/wordfreq-vi.sh
 //! cargo run --release -p binhluan-diacritics --example derive
 //! ```
 
@@ -18,20 +22,22 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use binhluan_diacritics::{ModelCounts, PieceKind, pieces};
+use binhluan_diacritics::{ModelCounts, NUMBER_FORM, PieceKind, pieces};
 
 /// Every how many Wikipedia lines one is held out (the lines whose index is a multiple).
 const WIKI_HOLD_OUT_EVERY: usize = 50;
 /// How many times a news sentence counts: the news corpus is small, and comments are news.
 const NEWS_WEIGHT: u32 = 4;
-/// How many times a word of the word list counts.
+/// How many times a word of pyvi's word list counts.
 const WORD_LIST_WEIGHT: u32 = 3;
+/// How many times a word of underthesea's Viet74K list counts.
+const VIET74K_WEIGHT: u32 = 1;
 /// The least count of a form kept in the model.
 const MIN_FORM: u32 = 2;
-/// The least count of a triple kept in the model.
-const MIN_TRIPLE: u32 = 2;
+/// The least count of a triple kept in the model (1: all are kept).
+const MIN_TRIPLE: u32 = 1;
 
-/// Counts as they are gathered, with provisional ids.
+/// Counts as they are gathered, with provisional ids (and the pairs inside listed words).
 #[derive(Default)]
 struct Counter {
     ids: HashMap<String, Option<u32>>,
@@ -40,6 +46,7 @@ struct Counter {
     cases: Vec<(u32, u32)>,
     bigrams: HashMap<u64, u32>,
     trigrams: HashMap<u128, u32>,
+    word_pairs: std::collections::HashSet<u64>,
 }
 
 impl Counter {
@@ -70,6 +77,17 @@ impl Counter {
         id
     }
 
+    /// The provisional id of the form every number not starting with `0` stands for.
+    fn number(&mut self) -> u32 {
+        let next = self.forms.len() as u32;
+        let id = *self.form_ids.entry(NUMBER_FORM.to_owned()).or_insert(next);
+        if id == next {
+            self.forms.push((NUMBER_FORM.to_owned(), 0));
+            self.cases.push((0, 0));
+        }
+        id
+    }
+
     /// Counts the runs of linked syllables of one line, `weight` times.
     fn line(&mut self, line: &str, weight: u32) {
         let chars: Vec<char> = line.chars().collect();
@@ -80,9 +98,11 @@ impl Counter {
                 PieceKind::Word => {
                     self.id(&chars[piece.start..piece.end].iter().collect::<String>())
                 }
+                PieceKind::Number if chars[piece.start] != '0' => Some(self.number()),
                 _ => None,
             };
             if let Some(id) = id
+                && piece.kind == PieceKind::Word
                 && i > 0
                 && pieces[i - 1].kind == PieceKind::Word
             {
@@ -98,13 +118,15 @@ impl Counter {
         self.run(&mut run, weight);
     }
 
-    /// Counts the pairs and triples inside one word of several syllables (no boundary).
+    /// Counts the pairs and triples inside one word of several syllables (no boundary), and
+    /// notes its pairs as the syllables of a word.
     fn inside(&mut self, word: &str, weight: u32) {
         let ids: Option<Vec<u32>> = word.split(' ').map(|s| self.id(s)).collect();
         let Some(ids) = ids else { return };
         for pair in ids.windows(2) {
             *self.bigrams.entry(key2(pair[0], pair[1])).or_default() += weight;
             self.forms[pair[0] as usize].1 += weight;
+            self.word_pairs.insert(key2(pair[0], pair[1]));
         }
         for t in ids.windows(3) {
             *self.trigrams.entry(key3(t[0], t[1], t[2])).or_default() += weight;
@@ -129,8 +151,9 @@ impl Counter {
         run.push(0);
     }
 
-    /// The counts with rare forms and triples pruned, ids by descending count.
-    fn finish(self) -> ModelCounts {
+    /// The counts with rare forms and triples pruned, ids by descending count; `listed`: the
+    /// everyday word list's frequency of forms, in centibels below 1.
+    fn finish(self, listed: &HashMap<String, u16>) -> ModelCounts {
         let mut order: Vec<usize> = (1..self.forms.len())
             .filter(|&i| self.forms[i].1 >= MIN_FORM)
             .collect();
@@ -167,11 +190,27 @@ impl Counter {
             })
             .collect();
         trigrams.sort_unstable();
+        let mut word_pairs: Vec<u32> = self
+            .word_pairs
+            .iter()
+            .filter_map(|&k| {
+                let a = new_id[(k >> 32) as usize]?;
+                let b = new_id[(k & 0xffff_ffff) as usize]?;
+                Some(((a << 16) | b) as u32)
+            })
+            .collect();
+        word_pairs.sort_unstable();
+        let priors = forms
+            .iter()
+            .map(|(form, _)| listed.get(form).map_or(0, |&cb| cb + 1))
+            .collect();
         ModelCounts {
             forms,
             cases,
+            priors,
             bigrams,
             trigrams,
+            word_pairs,
         }
     }
 }
@@ -187,6 +226,20 @@ fn key3(a: u32, b: u32, c: u32) -> u128 {
 /// The shared data folder: `../shared/data` from the repository's root.
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+}
+
+/// A file that a script of `tools/` fetched into `target/diacritics/`; exits when it is missing.
+fn fetched(name: &str, script: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/diacritics")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        eprintln!(
+            "{} is missing: run crates/diacritics/tools/{script} first",
+            path.display()
+        );
+        std::process::exit(1);
+    })
 }
 
 fn main() -> std::io::Result<()> {
@@ -205,29 +258,38 @@ fn main() -> std::io::Result<()> {
     for line in news.lines() {
         counter.line(line, NEWS_WEIGHT);
     }
-    let words_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/diacritics/pyvi-words.txt");
-    let Ok(words) = std::fs::read_to_string(&words_path) else {
-        eprintln!(
-            "{} is missing: run crates/diacritics/tools/pyvi-words.sh first",
-            words_path.display()
-        );
-        std::process::exit(1);
-    };
+    let words = fetched("pyvi-words.txt", "pyvi-words.sh");
     for word in words.lines() {
         counter.inside(word, WORD_LIST_WEIGHT);
     }
-    let counts = counter.finish();
+    let viet74k = fetched("viet74k-words.txt", "viet74k-words.sh");
+    for word in viet74k.lines() {
+        counter.inside(word.trim(), VIET74K_WEIGHT);
+    }
+    let mut listed = HashMap::new();
+    for line in fetched("wordfreq-vi.tsv", "wordfreq-vi.sh").lines() {
+        if let Some((word, centibels)) = line.split_once('\t')
+            && let Ok(centibels) = centibels.parse::<u16>()
+        {
+            let form = binhluan_rules::normalize_for_analysis(word).to_lowercase();
+            let best = listed.entry(form).or_insert(centibels);
+            *best = (*best).min(centibels);
+        }
+    }
+    let counts = counter.finish(&listed);
     let bytes = counts.encode();
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("model/syllables.bin");
     std::fs::write(&out, &bytes)?;
     println!(
-        "{wiki_lines} Wikipedia lines, {} news sentences (×{NEWS_WEIGHT}), {} listed words (×{WORD_LIST_WEIGHT}): {} forms, {} pairs, {} triples; {} bytes → {}",
+        "{wiki_lines} Wikipedia lines, {} news sentences (×{NEWS_WEIGHT}), {} pyvi words (×{WORD_LIST_WEIGHT}), {} Viet74K words (×{VIET74K_WEIGHT}), {} everyday frequencies: {} forms, {} pairs, {} triples, {} pairs inside listed words; {} bytes → {}",
         news.lines().count(),
         words.lines().count(),
+        viet74k.lines().count(),
+        listed.len(),
         counts.forms.len(),
         counts.bigrams.len(),
         counts.trigrams.len(),
+        counts.word_pairs.len(),
         bytes.len(),
         out.display()
     );

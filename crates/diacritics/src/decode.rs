@@ -1,11 +1,13 @@
-//! Viterbi over a sequence of slots, each a few candidate forms, under the trigram model:
-//! the states are the pairs (previous candidate, current candidate).
+//! Viterbi over a sequence of slots, each a few candidate forms, under the trigram model
+//! read both ways (each form after the two before it, and before the two after it): the
+//! states are the pairs (previous candidate, current candidate).
 
-use crate::model::{BOUNDARY, Model};
+use crate::model::{BACK_WEIGHT, BOUNDARY, Model};
 
-/// The best candidate index of each slot, the sequence as a whole scored by `model` (plus
-/// `bonus(slot, form)` for each choice), read as if the sequence started and ended at a
-/// boundary. Every slot needs a candidate.
+/// The best candidate index of each slot, the sequence as a whole scored by `model` (the
+/// forward log probability plus `BACK_WEIGHT` times the backward one, plus what each pair
+/// of a listed word gains, plus `bonus(slot, form)` for each choice), read as if the sequence started and ended at a boundary. Every
+/// slot needs a candidate.
 pub(crate) fn best_path(
     model: &Model,
     slots: &[&[u16]],
@@ -26,10 +28,20 @@ pub(crate) fn best_path(
         };
         let mut next = vec![f32::NEG_INFINITY; prev.len() * current.len()];
         let mut pointers = vec![0u8; prev.len() * current.len()];
+        let end = i == slots.len() as isize;
         for (p, &b) in prev.iter().enumerate() {
             let contexts: Vec<_> = older.iter().map(|&a| model.context(a, b)).collect();
+            let back_lowers: Vec<f32> = older.iter().map(|&a| model.back_given_one(b, a)).collect();
+            // Read backward, the sequence starts with its last form after the end boundary.
+            let back_end = if end {
+                BACK_WEIGHT * model.back_given_one(BOUNDARY, b).ln()
+            } else {
+                0.0
+            };
             for (c, &w) in current.iter().enumerate() {
                 let lower = model.given_one(b, w);
+                let back_context = model.back_context(b, w);
+                let word_pair = model.word_pair_score(b, w);
                 let extra = if i < slots.len() as isize {
                     bonus(i as usize, w)
                 } else {
@@ -41,7 +53,12 @@ pub(crate) fn best_path(
                     if before == f32::NEG_INFINITY {
                         continue;
                     }
-                    let step = model.probability(a, b, w, contexts[q], lower).ln() + extra;
+                    let mut step =
+                        model.probability(a, b, w, contexts[q], lower).ln() + extra + word_pair;
+                    if i > 0 {
+                        let back = model.back_probability(a, b, w, back_context, back_lowers[q]);
+                        step += BACK_WEIGHT * back.ln() + back_end;
+                    }
                     if before + step > next[cell] {
                         next[cell] = before + step;
                         pointers[cell] = q as u8;
@@ -76,8 +93,9 @@ pub(crate) fn best_path(
     path
 }
 
-/// The log score of the triples that `slots[i]`'s choice `w` takes part in, the other slots
-/// as `path` chose them: used to rank a word's alternatives.
+/// The log score (as [`best_path`] scores, bonus left out) of the triples that `slots[i]`'s
+/// choice `w` takes part in, the other slots as `path` chose them: used to rank a word's
+/// alternatives.
 pub(crate) fn local_score(
     model: &Model,
     slots: &[&[u16]],
@@ -94,13 +112,28 @@ pub(crate) fn local_score(
             slots[j as usize][path[j as usize]]
         }
     };
-    let i = i as isize;
+    let (i, len) = (i as isize, slots.len() as isize);
     (i..=i + 2)
         .map(|j| {
             let (a, b, c) = (id(j - 2), id(j - 1), id(j));
-            model
+            let mut score = model
                 .probability(a, b, c, model.context(a, b), model.given_one(b, c))
                 .ln()
+                + model.word_pair_score(b, c);
+            if 0 < j && j <= len {
+                let back = model.back_probability(
+                    a,
+                    b,
+                    c,
+                    model.back_context(b, c),
+                    model.back_given_one(b, a),
+                );
+                score += BACK_WEIGHT * back.ln();
+                if j == len {
+                    score += BACK_WEIGHT * model.back_given_one(BOUNDARY, b).ln();
+                }
+            }
+            score
         })
         .sum()
 }

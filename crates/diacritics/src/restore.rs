@@ -4,7 +4,7 @@
 use crate::case::with_case_of;
 use crate::decode::{best_path, local_score};
 use crate::model::{BOUNDARY, Model};
-use crate::tokens::{Piece, PieceKind, pieces};
+use crate::tokens::{NUMBER_FORM, Piece, PieceKind, pieces};
 
 /// The most alternatives given for one word.
 const MAX_ALTERNATIVES: usize = 4;
@@ -109,12 +109,22 @@ pub fn restore_with(model: &Model, text: &str) -> Restoration {
         any
     };
 
-    // One slot per word, one boundary for any run of other pieces between them.
+    // One slot per word and per number not starting with `0` (read as one form), one
+    // boundary for any run of other pieces between them.
     let mut slots: Vec<(Option<usize>, Slot)> = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
         if piece.kind != PieceKind::Word {
-            if !matches!(slots.last(), Some((None, _)) | None) {
-                slots.push((None, Slot::Kept(BOUNDARY)));
+            let number = if piece.kind == PieceKind::Number && chars[piece.start] != '0' {
+                model.id(NUMBER_FORM)
+            } else {
+                None
+            };
+            match number {
+                Some(id) => slots.push((Some(i), Slot::Kept(id))),
+                None if !matches!(slots.last(), Some((None, _)) | None) => {
+                    slots.push((None, Slot::Kept(BOUNDARY)));
+                }
+                None => {}
             }
             continue;
         }
@@ -154,7 +164,9 @@ pub fn restore_with(model: &Model, text: &str) -> Restoration {
             _ => None,
         })
         .collect();
-    let bonus = |k: usize, w: u16| cased[k].map_or(0.0, |capital| model.case_score(w, capital));
+    let bonus = |k: usize, w: u16| {
+        model.prior_score(w) + cased[k].map_or(0.0, |capital| model.case_score(w, capital))
+    };
     let path = best_path(model, &choices, &bonus);
 
     let mut out = chars.clone();
@@ -218,6 +230,13 @@ mod tests {
             restore("Bai viet rat hay, cam on tac gia da chia se thong tin bo ich nay!").text,
             "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin bổ ích này!"
         );
+    }
+
+    #[test]
+    fn a_number_is_read_as_a_word_between_its_neighbours() {
+        assert_eq!(restore("Toi nuoi 20 con ga.").text, "Tôi nuôi 20 con gà.");
+        // A phone number is no count: it breaks the sequence.
+        assert_eq!(restore("goi 0912 345 678").text, "gọi 0912 345 678");
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub fn pieces(chars: &[char]) -> Vec<Piece> {
     out
 }
 
+/// The form every number that does not start with `0` stands for in the model (`15`, `2024`,
+/// `covid19` alike): what comes before and after a count is read around it, as around a
+/// word. A number that starts with `0` (a phone number, a code) breaks the sequence instead.
+pub const NUMBER_FORM: &str = "0";
+
 /// Whether `c` continues a word: a letter, a digit or a combining mark.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
