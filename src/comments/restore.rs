@@ -317,7 +317,7 @@ pub fn RestoreMarks(
 
     view! {
         <div class="restore-marks">
-            <p class="form-notice is-error" role="alert">{failure}</p>
+            <p class="restore-failure" role="alert">{failure}</p>
             <button
                 type="button"
                 class="button is-secondary restore-offer"

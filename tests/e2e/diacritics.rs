@@ -244,9 +244,7 @@ async fn dismissing_edits_and_failures_leave_the_readers_text_alone() {
         assert!(asked.status().is_success() || asked.status() == 429);
     }
     browser.click(".restore-offer").await;
-    let said = browser
-        .non_empty_text(".restore-marks .form-notice.is-error")
-        .await;
+    let said = browser.non_empty_text(".restore-failure").await;
     assert!(said.contains("thử lại"), "the reader is told: {said}");
     assert_eq!(textarea_value(&browser).await, format!("{TYPED} nhe"));
     assert!(browser.find_all(".restore-proposal").await.is_empty());
