@@ -2,7 +2,8 @@
 
 use binhluan_api::{
     ApiError, Article, Comment, CommentPage, IDEMPOTENCY_KEY_HEADER, IssuedReader, Like,
-    NewComment, NewReport, Policy, READER_ID_HEADER, SortOrder, ViewCount,
+    NewComment, NewReport, Policy, READER_ID_HEADER, RestoreRequest, Restored, SortOrder,
+    ViewCount,
 };
 use serde::de::DeserializeOwned;
 
@@ -182,6 +183,19 @@ pub async fn report_comment(
     } else {
         Err(refusal(response))
     }
+}
+
+/// `POST /api/diacritics/restore`: `text` with its marks restored, and the words the reader
+/// may want to choose another form of.
+pub async fn restore_marks(base: &ApiBase, text: &str) -> Result<Restored, ApiFailure> {
+    let request = RestoreRequest {
+        text: text.to_owned(),
+    };
+    let body = json::stringify(&request).ok_or(ApiFailure::Decode)?;
+    let response = http::send("POST", &base.url("/diacritics/restore"), &[], Some(&body))
+        .await
+        .map_err(|_| ApiFailure::Network)?;
+    decode(response)
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiFailure> {

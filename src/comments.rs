@@ -11,6 +11,7 @@ mod list;
 mod load_more;
 mod posting;
 mod report;
+mod restore;
 
 use std::time::Duration;
 

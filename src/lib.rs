@@ -4,6 +4,10 @@
 //! `App` picks the page from the address; `api` talks to the server; each page has its own
 //! file under `routes/`. See `ARCHITECTURE.md` for the map.
 
+// A comment's view types (its like button, report form, replies) nest deeper than the
+// default 128 when built natively with the server's features; the compiler advises 256.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod comments;
 pub mod embed;

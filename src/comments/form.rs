@@ -22,6 +22,7 @@ use crate::comments::feedback::Feedback;
 use crate::comments::field::TextField;
 use crate::comments::highlight::Backdrop;
 use crate::comments::posting::{self, PostError, Posting};
+use crate::comments::restore::RestoreMarks;
 use crate::i18n::{Texts, use_lang, use_texts};
 
 fn author_problem_message(texts: &Texts, problem: AuthorProblem) -> &'static str {
@@ -307,6 +308,9 @@ pub fn CommentForm(
                     ></textarea>
                 </div>
             </div>
+            // Above the feedback: leaving the box for the offer shows the messages below it,
+            // so the offer does not move away under the reader's tap.
+            <RestoreMarks content verdict textarea=textarea_ref/>
             <Feedback id=feedback_id verdict policy violations show_messages=content_touched/>
             <p class="form-notice is-ok" role="status">{accepted_notice}</p>
             <p class="form-notice is-error" role="alert">{failure_notice}</p>

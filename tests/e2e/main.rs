@@ -10,6 +10,7 @@ mod bundle;
 mod cms;
 mod comments;
 mod desk;
+mod diacritics;
 mod embed;
 mod page;
 mod policy;

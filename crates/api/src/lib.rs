@@ -9,6 +9,7 @@
 mod article;
 pub mod author;
 mod comment;
+mod diacritics;
 mod error;
 mod lang;
 mod moderation;
@@ -24,6 +25,7 @@ pub use comment::{
     Comment, CommentCount, CommentPage, CommentStatus, IssuedReader, Like, ModerationDecision,
     NewComment, SortOrder,
 };
+pub use diacritics::{RestoreRequest, Restored, RestoredWord};
 pub use error::ApiError;
 pub use lang::Lang;
 pub use moderation::{

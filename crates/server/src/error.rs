@@ -103,6 +103,11 @@ pub enum ApiFailure {
         /// Seconds until the client may report again.
         retry_after: u64,
     },
+    /// Too many requests to restore marks from the client (`429 rate_limited`).
+    TooManyRestores {
+        /// Seconds until the client may ask again.
+        retry_after: u64,
+    },
     /// A moderator banned this reader or client (`403 banned`).
     Banned {
         /// When the ban ends (microseconds since the epoch); `None`: never.
@@ -356,6 +361,16 @@ impl ApiFailure {
                     "Too many reports came from your network. Please try again in {retry_after} seconds."
                 )),
             ),
+            Self::TooManyRestores { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                Cow::Owned(format!(
+                    "Bạn đã nhờ thêm dấu quá nhiều lần. Vui lòng thử lại sau {retry_after} giây."
+                )),
+                Cow::Owned(format!(
+                    "Too many requests to add the marks. Please try again in {retry_after} seconds."
+                )),
+            ),
             Self::Banned { until: None } => fixed(
                 StatusCode::FORBIDDEN,
                 "banned",
@@ -441,6 +456,7 @@ impl ApiFailure {
                 | Self::TooManyThreads { retry_after }
                 | Self::TooManyLikes { retry_after }
                 | Self::TooManyReports { retry_after }
+                | Self::TooManyRestores { retry_after }
                 | Self::TooManyReaders { retry_after }
                 | Self::TooManyLogins { retry_after } => Some(*retry_after),
                 Self::Overloaded => Some(1),
@@ -463,6 +479,7 @@ impl ApiFailure {
             Self::TooManyLikes { .. } => "likes",
             Self::TooManyReports { .. } => "reports",
             Self::TooManyReaders { .. } => "reader_ids",
+            Self::TooManyRestores { .. } => "restores",
             Self::TooManyLogins { .. } => "logins",
             _ => return None,
         })

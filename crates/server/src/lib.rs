@@ -78,6 +78,8 @@ impl Server {
     /// address, if given).
     pub async fn bind(config: &Config) -> anyhow::Result<Self> {
         let moderation_token = config.resolved_moderation_token()?;
+        // "Thêm dấu"'s model is decoded now, not by the first reader who asks.
+        binhluan_diacritics::Model::embedded();
         let seed = read_policy(config).await?;
         let db = Db::open(&config.database_url, config.database_max_connections).await?;
         let reader_secret = match config.resolved_reader_secret()? {

@@ -197,6 +197,26 @@ pub struct Texts {
     pub report_thanks: &'static str,
     /// A report could not be sent.
     pub report_failed: &'static str,
+    /// Offers to restore the marks of a text typed without them.
+    pub restore_offer: &'static str,
+    /// While the server restores them.
+    pub restore_working: &'static str,
+    /// Above the proposal.
+    pub restore_title: &'static str,
+    /// Above a proposal that changes nothing.
+    pub restore_nothing: &'static str,
+    /// Said of a word whose marks were added, to screen readers.
+    pub restore_changed: &'static str,
+    /// The accessible name of a word's list of forms.
+    pub restore_forms: &'static str,
+    /// Beside the form the reader typed.
+    pub restore_as_typed: &'static str,
+    /// Puts the proposal in the comment box.
+    pub restore_accept: &'static str,
+    /// Closes the proposal, the text untouched.
+    pub restore_dismiss: &'static str,
+    /// No proposal could be had.
+    pub restore_failed: &'static str,
     /// A banned reader's post: until the date given, or for good.
     pub post_banned: fn(Option<String>) -> String,
     /// Less than a minute ago.

@@ -81,6 +81,27 @@ impl Db {
         Ok(wait)
     }
 
+    /// Counts a request from `client` to restore a text's marks; `Some(seconds to wait)`
+    /// past `limit` a minute.
+    pub async fn count_restore(
+        &self,
+        client: &str,
+        limit: u32,
+    ) -> Result<Option<u64>, sqlx::Error> {
+        let _turn = self.write_turn().await;
+        let mut transaction = self.pool.begin().await?;
+        let wait = count_client_hit(
+            &mut transaction,
+            Bucket::Restore,
+            client,
+            limit,
+            now_micros(),
+        )
+        .await?;
+        transaction.commit().await?;
+        Ok(wait)
+    }
+
     /// Stores `record` unless its key was used already, the client is over its limit or the
     /// parent is wrong. Concurrent posts with one key serialize on the key's unique row: one
     /// stores the comment, the others replay its answer.

@@ -23,6 +23,8 @@ pub enum Bucket {
     CommentLike,
     /// Reports of comments from one client, per hour.
     Report,
+    /// Requests to restore a text's marks (`POST /api/diacritics/restore`), per minute.
+    Restore,
     /// Reader ids issued to one client, per hour.
     ReaderId,
 }
@@ -40,13 +42,14 @@ impl Bucket {
             Self::CommentLike => "comment_like",
             Self::ReaderId => "reader_id",
             Self::Report => "report",
+            Self::Restore => "restore",
         }
     }
 
     /// The length of one window, in seconds.
     pub fn window_seconds(self) -> i64 {
         match self {
-            Self::Post | Self::RefusedPost | Self::Like => 60,
+            Self::Post | Self::RefusedPost | Self::Like | Self::Restore => 60,
             Self::Thread | Self::CommentLike | Self::Report | Self::ReaderId => 60 * 60,
             Self::LoginAccount | Self::LoginClient => 15 * 60,
         }

@@ -3,6 +3,7 @@
 mod articles;
 mod bans;
 mod comments;
+mod diacritics;
 mod likes;
 mod moderation;
 mod moderators;
@@ -74,6 +75,7 @@ pub fn api(state: Arc<AppState>) -> Router {
         )
         .route("/comments/{id}/report", post(reports::report))
         .route("/policy", get(policy::policy))
+        .route("/diacritics/restore", post(diacritics::restore))
         .route(
             "/moderation/session",
             get(session::current)
