@@ -20,7 +20,8 @@ pub struct Comment {
     pub status: CommentStatus,
     /// How many readers like it.
     pub likes: u64,
-    /// Whether the reader who asked (by `X-Reader-Id`) likes it.
+    /// Whether this reader likes it: `false` in the public pages of comments, which are the
+    /// same for every reader; the app sets it from `GET /api/articles/{slug}/liked`.
     #[serde(default)]
     pub liked: bool,
     /// Whether a moderator chose it ("Bình luận được chọn"): shown pinned at the top.
@@ -109,6 +110,14 @@ pub struct NewComment {
 pub struct IssuedReader {
     /// The signed id.
     pub reader_id: String,
+}
+
+/// The comments of an article one reader likes (`GET /api/articles/{slug}/liked`): the
+/// reader's own state, kept out of the public, cacheable pages of comments.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LikedComments {
+    /// The ids of the published comments and replies this reader likes.
+    pub liked: Vec<i64>,
 }
 
 /// A comment's likes after `POST` or `DELETE /api/comments/{id}/like`.

@@ -15,6 +15,7 @@ pub mod config;
 mod cursor;
 mod db;
 mod error;
+mod etag;
 mod extract;
 mod health;
 pub mod import;

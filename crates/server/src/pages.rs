@@ -13,14 +13,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use binhluan_api::{SortOrder, is_slug};
 use binhluan_view::i18n::Lang;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use crate::error::ApiFailure;
+use crate::etag;
 use crate::origin::Origin;
 use crate::state::AppState;
 use crate::static_files::{content_security_policy, frame_ancestors};
@@ -86,7 +84,7 @@ async fn article_page(
     let comments = pages
         .state
         .db
-        .published_page(&slug, SortOrder::Newest, None, FIRST_COMMENTS, None)
+        .published_page(&slug, SortOrder::Newest, None, FIRST_COMMENTS)
         .await?
         .into_page();
     let canonical = article
@@ -140,12 +138,9 @@ impl Pages {
     /// The page with its headers: revalidated at every visit (an `ETag` makes that a `304`),
     /// and the same Content-Security-Policy as the app's page.
     fn respond(&self, status: StatusCode, html: String, request: &HeaderMap) -> Response {
-        let etag = format!("\"{}\"", STANDARD.encode(Sha256::digest(&html)));
+        let etag = etag::of(html.as_bytes());
         let csp = content_security_policy(&html, &self.frame_ancestors);
-        let fresh = request
-            .get(header::IF_NONE_MATCH)
-            .and_then(|value| value.to_str().ok())
-            .is_some_and(|tags| tags.split(',').any(|tag| tag.trim() == etag));
+        let fresh = etag::client_has(request, &etag);
         let mut response = if fresh && status == StatusCode::OK {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
