@@ -7,8 +7,10 @@
 
 mod common;
 
+use common::start_behind_proxy as start;
+
 use binhluan_api::{Policy, Restored};
-use common::{Backend, TestDatabase, TestServer, config};
+use common::{Backend, TestServer};
 use reqwest::Response;
 use serde_json::{Value, json};
 
@@ -18,28 +20,6 @@ suite! {
     newsroom_pages_may_ask_and_other_sites_may_not,
     long_texts_and_malformed_requests_get_bilingual_errors,
     restoring_is_rate_limited_per_client,
-}
-
-/// A server that believes the loopback proxy's `X-Forwarded-For` (so a test can ask from
-/// several clients), with `policy` if given.
-async fn start(
-    backend: Backend,
-    policy: Option<&Policy>,
-) -> (TestDatabase, TestServer, tempfile::TempDir) {
-    let database = TestDatabase::new(backend).await;
-    let dir = tempfile::tempdir().unwrap();
-    let policy_file = policy.map(|policy| {
-        let file = dir.path().join("policy.json");
-        std::fs::write(&file, serde_json::to_string(policy).unwrap()).unwrap();
-        file
-    });
-    let server = TestServer::start(binhluan_server::Config {
-        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
-        policy: policy_file,
-        ..config(&database.url)
-    })
-    .await;
-    (database, server, dir)
 }
 
 /// Client `address` asks to restore `body`.

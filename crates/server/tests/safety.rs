@@ -5,14 +5,13 @@
 
 mod common;
 
+use common::start_behind_proxy as start;
+
 use binhluan_api::{
     AuditPage, Ban, BanList, Comment, CommentPage, CommentStatus, ModerationItem, Policy,
     QueueCounts, ReportReason, ReportedPage, Role,
 };
-use common::{
-    ARTICLE, Backend, TestDatabase, TestServer, assert_error, comment_body, config, execute_sql,
-    unique_key,
-};
+use common::{ARTICLE, Backend, TestServer, assert_error, comment_body, execute_sql, unique_key};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
 
@@ -23,28 +22,6 @@ suite! {
     a_ban_covers_the_reader_and_the_client_until_lifted,
     a_permanent_ban_rejects_pending_comments_only_when_asked,
     bans_are_for_moderators_with_valid_requests,
-}
-
-/// A server that believes the loopback proxy's `X-Forwarded-For`, so tests can post from
-/// several addresses; with `policy`, if given.
-async fn start(
-    backend: Backend,
-    policy: Option<&Policy>,
-) -> (TestDatabase, TestServer, tempfile::TempDir) {
-    let database = TestDatabase::new(backend).await;
-    let dir = tempfile::tempdir().unwrap();
-    let policy_file = policy.map(|policy| {
-        let file = dir.path().join("policy.json");
-        std::fs::write(&file, serde_json::to_string(policy).unwrap()).unwrap();
-        file
-    });
-    let server = TestServer::start(binhluan_server::Config {
-        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
-        policy: policy_file,
-        ..config(&database.url)
-    })
-    .await;
-    (database, server, dir)
 }
 
 /// Reader `reader` at `address` reports comment `id`.

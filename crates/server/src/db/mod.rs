@@ -36,6 +36,7 @@ pub use moderators::Account;
 pub use policy::PolicyRow;
 pub use posting::{NewCommentRecord, PostOutcome};
 pub use queue::{QueueFilter, queue_order};
+pub use rate_limit::Bucket;
 pub use reports::{ReportOutcome, ReportRecord};
 
 /// The database engine behind a URL.

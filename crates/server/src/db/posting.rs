@@ -60,44 +60,18 @@ pub enum PostOutcome {
 }
 
 impl Db {
-    /// Counts a post the rules refused from `client` (its own limit, apart from accepted
-    /// posts); `Some(seconds to wait)` past `limit` a minute.
-    pub async fn count_refused_post(
+    /// Counts one request of `client` in `bucket` (a post the rules refused, a request to
+    /// restore a text's marks: limits of their own, apart from accepted posts);
+    /// `Some(seconds to wait)` past `limit` a window.
+    pub async fn count_client(
         &self,
+        bucket: Bucket,
         client: &str,
         limit: u32,
     ) -> Result<Option<u64>, sqlx::Error> {
         let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
-        let wait = count_client_hit(
-            &mut transaction,
-            Bucket::RefusedPost,
-            client,
-            limit,
-            now_micros(),
-        )
-        .await?;
-        transaction.commit().await?;
-        Ok(wait)
-    }
-
-    /// Counts a request from `client` to restore a text's marks; `Some(seconds to wait)`
-    /// past `limit` a minute.
-    pub async fn count_restore(
-        &self,
-        client: &str,
-        limit: u32,
-    ) -> Result<Option<u64>, sqlx::Error> {
-        let _turn = self.write_turn().await;
-        let mut transaction = self.pool.begin().await?;
-        let wait = count_client_hit(
-            &mut transaction,
-            Bucket::Restore,
-            client,
-            limit,
-            now_micros(),
-        )
-        .await?;
+        let wait = count_client_hit(&mut transaction, bucket, client, limit, now_micros()).await?;
         transaction.commit().await?;
         Ok(wait)
     }

@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use super::bans::refuse_banned;
 use super::{page_limit, page_start};
 use crate::cursor::CursorOrder;
-use crate::db::{NewCommentRecord, ParentProblem, PostOutcome};
+use crate::db::{Bucket, NewCommentRecord, ParentProblem, PostOutcome};
 use crate::error::ApiFailure;
 use crate::etag;
 use crate::extract::{ApiQuery, ClientKey, CommentId, IdempotencyKey, JsonBody, ReaderId};
@@ -264,7 +264,7 @@ async fn count_refusal(
     Ok(
         match state
             .db
-            .count_refused_post(client, state.refused_post_rate_limit)
+            .count_client(Bucket::RefusedPost, client, state.refused_post_rate_limit)
             .await?
         {
             Some(retry_after) => {

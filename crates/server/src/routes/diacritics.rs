@@ -10,6 +10,7 @@ use axum::extract::State;
 use binhluan_api::{Policy, RestoreRequest, Restored, RestoredWord};
 use binhluan_rules::{LinkPolicy, Rule};
 
+use crate::db::Bucket;
 use crate::error::ApiFailure;
 use crate::extract::{ClientKey, JsonBody};
 use crate::state::AppState;
@@ -25,7 +26,11 @@ pub async fn restore(
     ClientKey(client): ClientKey,
     JsonBody(request): JsonBody<RestoreRequest>,
 ) -> Result<Json<Restored>, ApiFailure> {
-    if let Some(retry_after) = state.db.count_restore(&client, RESTORES_PER_MINUTE).await? {
+    if let Some(retry_after) = state
+        .db
+        .count_client(Bucket::Restore, &client, RESTORES_PER_MINUTE)
+        .await?
+    {
         tracing::info!(%client, "restore rate limit reached");
         return Err(ApiFailure::TooManyRestores { retry_after });
     }

@@ -356,3 +356,26 @@ pub async fn assert_error(response: Response, status: u16, code: &str) -> Value 
     );
     body
 }
+
+/// A server that believes the loopback proxy's `X-Forwarded-For` (so a test can act as
+/// several clients), with `policy` as its first policy if given; the folder holding the
+/// policy file goes with it.
+pub async fn start_behind_proxy(
+    backend: Backend,
+    policy: Option<&binhluan_api::Policy>,
+) -> (TestDatabase, TestServer, TempDir) {
+    let database = TestDatabase::new(backend).await;
+    let dir = TempDir::new().unwrap();
+    let policy_file = policy.map(|policy| {
+        let file = dir.path().join("policy.json");
+        std::fs::write(&file, serde_json::to_string(policy).unwrap()).unwrap();
+        file
+    });
+    let server = TestServer::start(Config {
+        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+        policy: policy_file,
+        ..config(&database.url)
+    })
+    .await;
+    (database, server, dir)
+}
