@@ -154,8 +154,26 @@ async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
     assert_eq!(pending.len(), 1, "exactly one comment was posted");
     assert_eq!(pending[0].content, VALID);
     assert_eq!(pending[0].author_email.as_deref(), Some(EMAIL));
-    server.approve(pending[0].id).await;
 
+    // After a reload, the reader still sees it waiting (from their own state, not the public
+    // page, which has no comment).
+    browser.reload().await;
+    browser
+        .wait_until(
+            "the reader's pending comment is shown again",
+            "!!document.querySelector('.comment.is-pending .comment-content')",
+        )
+        .await;
+    assert_eq!(
+        browser.texts(".comment.is-pending .comment-content").await,
+        vec![VALID.to_owned()]
+    );
+    assert_eq!(
+        browser.texts(".comment-list .comment-content").await,
+        Vec::<String>::new()
+    );
+
+    server.approve(pending[0].id).await;
     browser.reload().await;
     browser
         .wait_until(
@@ -163,6 +181,12 @@ async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
             "!!document.querySelector('.comment-list .comment-content')",
         )
         .await;
+    assert_eq!(
+        browser.texts(".comment.is-pending").await,
+        Vec::<String>::new(),
+        "no longer waiting"
+    );
+
     assert_eq!(
         browser.texts(".comment-list .comment-content").await,
         vec![VALID.to_owned()]
@@ -180,6 +204,40 @@ async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
             .eval("document.body.innerText.includes('lan@example.vn')")
             .await,
         false
+    );
+
+    // A reply that waits shows under its comment, to its author only, across reloads too.
+    let comment = ".comment-list > article.comment";
+    browser
+        .click(&format!("{comment} .comment-actions .reply-button"))
+        .await;
+    let reply = "Mình cũng thấy vậy, cảm ơn bạn đã nói ra điều mà nhiều người đang nghĩ.";
+    let reply_form = format!("{comment} form.comment-form");
+    browser
+        .type_into(&format!("{reply_form} textarea"), reply)
+        .await;
+    browser
+        .click(&format!("{reply_form} button[type=submit]"))
+        .await;
+    let pending_reply = format!("{comment} .comment.is-pending .comment-content");
+    browser
+        .wait_until(
+            "the pending reply is shown under its comment",
+            &format!("!!document.querySelector('{pending_reply}')"),
+        )
+        .await;
+    browser.reload().await;
+    browser
+        .wait_until(
+            "the pending reply is shown again",
+            &format!("!!document.querySelector('{pending_reply}')"),
+        )
+        .await;
+    assert_eq!(browser.texts(&pending_reply).await, vec![reply.to_owned()]);
+    assert_eq!(
+        browser.texts(".comment.is-pending").await.len(),
+        1,
+        "only under its comment"
     );
     browser.close().await;
 }

@@ -1235,7 +1235,7 @@ async fn replies_are_paged_with_their_own_cursor(backend: Backend) {
     assert!(seen.iter().all(|r| !r.liked));
     let mine = server
         .client
-        .get(server.url(&format!("/api/articles/{ARTICLE}/liked")))
+        .get(server.url(&format!("/api/articles/{ARTICLE}/mine")))
         .header("X-Reader-Id", common::reader("reader-1"))
         .send()
         .await
@@ -1243,7 +1243,7 @@ async fn replies_are_paged_with_their_own_cursor(backend: Backend) {
         .json::<Value>()
         .await
         .unwrap();
-    assert_eq!(mine, json!({ "liked": [liked] }));
+    assert_eq!(mine, json!({ "liked": [liked], "pending": [] }));
 
     // From the start without a cursor; a comment whose replies fit has no cursor.
     let response = replies_page(&server, parent, "").await;
@@ -1500,20 +1500,21 @@ async fn likes_count_once_per_reader(backend: Backend) {
     let liked_by = async |reader: &str| {
         server
             .client
-            .get(server.url(&format!("/api/articles/{ARTICLE}/liked")))
+            .get(server.url(&format!("/api/articles/{ARTICLE}/mine")))
             .header("X-Reader-Id", common::reader(reader))
             .send()
             .await
             .unwrap()
             .json::<Value>()
             .await
-            .unwrap()
+            .unwrap()["liked"]
+            .clone()
     };
     assert_eq!(
         liked_by("reader-aaaa").await,
-        json!({ "liked": [id.parse::<i64>().unwrap()] })
+        json!([id.parse::<i64>().unwrap()])
     );
-    assert_eq!(liked_by("reader-dddd").await, json!({ "liked": [] }));
+    assert_eq!(liked_by("reader-dddd").await, json!([]));
     let anonymous = public_page(&server, "").await;
     assert_eq!(
         (anonymous.comments[0].likes, anonymous.comments[0].liked),
@@ -1933,19 +1934,59 @@ async fn thread_pages_are_the_same_for_every_reader_cacheable_and_revalidated(ba
     let again = get_with(&server, &replies, &[("If-None-Match", &etag)]).await;
     assert_eq!(again.status(), 304);
 
-    // The reader's own state: never cached, only with the reader's id.
-    let liked_path = format!("/api/articles/{ARTICLE}/liked");
-    let mine = get_with(&server, &liked_path, &[("X-Reader-Id", &reader)]).await;
-    assert_eq!(header(&mine, "cache-control"), "no-store");
-    assert_eq!(
-        mine.json::<Value>().await.unwrap(),
-        json!({ "liked": [first] })
+    // The reader's own state: never cached, only with the reader's id. Their comments and
+    // replies that wait for a moderator are in it, newest first, and on no public page.
+    let mut held = Vec::new();
+    for (n, parent) in [(4, None), (5, Some(first))] {
+        let mut body = comment_body(n);
+        body["parent_id"] = json!(parent);
+        let response = server
+            .comment_post(ARTICLE, &unique_key())
+            .header("X-Reader-Id", &reader)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        held.insert(0, response.json::<Value>().await.unwrap()["id"].clone());
+    }
+    server.create_comment(&comment_body(6)).await; // someone else's
+    let public = get_with(&server, &path, &[("X-Reader-Id", &reader)]).await;
+    let public: CommentPage = public.json().await.unwrap();
+    assert!(
+        public
+            .comments
+            .iter()
+            .all(|c| c.status == binhluan_api::CommentStatus::Published)
     );
-    let nobody = get_with(&server, &liked_path, &[]).await;
+    let mine_path = format!("/api/articles/{ARTICLE}/mine");
+    let mine = get_with(&server, &mine_path, &[("X-Reader-Id", &reader)]).await;
+    assert_eq!(header(&mine, "cache-control"), "no-store");
+    let mine: Value = mine.json().await.unwrap();
+    assert_eq!(mine["liked"], json!([first]));
+    let pending = mine["pending"].as_array().unwrap();
+    assert_eq!(
+        pending.iter().map(|c| c["id"].clone()).collect::<Vec<_>>(),
+        held
+    );
+    assert_eq!(pending[0]["parent_id"], json!(first));
+    assert_eq!(pending[1]["content"], json!(valid_text(4)));
+    assert!(
+        pending
+            .iter()
+            .all(|c| c["status"] == "pending" && c.get("author_email").is_none()),
+        "{pending:?}"
+    );
+    let nobody = get_with(&server, &mine_path, &[]).await;
     assert_eq!(
         nobody.json::<Value>().await.unwrap(),
-        json!({ "liked": [] })
+        json!({ "liked": [], "pending": [] })
     );
-    let unknown = get_with(&server, "/api/articles/khong-co-bai-nay/liked", &[]).await;
+    let forged = get_with(&server, &mine_path, &[("X-Reader-Id", "r1.forged.tag")]).await;
+    assert_eq!(
+        forged.json::<Value>().await.unwrap(),
+        json!({ "liked": [], "pending": [] })
+    );
+    let unknown = get_with(&server, "/api/articles/khong-co-bai-nay/mine", &[]).await;
     assert_error(unknown, 404, "not_found").await;
 }

@@ -323,6 +323,26 @@ impl Db {
         .await
     }
 
+    /// Up to `limit` of `reader`'s comments and replies on `slug` still waiting for a
+    /// moderator, newest first, as readers see comments (no e-mail).
+    pub async fn pending_of(
+        &self,
+        slug: &str,
+        reader: &str,
+        limit: u32,
+    ) -> Result<Vec<Comment>, sqlx::Error> {
+        let rows: Vec<CommentRow> = sqlx::query_as(&format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments WHERE reader_id = $1 AND article_slug = $2 \
+             AND status = 'pending' ORDER BY created_at DESC, id DESC LIMIT $3"
+        ))
+        .bind(reader)
+        .bind(slug)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(CommentRow::into_public).collect())
+    }
+
     /// How many published comments `slug` has that readers can see: the top-level ones and
     /// the replies under a published one (a reply whose comment was rejected later is shown
     /// nowhere, so it is not counted).

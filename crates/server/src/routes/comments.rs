@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use binhluan_api::{
-    CommentCount, CommentPage, CommentStatus, LikedComments, NewComment, SortOrder,
+    CommentCount, CommentPage, CommentStatus, MAX_PENDING_SHOWN, NewComment, ReaderState, SortOrder,
 };
 use binhluan_rules::{Rule, Verdict};
 use serde::Deserialize;
@@ -77,19 +77,25 @@ pub async fn list(
     public_page(&request, &page)
 }
 
-/// The comments of the article this reader likes: the reader's own state, never cached, and
-/// empty for a request without a (signed) reader id.
-pub async fn liked(
+/// This reader's own part of the thread (the comments they like, theirs still pending): never
+/// cached (the API's default `no-store`), and empty for a request without a (signed) reader id.
+pub async fn mine(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
     ReaderId(reader): ReaderId,
-) -> Result<Json<LikedComments>, ApiFailure> {
+) -> Result<Json<ReaderState>, ApiFailure> {
     state.visible_thread(&slug).await?;
-    let liked = match reader {
-        Some(reader) => state.db.liked_on(&slug, &reader).await?,
-        None => Vec::new(),
+    let mine = match reader {
+        Some(reader) => ReaderState {
+            liked: state.db.liked_on(&slug, &reader).await?,
+            pending: state
+                .db
+                .pending_of(&slug, &reader, MAX_PENDING_SHOWN)
+                .await?,
+        },
+        None => ReaderState::default(),
     };
-    Ok(Json(LikedComments { liked }))
+    Ok(Json(mine))
 }
 
 /// The query of `GET /api/comments/{id}/replies`.
