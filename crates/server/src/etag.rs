@@ -1,10 +1,16 @@
-//! Strong `ETag`s for answers that are the same for everyone (article pages, the public pages
-//! of a thread), and `If-None-Match`: a client or cache that has the answer gets a `304`.
+//! Answers that are the same for everyone (article pages, the public pages of a thread): how
+//! long caches may keep them, their strong `ETag`s, and `If-None-Match` (a client or cache that
+//! has the answer gets a `304`).
 
 use axum::http::{HeaderMap, header};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use sha2::{Digest, Sha256};
+
+/// How long browsers and shared caches (nginx's `proxy_cache`, a CDN) may keep what is the
+/// same for every reader (a thread's public pages, an article page), then serve it stale while
+/// they fetch it again: a new approval shows within 10 s.
+pub const PUBLIC_CACHE_CONTROL: &str = "public, max-age=5, stale-while-revalidate=5";
 
 /// The `ETag` of a body: its SHA-256, quoted.
 pub fn of(body: &[u8]) -> String {

@@ -135,8 +135,10 @@ impl Pages {
         format!("http://{host}")
     }
 
-    /// The page with its headers: revalidated at every visit (an `ETag` makes that a `304`),
-    /// and the same Content-Security-Policy as the app's page.
+    /// The page with its headers: an article's page is the same for every reader, so shared
+    /// caches may keep it as long as a thread's public pages (an `ETag` makes revalidation a
+    /// `304`); a not-found page is asked for again at every visit (an article registered a
+    /// moment later shows at once). Both have the same Content-Security-Policy as the app's page.
     fn respond(&self, status: StatusCode, html: String, request: &HeaderMap) -> Response {
         let etag = etag::of(html.as_bytes());
         let csp = content_security_policy(&html, &self.frame_ancestors);
@@ -152,7 +154,15 @@ impl Pages {
                 .into_response()
         };
         let headers = response.headers_mut();
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        let cache_control = if status == StatusCode::OK {
+            etag::PUBLIC_CACHE_CONTROL
+        } else {
+            "no-cache"
+        };
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(cache_control),
+        );
         if let Ok(etag) = HeaderValue::from_str(&etag) {
             headers.insert(header::ETAG, etag);
         }

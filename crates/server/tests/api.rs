@@ -1895,6 +1895,13 @@ async fn thread_pages_are_the_same_for_every_reader_cacheable_and_revalidated(ba
         "public, max-age=5, stale-while-revalidate=5"
     );
     assert_eq!(header(&anyone, "content-type"), "application/json");
+    // A cache keeps one copy per embedding origin: the CORS headers differ between them.
+    let vary: Vec<_> = anyone.headers().get_all("vary").iter().collect();
+    assert!(
+        vary.iter()
+            .any(|v| v.to_str().unwrap().split(", ").any(|name| name == "origin")),
+        "{vary:?}"
+    );
     let etag = header(&anyone, "etag");
     assert!(etag.starts_with('"') && etag.len() > 40, "{etag}");
     assert_eq!(header(&liker, "etag"), etag);

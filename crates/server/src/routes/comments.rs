@@ -33,18 +33,13 @@ pub struct ListQuery {
     limit: Option<u32>,
 }
 
-/// How long browsers and shared caches (nginx's `proxy_cache`, a CDN) may keep a public page
-/// of a thread, then serve it stale while they fetch it again: a new approval shows within
-/// 10 s.
-const THREAD_CACHE_CONTROL: &str = "public, max-age=5, stale-while-revalidate=5";
-
 /// A public page of comments: the same bytes for every reader (no reader's state is in it),
 /// cacheable, with an `ETag`; `304` when the client has it.
 fn public_page(request: &HeaderMap, page: &CommentPage) -> Result<Response, ApiFailure> {
     let body = serde_json::to_vec(page).map_err(|error| ApiFailure::Internal(error.into()))?;
     let etag = etag::of(&body);
     let validators = [
-        (header::CACHE_CONTROL, THREAD_CACHE_CONTROL.to_owned()),
+        (header::CACHE_CONTROL, etag::PUBLIC_CACHE_CONTROL.to_owned()),
         (header::ETAG, etag.clone()),
     ];
     if etag::client_has(request, &etag) {
