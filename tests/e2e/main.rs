@@ -11,6 +11,7 @@ mod cms;
 mod comments;
 mod desk;
 mod embed;
+mod one_binary;
 mod page;
 mod policy;
 mod safety;
