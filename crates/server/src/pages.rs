@@ -5,7 +5,6 @@
 
 mod render;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
@@ -17,6 +16,7 @@ use binhluan_api::{SortOrder, is_slug};
 use binhluan_view::i18n::Lang;
 use serde::Deserialize;
 
+use crate::bundle::Bundle;
 use crate::error::ApiFailure;
 use crate::etag;
 use crate::origin::Origin;
@@ -31,7 +31,7 @@ const FIRST_COMMENTS: u32 = 20;
 #[derive(Debug)]
 struct Pages {
     state: Arc<AppState>,
-    dist: PathBuf,
+    bundle: Bundle,
     public_url: Option<Origin>,
     frame_ancestors: String,
 }
@@ -39,13 +39,13 @@ struct Pages {
 /// The article pages' routes.
 pub fn router(
     state: Arc<AppState>,
-    dist: PathBuf,
+    bundle: Bundle,
     public_url: Option<Origin>,
     allowed_origins: &[Origin],
 ) -> Router {
     let pages = Pages {
         state,
-        dist,
+        bundle,
         public_url,
         frame_ancestors: frame_ancestors(allowed_origins),
     };
@@ -105,19 +105,17 @@ async fn article_page(
 impl Pages {
     /// The app's stylesheet: the `.css` file of the build that the built `index.html` links.
     async fn assets(&self) -> Assets {
-        let Ok(index) = tokio::fs::read_to_string(self.dist.join("index.html")).await else {
+        let Some(index) = self.bundle.read("index.html").await else {
             return Assets::default();
         };
-        let mut stylesheet = None;
-        if let Ok(mut files) = tokio::fs::read_dir(&self.dist).await {
-            while let Ok(Some(file)) = files.next_entry().await {
-                let name = file.file_name().to_string_lossy().into_owned();
-                if linked_stylesheet(&index, &name) {
-                    stylesheet = Some(format!("/{name}"));
-                    break;
-                }
-            }
-        }
+        let index = String::from_utf8_lossy(&index);
+        let stylesheet = self
+            .bundle
+            .top_level_names()
+            .await
+            .into_iter()
+            .find(|name| linked_stylesheet(&index, name))
+            .map(|name| format!("/{name}"));
         Assets { stylesheet }
     }
 
