@@ -68,6 +68,20 @@ fn built_file(suffix: &str) -> String {
         .unwrap_or_else(|| panic!("the bundle has a {suffix}"))
 }
 
+/// A header of `path` as both servers must give it. An article page is rendered for each
+/// server (its address is in the canonical link and the JSON-LD script), so its
+/// Content-Security-Policy hashes a different inline script: the policy is otherwise the same.
+fn comparable(path: &str, value: String) -> String {
+    if !path.starts_with("/bai-viet/") {
+        return value;
+    }
+    value
+        .split(' ')
+        .filter(|source| !source.starts_with("'sha256-"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn header_of(response: &reqwest::Response, name: header::HeaderName) -> String {
     response
         .headers()
@@ -96,8 +110,8 @@ async fn one_binary_serves_the_apps_as_the_folder_does() {
             header::CACHE_CONTROL,
         ] {
             assert_eq!(
-                header_of(&one, name.clone()),
-                header_of(&from_folder, name.clone()),
+                comparable(&path, header_of(&one, name.clone())),
+                comparable(&path, header_of(&from_folder, name.clone())),
                 "{name} of {path}"
             );
         }

@@ -249,14 +249,7 @@ fn embedded_file(request: &Request) -> Response {
         return StatusCode::NOT_FOUND.into_response();
     };
     let etag = file.etag;
-    let has_it = request
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|tags| {
-            tags.split(',')
-                .any(|tag| tag.trim() == etag || tag.trim() == "*")
-        });
+    let has_it = crate::etag::client_has(request.headers(), &etag);
     let headers = [
         (header::ETAG, etag),
         (header::CONTENT_TYPE, file.content_type),
