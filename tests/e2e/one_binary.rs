@@ -110,8 +110,8 @@ async fn one_binary_serves_the_apps_as_the_folder_does() {
             header::CACHE_CONTROL,
         ] {
             assert_eq!(
-                comparable(&path, header_of(&one, name.clone())),
-                comparable(&path, header_of(&from_folder, name.clone())),
+                comparable(path, header_of(&one, name.clone())),
+                comparable(path, header_of(&from_folder, name.clone())),
                 "{name} of {path}"
             );
         }
