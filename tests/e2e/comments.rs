@@ -10,6 +10,7 @@ use crate::support::{Browser, ServerOptions, TestServer};
 const NAME: &str = "Nguyễn Thị Lan";
 const EMAIL: &str = "lan@example.vn";
 const VALID: &str = "Bài viết rất hay và bổ ích, cảm ơn tác giả đã chia sẻ thông tin này.";
+const REPLY: &str = "Mình cũng thấy vậy, cảm ơn bạn đã nói ra điều mà nhiều người đang nghĩ.";
 
 /// Opens the front page and waits for the comment form.
 async fn open_form(server: &TestServer, browser: &Browser) {
@@ -36,6 +37,17 @@ async fn fill(browser: &Browser, name: &str, email: &str, content: &str) {
 async fn submit(browser: &Browser) {
     browser
         .click("section.comments > form.comment-form button[type=submit]")
+        .await;
+}
+
+/// Types `REPLY` into the reply box of `comment` (a CSS selector), which is open, and sends it.
+async fn send_reply(browser: &Browser, comment: &str) {
+    let reply_form = format!("{comment} form.comment-form");
+    browser
+        .type_into(&format!("{reply_form} textarea"), REPLY)
+        .await;
+    browser
+        .click(&format!("{reply_form} button[type=submit]"))
         .await;
 }
 
@@ -211,14 +223,7 @@ async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
     browser
         .click(&format!("{comment} .comment-actions .reply-button"))
         .await;
-    let reply = "Mình cũng thấy vậy, cảm ơn bạn đã nói ra điều mà nhiều người đang nghĩ.";
-    let reply_form = format!("{comment} form.comment-form");
-    browser
-        .type_into(&format!("{reply_form} textarea"), reply)
-        .await;
-    browser
-        .click(&format!("{reply_form} button[type=submit]"))
-        .await;
+    send_reply(&browser, comment).await;
     let pending_reply = format!("{comment} .comment.is-pending .comment-content");
     browser
         .wait_until(
@@ -233,7 +238,7 @@ async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
             &format!("!!document.querySelector('{pending_reply}')"),
         )
         .await;
-    assert_eq!(browser.texts(&pending_reply).await, vec![reply.to_owned()]);
+    assert_eq!(browser.texts(&pending_reply).await, vec![REPLY.to_owned()]);
     assert_eq!(
         browser.texts(".comment.is-pending").await.len(),
         1,
@@ -283,13 +288,7 @@ async fn a_reply_and_a_like_survive_a_reload() {
             .await,
         NAME
     );
-    let reply = "Mình cũng thấy vậy, cảm ơn bạn đã nói ra điều mà nhiều người đang nghĩ.";
-    browser
-        .type_into(&format!("{reply_form} textarea"), reply)
-        .await;
-    browser
-        .click(&format!("{reply_form} button[type=submit]"))
-        .await;
+    send_reply(&browser, comment).await;
     browser
         .wait_until(
             "the reply is shown",
@@ -306,7 +305,7 @@ async fn a_reply_and_a_like_survive_a_reload() {
         .await;
     assert_eq!(
         browser.text(".comment-replies .comment-content").await,
-        reply
+        REPLY
     );
     assert_eq!(browser.text(&format!("{comment} .like-count")).await, "1");
     assert_eq!(
