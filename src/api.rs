@@ -2,8 +2,8 @@
 
 use binhluan_api::{
     ApiError, Article, Comment, CommentPage, IDEMPOTENCY_KEY_HEADER, IssuedReader, Like,
-    NewComment, NewReport, Policy, READER_ID_HEADER, RestoreRequest, Restored, SortOrder,
-    ViewCount,
+    NewComment, NewReport, Policy, READER_ID_HEADER, ReaderState, RestoreRequest, Restored,
+    SortOrder, ViewCount,
 };
 use serde::de::DeserializeOwned;
 
@@ -89,13 +89,13 @@ pub async fn fetch_policy(base: &ApiBase) -> Result<Policy, ApiFailure> {
     get_json(&base.url("/policy")).await
 }
 
-/// `GET /api/articles/{slug}/comments`: one page of published comments with their replies.
+/// `GET /api/articles/{slug}/comments`: one page of published comments with their replies,
+/// the same for every reader (their `liked` comes from [`fetch_reader_state`]).
 pub async fn fetch_comments(
     base: &ApiBase,
     slug: &str,
     sort: SortOrder,
     cursor: Option<&str>,
-    reader: &str,
 ) -> Result<CommentPage, ApiFailure> {
     let sort = match sort {
         SortOrder::Newest => "newest",
@@ -106,7 +106,7 @@ pub async fn fetch_comments(
         url.push_str("&cursor=");
         url.push_str(&segment(cursor));
     }
-    get_page(&url, reader).await
+    get_json(&url).await
 }
 
 /// `GET /api/comments/{id}/replies`: the page of a comment's published replies after `cursor`.
@@ -114,18 +114,26 @@ pub async fn fetch_replies(
     base: &ApiBase,
     id: i64,
     cursor: &str,
-    reader: &str,
 ) -> Result<CommentPage, ApiFailure> {
     let url = base.url(&format!(
         "/comments/{id}/replies?cursor={}",
         segment(cursor)
     ));
-    get_page(&url, reader).await
+    get_json(&url).await
 }
 
-/// A page of comments, with `liked` set for `reader`.
-async fn get_page(url: &str, reader: &str) -> Result<CommentPage, ApiFailure> {
-    let response = http::send("GET", url, &[(READER_ID_HEADER, reader)], None)
+/// `GET /api/articles/{slug}/mine`: what `reader` likes and has waiting for a moderator.
+/// Nothing to ask for a reader without an id yet.
+pub async fn fetch_reader_state(
+    base: &ApiBase,
+    slug: &str,
+    reader: &str,
+) -> Result<ReaderState, ApiFailure> {
+    if reader.is_empty() {
+        return Ok(ReaderState::default());
+    }
+    let url = base.url(&format!("/articles/{}/mine", segment(slug)));
+    let response = http::send("GET", &url, &[(READER_ID_HEADER, reader)], None)
         .await
         .map_err(|_| ApiFailure::Network)?;
     decode(response)

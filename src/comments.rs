@@ -9,6 +9,7 @@ mod highlight;
 mod item;
 mod list;
 mod load_more;
+mod mine;
 mod posting;
 mod report;
 mod restore;
@@ -26,6 +27,7 @@ use crate::i18n::use_texts;
 use form::{CommentForm, FormTarget};
 use item::Now;
 use list::{CommentList, CommentListView};
+use mine::{PendingComments, ReaderThread};
 
 /// How often relative times ("5 phút trước") are brought up to date.
 const CLOCK_TICK: Duration = Duration::from_secs(60);
@@ -51,7 +53,9 @@ pub fn CommentSection(
         }
     });
 
-    let list = CommentList::new();
+    let mine = ReaderThread::new();
+    provide_context(mine);
+    let list = CommentList::new(mine);
     list.reload(base, slug.clone());
 
     let (now, set_now) = signal(js_sys::Date::now());
@@ -80,6 +84,7 @@ pub fn CommentSection(
             <RulesList policy/>
             <p class="comments-closed" role="status">{move || texts().comments_closed}</p>
             <CommentForm target policy on_published/>
+            <PendingComments parent=None/>
             <CommentListView list slug policy/>
         </section>
     }

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, Headers, Request, RequestInit, Response};
+use web_sys::{AbortSignal, Headers, Request, RequestCache, RequestInit, Response};
 
 /// How long a request may take before it counts as lost, so that a hung server cannot leave
 /// the reader waiting on "Đang gửi…" for ever.
@@ -36,6 +36,10 @@ pub async fn send(
         init.set_body(&JsValue::from_str(body));
     }
     init.set_headers(&header_map);
+    // The app shows what is current: a public page the browser keeps (a thread's comments are
+    // cacheable for 5 s) is revalidated with its ETag, a `304` when unchanged, and never shown
+    // stale, so a reader who reloads sees the comment they just posted.
+    init.set_cache(RequestCache::NoCache);
     init.set_signal(Some(&AbortSignal::timeout_with_u32(TIMEOUT_MS)));
     let request = Request::new_with_str_and_init(url, &init)?;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;

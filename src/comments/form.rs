@@ -21,6 +21,7 @@ use crate::comments::draft::{Author, DraftSlot};
 use crate::comments::feedback::Feedback;
 use crate::comments::field::TextField;
 use crate::comments::highlight::Backdrop;
+use crate::comments::mine::ReaderThread;
 use crate::comments::posting::{self, PostError, Posting};
 use crate::comments::restore::RestoreMarks;
 use crate::i18n::{Texts, use_lang, use_texts};
@@ -85,7 +86,7 @@ pub fn CommentForm(
             _ => verdict.with(|v| v.violations.clone()),
         })
     });
-    let pending_mine = RwSignal::new(Vec::<Comment>::new());
+    let mine = use_context::<ReaderThread>();
 
     let content_touched = RwSignal::new(false);
     let name_touched = RwSignal::new(false);
@@ -206,7 +207,9 @@ pub fn CommentForm(
                     if created.status == CommentStatus::Published {
                         on_published.try_run(created);
                     } else {
-                        pending_mine.try_update(|mine| mine.insert(0, created));
+                        if let Some(mine) = mine {
+                            mine.add_pending(created);
+                        }
                     }
                 }
                 Err(error) => {
@@ -329,7 +332,6 @@ pub fn CommentForm(
                 </button>
             </div>
         </form>
-        <PendingComments comments=pending_mine/>
     }
 }
 
@@ -344,28 +346,5 @@ where
         && let Some(element) = element.dyn_ref::<web_sys::HtmlElement>()
     {
         let _ = element.focus();
-    }
-}
-
-/// The reader's own comments that wait for a moderator, shown only to them.
-#[component]
-fn PendingComments(comments: RwSignal<Vec<Comment>>) -> impl IntoView {
-    let texts = use_texts();
-    move || {
-        comments
-            .get()
-            .into_iter()
-            .map(|comment| {
-                view! {
-                    <article class="comment is-pending">
-                        <p class="comment-meta">
-                            <strong class="comment-author">{comment.author_name}</strong>
-                            <span class="badge">{texts().pending_badge}</span>
-                        </p>
-                        <p class="comment-content">{comment.content}</p>
-                    </article>
-                }
-            })
-            .collect_view()
     }
 }

@@ -11,9 +11,9 @@ use crate::api::{ApiBase, fetch_replies, reader, set_like};
 use crate::comments::form::{CommentForm, FormTarget};
 use crate::comments::list::CommentList;
 use crate::comments::load_more::LoadMore;
+use crate::comments::mine::{PendingComments, ReaderThread};
 use crate::comments::report::ReportButton;
 use crate::i18n::use_texts;
-use crate::storage::reader_id;
 use crate::time::{epoch_millis, local_time, time_ago};
 
 /// The clock the relative times are read against; ticks every minute.
@@ -54,6 +54,7 @@ pub fn CommentItem(
         }
     });
     let base = StoredValue::new(use_context::<ApiBase>().unwrap_or_default());
+    let mine = use_context::<ReaderThread>();
     // "Xem thêm N trả lời": the next page of replies, appended once each (a reply this reader
     // just published may come again). Clicks while it loads ask for nothing more.
     let loading_more = RwSignal::new(false);
@@ -65,8 +66,11 @@ pub fn CommentItem(
         loading_more.set(true);
         let base = base.get_value();
         spawn_local(async move {
-            match fetch_replies(&base, id, &cursor, &reader_id()).await {
-                Ok(page) => {
+            match fetch_replies(&base, id, &cursor).await {
+                Ok(mut page) => {
+                    if let Some(mine) = mine {
+                        mine.mark_liked(&mut page.comments);
+                    }
                     let first_new = page.comments.first().map(|reply| reply.id);
                     replies.try_update(|shown| {
                         for reply in page.comments {
@@ -136,6 +140,7 @@ pub fn CommentItem(
                 })}
             </div>
             {reply_box}
+            {replies_allowed.then(|| view! { <PendingComments parent=Some(id)/> })}
             <Show when=move || replies.with(|r| !r.is_empty())>
                 <div class="comment-replies">
                     <For each=move || replies.get() key=|reply| reply.id let:reply>

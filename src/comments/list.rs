@@ -3,13 +3,15 @@
 
 use binhluan_api::{Comment, CommentPage, SortOrder};
 use binhluan_rules::Policy;
+use futures_util::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::api::{ApiBase, ApiFailure, fetch_comments};
+use crate::api::{ApiBase, ApiFailure, fetch_comments, fetch_reader_state};
 use crate::comments::item::CommentItem;
 use crate::comments::load_more::LoadMore;
+use crate::comments::mine::ReaderThread;
 use crate::i18n::use_texts;
 use crate::storage::reader_id;
 
@@ -38,11 +40,13 @@ pub struct CommentList {
     generation: StoredValue<u64>,
     /// The comment to move the focus to once shown, after "Xem thêm" is gone.
     focus_after_more: RwSignal<Option<i64>>,
+    /// What this reader likes and has waiting: asked for with each first page.
+    mine: ReaderThread,
 }
 
 impl CommentList {
-    /// An empty list; [`CommentList::reload`] fills it.
-    pub fn new() -> Self {
+    /// An empty list, and `mine` for this reader's part; [`CommentList::reload`] fills both.
+    pub fn new(mine: ReaderThread) -> Self {
         Self {
             comments: RwSignal::new(Vec::new()),
             next_cursor: RwSignal::new(None),
@@ -54,6 +58,7 @@ impl CommentList {
             more_failed: RwSignal::new(false),
             generation: StoredValue::new(0),
             focus_after_more: RwSignal::new(None),
+            mine,
         }
     }
 
@@ -67,7 +72,8 @@ impl CommentList {
         self.generation.try_get_value() == Some(generation)
     }
 
-    /// Loads the first page in the current order.
+    /// Loads the first page in the current order (public, the same for every reader) and,
+    /// alongside, what this reader likes and has waiting.
     pub fn reload(self, base: ApiBase, slug: String) {
         let generation = self.next_generation();
         self.status.set(Status::Loading);
@@ -75,12 +81,21 @@ impl CommentList {
         self.more_failed.set(false);
         let sort = self.sort.get_untracked();
         spawn_local(async move {
-            let answer = fetch_comments(&base, &slug, sort, None, &reader_id()).await;
+            let (answer, mine) = join(
+                fetch_comments(&base, &slug, sort, None),
+                fetch_reader_state(&base, &slug, &reader_id()),
+            )
+            .await;
             if !self.is_current(generation) {
                 return;
             }
+            // Without it, the comments show as not liked: a like then says what is stored.
+            if let Ok(mine) = mine {
+                self.mine.set(mine);
+            }
             match answer {
-                Ok(page) => {
+                Ok(mut page) => {
+                    self.mine.mark_liked(&mut page.comments);
                     self.show(page, false);
                     self.status.set(Status::Ready);
                 }
@@ -117,12 +132,13 @@ impl CommentList {
         self.loading_more.set(true);
         let sort = self.sort.get_untracked();
         spawn_local(async move {
-            let answer = fetch_comments(&base, &slug, sort, Some(&cursor), &reader_id()).await;
+            let answer = fetch_comments(&base, &slug, sort, Some(&cursor)).await;
             if !self.is_current(generation) {
                 return;
             }
             match answer {
-                Ok(page) => {
+                Ok(mut page) => {
+                    self.mine.mark_liked(&mut page.comments);
                     let first_new = page.comments.first().map(|comment| comment.id);
                     let is_last = page.next_cursor.is_none();
                     self.show(page, true);

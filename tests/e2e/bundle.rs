@@ -6,12 +6,13 @@ use std::process::Command;
 use crate::support::bundle;
 
 /// The gzip bytes of every file the app's page loads (index.html, its CSS, JS and wasm), as
-/// `cargo bench --bench browser` reports them: 240,407 B when this budget was set (209,286 B
-/// before the contact rule, reports and the ban notice, signed reader ids, and "Thêm dấu tự
-/// động": their bytes are listed in ARCHITECTURE.md). The product's target is 120 KB; this guard catches what
+/// `cargo bench --bench browser` reports them: 243,686 B when this budget was set (209,286 B
+/// before the contact rule, reports and the ban notice, signed reader ids, "Thêm dấu tự
+/// động" and the reader's own state beside the public thread: their bytes are listed in
+/// ARCHITECTURE.md). The product's target is 120 KB; this guard catches what
 /// silently grows the bundle, such as a call that pulls Unicode's NFC tables (about 65 KB
 /// gzip) into the wasm, or serde's error formatting (about 15 KB).
-const BUDGET: usize = 242_000;
+const BUDGET: usize = 245_000;
 
 fn gzip_size(path: &Path) -> usize {
     let output = Command::new("gzip")

@@ -10,6 +10,7 @@ use crate::support::{Browser, ServerOptions, TestServer};
 const NAME: &str = "Nguyễn Thị Lan";
 const EMAIL: &str = "lan@example.vn";
 const VALID: &str = "Bài viết rất hay và bổ ích, cảm ơn tác giả đã chia sẻ thông tin này.";
+const REPLY: &str = "Mình cũng thấy vậy, cảm ơn bạn đã nói ra điều mà nhiều người đang nghĩ.";
 
 /// Opens the front page and waits for the comment form.
 async fn open_form(server: &TestServer, browser: &Browser) {
@@ -36,6 +37,17 @@ async fn fill(browser: &Browser, name: &str, email: &str, content: &str) {
 async fn submit(browser: &Browser) {
     browser
         .click("section.comments > form.comment-form button[type=submit]")
+        .await;
+}
+
+/// Types `REPLY` into the reply box of `comment` (a CSS selector), which is open, and sends it.
+async fn send_reply(browser: &Browser, comment: &str) {
+    let reply_form = format!("{comment} form.comment-form");
+    browser
+        .type_into(&format!("{reply_form} textarea"), REPLY)
+        .await;
+    browser
+        .click(&format!("{reply_form} button[type=submit]"))
         .await;
 }
 
@@ -154,8 +166,26 @@ async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
     assert_eq!(pending.len(), 1, "exactly one comment was posted");
     assert_eq!(pending[0].content, VALID);
     assert_eq!(pending[0].author_email.as_deref(), Some(EMAIL));
-    server.approve(pending[0].id).await;
 
+    // After a reload, the reader still sees it waiting (from their own state, not the public
+    // page, which has no comment).
+    browser.reload().await;
+    browser
+        .wait_until(
+            "the reader's pending comment is shown again",
+            "!!document.querySelector('.comment.is-pending .comment-content')",
+        )
+        .await;
+    assert_eq!(
+        browser.texts(".comment.is-pending .comment-content").await,
+        vec![VALID.to_owned()]
+    );
+    assert_eq!(
+        browser.texts(".comment-list .comment-content").await,
+        Vec::<String>::new()
+    );
+
+    server.approve(pending[0].id).await;
     browser.reload().await;
     browser
         .wait_until(
@@ -163,6 +193,12 @@ async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
             "!!document.querySelector('.comment-list .comment-content')",
         )
         .await;
+    assert_eq!(
+        browser.texts(".comment.is-pending").await,
+        Vec::<String>::new(),
+        "no longer waiting"
+    );
+
     assert_eq!(
         browser.texts(".comment-list .comment-content").await,
         vec![VALID.to_owned()]
@@ -180,6 +216,33 @@ async fn a_valid_comment_waits_for_approval_then_appears_after_a_reload() {
             .eval("document.body.innerText.includes('lan@example.vn')")
             .await,
         false
+    );
+
+    // A reply that waits shows under its comment, to its author only, across reloads too.
+    let comment = ".comment-list > article.comment";
+    browser
+        .click(&format!("{comment} .comment-actions .reply-button"))
+        .await;
+    send_reply(&browser, comment).await;
+    let pending_reply = format!("{comment} .comment.is-pending .comment-content");
+    browser
+        .wait_until(
+            "the pending reply is shown under its comment",
+            &format!("!!document.querySelector('{pending_reply}')"),
+        )
+        .await;
+    browser.reload().await;
+    browser
+        .wait_until(
+            "the pending reply is shown again",
+            &format!("!!document.querySelector('{pending_reply}')"),
+        )
+        .await;
+    assert_eq!(browser.texts(&pending_reply).await, vec![REPLY.to_owned()]);
+    assert_eq!(
+        browser.texts(".comment.is-pending").await.len(),
+        1,
+        "only under its comment"
     );
     browser.close().await;
 }
@@ -225,13 +288,7 @@ async fn a_reply_and_a_like_survive_a_reload() {
             .await,
         NAME
     );
-    let reply = "Mình cũng thấy vậy, cảm ơn bạn đã nói ra điều mà nhiều người đang nghĩ.";
-    browser
-        .type_into(&format!("{reply_form} textarea"), reply)
-        .await;
-    browser
-        .click(&format!("{reply_form} button[type=submit]"))
-        .await;
+    send_reply(&browser, comment).await;
     browser
         .wait_until(
             "the reply is shown",
@@ -248,7 +305,7 @@ async fn a_reply_and_a_like_survive_a_reload() {
         .await;
     assert_eq!(
         browser.text(".comment-replies .comment-content").await,
-        reply
+        REPLY
     );
     assert_eq!(browser.text(&format!("{comment} .like-count")).await, "1");
     assert_eq!(

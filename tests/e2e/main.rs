@@ -12,6 +12,7 @@ mod comments;
 mod desk;
 mod diacritics;
 mod embed;
+mod one_binary;
 mod page;
 mod policy;
 mod safety;

@@ -53,6 +53,11 @@ async fn the_article_and_its_approved_comments_are_in_the_first_response() {
         "text/html; charset=utf-8"
     );
     let etag = response.headers()["etag"].clone();
+    // The same page for every reader: shared caches may keep it as long as the thread's pages.
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=5, stale-while-revalidate=5"
+    );
     let html = response.text().await.unwrap();
     for expected in [
         "<h1 id=\"article-title\" class=\"article-title\">Lan tỏa việc học và làm theo Bác ở Đảng bộ thị xã Sa Pa</h1>",
@@ -100,6 +105,7 @@ async fn the_article_and_its_approved_comments_are_in_the_first_response() {
     for path in ["/bai-viet/bai-khong-ton-tai", "/bai-viet/a/b"] {
         let missing = get(&server, path).await;
         assert_eq!(missing.status(), 404, "{path}");
+        assert_eq!(missing.headers()["cache-control"], "no-cache", "{path}");
         let missing = missing.text().await.unwrap();
         assert!(missing.contains("Không tìm thấy bài viết"), "{path}");
     }

@@ -20,7 +20,8 @@ pub struct Comment {
     pub status: CommentStatus,
     /// How many readers like it.
     pub likes: u64,
-    /// Whether the reader who asked (by `X-Reader-Id`) likes it.
+    /// Whether this reader likes it: `false` in the public pages of comments, which are the
+    /// same for every reader; the app sets it from `GET /api/articles/{slug}/mine`.
     #[serde(default)]
     pub liked: bool,
     /// Whether a moderator chose it ("Bình luận được chọn"): shown pinned at the top.
@@ -110,6 +111,20 @@ pub struct IssuedReader {
     /// The signed id.
     pub reader_id: String,
 }
+
+/// One reader's own part of an article's thread (`GET /api/articles/{slug}/mine`): what the
+/// public, cacheable pages of comments leave out because they are the same for every reader.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReaderState {
+    /// The ids of the published comments and replies this reader likes.
+    pub liked: Vec<i64>,
+    /// This reader's comments and replies still waiting for a moderator, newest first (at
+    /// most [`MAX_PENDING_SHOWN`]).
+    pub pending: Vec<Comment>,
+}
+
+/// The most pending comments of one reader that [`ReaderState`] lists.
+pub const MAX_PENDING_SHOWN: u32 = 50;
 
 /// A comment's likes after `POST` or `DELETE /api/comments/{id}/like`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

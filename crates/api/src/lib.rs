@@ -22,8 +22,8 @@ pub use article::{
     ThreadRequest, ViewCount,
 };
 pub use comment::{
-    Comment, CommentCount, CommentPage, CommentStatus, IssuedReader, Like, ModerationDecision,
-    NewComment, SortOrder,
+    Comment, CommentCount, CommentPage, CommentStatus, IssuedReader, Like, MAX_PENDING_SHOWN,
+    ModerationDecision, NewComment, ReaderState, SortOrder,
 };
 pub use diacritics::{RestoreRequest, Restored, RestoredWord};
 pub use error::ApiError;

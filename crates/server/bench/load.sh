@@ -5,7 +5,7 @@
 # temporary SQLite database (or the empty PostgreSQL database in BENCH_DATABASE_URL), the
 # post rate limit off and --auto-publish, seeds comments, then drives it with wrk for a
 # bounded time per scenario and prints requests/second and p99 latency:
-#   1. GET  /api/articles/{slug}/comments   (a page of 20 with replies and likes)
+#   1. GET  /api/articles/{slug}/comments   (a page of 20 with replies: the public page, the same for every reader)
 #   2. POST /api/articles/{slug}/comments   (unique Idempotency-Key, valid comment; see post_comment.lua)
 #
 # Usage: crates/server/bench/load.sh
@@ -74,7 +74,7 @@ run() {
     echo "== $name: wrk -t$threads -c$connections -d$duration --latency $*"
     wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" | tee "$work/$name.txt"
 }
-run get-comments -H 'X-Reader-Id: bench-reader-0001' "$base/api/articles/$slug/comments"
+run get-comments "$base/api/articles/$slug/comments"
 run post-comments -s "$bench_dir/post_comment.lua" "$base/api/articles/$slug/comments"
 
 summary() {

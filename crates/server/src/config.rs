@@ -29,9 +29,10 @@ pub struct Config {
     #[arg(long, env = "BINHLUAN_DATABASE_MAX_CONNECTIONS", default_value_t = 8)]
     pub database_max_connections: u32,
 
-    /// The app's built files (trunk's output) to serve next to the API.
-    #[arg(long, env = "BINHLUAN_DIST", default_value = "dist")]
-    pub dist: PathBuf,
+    /// The app's built files (trunk's output) to serve next to the API. Without it: the
+    /// bundle built into the binary (feature `embedded-bundle`), or else `dist`.
+    #[arg(long, env = "BINHLUAN_DIST")]
+    pub dist: Option<PathBuf>,
 
     /// The address readers reach this server at (`https://binhluan.example.vn`), for the
     /// canonical links of its article pages; without it, the request's `Host` over http.

@@ -9,12 +9,14 @@
 mod article_fields;
 mod auth;
 pub mod backup;
+mod bundle;
 mod client;
 mod clock;
 pub mod config;
 mod cursor;
 mod db;
 mod error;
+mod etag;
 mod extract;
 mod health;
 pub mod import;
@@ -45,6 +47,8 @@ use axum::Router;
 use binhluan_api::Policy;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+
+use crate::bundle::Bundle;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -101,8 +105,9 @@ impl Server {
             Some(addr) => Some(metrics_endpoint::MetricsListener::bind(addr).await?),
             None => None,
         };
-        if !config.dist.join("index.html").is_file() {
-            tracing::warn!(dist = %config.dist.display(), "the app is not built: / answers 503 until it is");
+        let bundle = Bundle::choose(config.dist.clone());
+        if bundle.read("index.html").await.is_none() {
+            tracing::warn!(dist = %bundle.describe(), "the app is not built: / answers 503 until it is");
         }
 
         let state = Arc::new(AppState {
@@ -130,14 +135,11 @@ impl Server {
             .merge(health::router(state.clone()))
             .merge(pages::router(
                 state.clone(),
-                config.dist.clone(),
+                bundle.clone(),
                 config.public_url.clone(),
                 &config.allowed_origins,
             ))
-            .merge(static_files::router(
-                config.dist.clone(),
-                &config.allowed_origins,
-            ));
+            .merge(static_files::router(bundle, &config.allowed_origins));
         let router = serve::bounded(router, limits)
             .layer(SetResponseHeaderLayer::overriding(
                 axum::http::header::X_CONTENT_TYPE_OPTIONS,

@@ -5,7 +5,6 @@
 
 mod render;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
@@ -13,14 +12,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use binhluan_api::{SortOrder, is_slug};
 use binhluan_view::i18n::Lang;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
+use crate::bundle::Bundle;
 use crate::error::ApiFailure;
+use crate::etag;
 use crate::origin::Origin;
 use crate::state::AppState;
 use crate::static_files::{content_security_policy, frame_ancestors};
@@ -33,7 +31,7 @@ const FIRST_COMMENTS: u32 = 20;
 #[derive(Debug)]
 struct Pages {
     state: Arc<AppState>,
-    dist: PathBuf,
+    bundle: Bundle,
     public_url: Option<Origin>,
     frame_ancestors: String,
 }
@@ -41,13 +39,13 @@ struct Pages {
 /// The article pages' routes.
 pub fn router(
     state: Arc<AppState>,
-    dist: PathBuf,
+    bundle: Bundle,
     public_url: Option<Origin>,
     allowed_origins: &[Origin],
 ) -> Router {
     let pages = Pages {
         state,
-        dist,
+        bundle,
         public_url,
         frame_ancestors: frame_ancestors(allowed_origins),
     };
@@ -86,7 +84,7 @@ async fn article_page(
     let comments = pages
         .state
         .db
-        .published_page(&slug, SortOrder::Newest, None, FIRST_COMMENTS, None)
+        .published_page(&slug, SortOrder::Newest, None, FIRST_COMMENTS)
         .await?
         .into_page();
     let canonical = article
@@ -107,19 +105,17 @@ async fn article_page(
 impl Pages {
     /// The app's stylesheet: the `.css` file of the build that the built `index.html` links.
     async fn assets(&self) -> Assets {
-        let Ok(index) = tokio::fs::read_to_string(self.dist.join("index.html")).await else {
+        let Some(index) = self.bundle.read("index.html").await else {
             return Assets::default();
         };
-        let mut stylesheet = None;
-        if let Ok(mut files) = tokio::fs::read_dir(&self.dist).await {
-            while let Ok(Some(file)) = files.next_entry().await {
-                let name = file.file_name().to_string_lossy().into_owned();
-                if linked_stylesheet(&index, &name) {
-                    stylesheet = Some(format!("/{name}"));
-                    break;
-                }
-            }
-        }
+        let index = String::from_utf8_lossy(&index);
+        let stylesheet = self
+            .bundle
+            .top_level_names()
+            .await
+            .into_iter()
+            .find(|name| linked_stylesheet(&index, name))
+            .map(|name| format!("/{name}"));
         Assets { stylesheet }
     }
 
@@ -137,15 +133,14 @@ impl Pages {
         format!("http://{host}")
     }
 
-    /// The page with its headers: revalidated at every visit (an `ETag` makes that a `304`),
-    /// and the same Content-Security-Policy as the app's page.
+    /// The page with its headers: an article's page is the same for every reader, so shared
+    /// caches may keep it as long as a thread's public pages (an `ETag` makes revalidation a
+    /// `304`); a not-found page is asked for again at every visit (an article registered a
+    /// moment later shows at once). Both have the same Content-Security-Policy as the app's page.
     fn respond(&self, status: StatusCode, html: String, request: &HeaderMap) -> Response {
-        let etag = format!("\"{}\"", STANDARD.encode(Sha256::digest(&html)));
+        let etag = etag::of(html.as_bytes());
         let csp = content_security_policy(&html, &self.frame_ancestors);
-        let fresh = request
-            .get(header::IF_NONE_MATCH)
-            .and_then(|value| value.to_str().ok())
-            .is_some_and(|tags| tags.split(',').any(|tag| tag.trim() == etag));
+        let fresh = etag::client_has(request, &etag);
         let mut response = if fresh && status == StatusCode::OK {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
@@ -157,7 +152,15 @@ impl Pages {
                 .into_response()
         };
         let headers = response.headers_mut();
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        let cache_control = if status == StatusCode::OK {
+            etag::PUBLIC_CACHE_CONTROL
+        } else {
+            "no-cache"
+        };
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(cache_control),
+        );
         if let Ok(etag) = HeaderValue::from_str(&etag) {
             headers.insert(header::ETAG, etag);
         }

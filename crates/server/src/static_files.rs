@@ -3,9 +3,10 @@
 //! Content-Security-Policy) for every app route: every path whose last segment has no
 //! extension (`/bai-viet/{slug}` is the server-rendered page of `pages.rs`), and a missing file that is not a kind of file the
 //! build makes (a missing script, wasm module or stylesheet stays a `404`). The moderation
-//! desk, a bundle of its own in `kiem-duyet/`, answers `/kiem-duyet/` the same way.
+//! desk, a bundle of its own in `kiem-duyet/`, answers `/kiem-duyet/` the same way. The files
+//! come from `--dist` or from the bundle built into the binary (`bundle.rs`), with the same
+//! headers either way.
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::Router;
@@ -19,6 +20,7 @@ use sha2::{Digest, Sha256};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
+use crate::bundle::Bundle;
 use crate::origin::Origin;
 
 /// `Cache-Control` of files whose name carries a content hash.
@@ -29,14 +31,14 @@ const REVALIDATE: &str = "no-cache";
 /// Where the app's files are and who may frame them.
 #[derive(Debug)]
 struct StaticFiles {
-    dist: PathBuf,
+    bundle: Bundle,
     frame_ancestors: String,
 }
 
 /// The service answering every path that is not under `/api`.
-pub fn router(dist: PathBuf, allowed_origins: &[Origin]) -> Router {
+pub fn router(bundle: Bundle, allowed_origins: &[Origin]) -> Router {
     let files = StaticFiles {
-        dist,
+        bundle,
         frame_ancestors: frame_ancestors(allowed_origins),
     };
     Router::new().fallback(serve).with_state(Arc::new(files))
@@ -67,11 +69,17 @@ async fn serve(State(files): State<Arc<StaticFiles>>, request: Request) -> Respo
         Wanted::FileOrApp => true,
     };
     let immutable = path.rsplit('/').next().is_some_and(has_content_hash);
-    let service = ServeDir::new(&files.dist)
-        .precompressed_br()
-        .precompressed_gzip();
-    let Ok(response) = service.oneshot(request).await;
-    let mut response = response.map(Body::new);
+    let mut response = match &files.bundle {
+        Bundle::Folder(folder) => {
+            let service = ServeDir::new(folder)
+                .precompressed_br()
+                .precompressed_gzip();
+            let Ok(response) = service.oneshot(request).await;
+            response.map(Body::new)
+        }
+        #[cfg(feature = "embedded-bundle")]
+        Bundle::Embedded => embedded_file(&request),
+    };
     if app_if_missing && response.status() == StatusCode::NOT_FOUND {
         return index(&files, APP_INDEX, &files.frame_ancestors).await;
     }
@@ -173,8 +181,13 @@ fn has_content_hash(name: &str) -> bool {
 /// exactly its own inline scripts and the framing by `frame_ancestors`; `503` when it has not
 /// been built.
 async fn index(files: &StaticFiles, page: &str, frame_ancestors: &str) -> Response {
-    let Ok(html) = tokio::fs::read_to_string(files.dist.join(page)).await else {
-        return not_built(&files.dist.join(page));
+    let html = files
+        .bundle
+        .read(page)
+        .await
+        .and_then(|data| String::from_utf8(data.into_owned()).ok());
+    let Some(html) = html else {
+        return not_built(&files.bundle, page);
     };
     let csp = content_security_policy(&html, frame_ancestors);
     let mut response = (
@@ -227,14 +240,38 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     scripts.into_iter()
 }
 
-fn not_built(page: &Path) -> Response {
+/// A file of the embedded bundle: `200` with its media type and `ETag`, `304` when the client
+/// has it already, `404` when there is none (the caller may answer the app instead).
+#[cfg(feature = "embedded-bundle")]
+fn embedded_file(request: &Request) -> Response {
+    let path = request.uri().path().trim_start_matches('/');
+    let Some(file) = crate::bundle::embedded_file(path) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let etag = file.etag;
+    let has_it = crate::etag::client_has(request.headers(), &etag);
+    let headers = [
+        (header::ETAG, etag),
+        (header::CONTENT_TYPE, file.content_type),
+    ];
+    if has_it {
+        return (StatusCode::NOT_MODIFIED, headers).into_response();
+    }
+    if request.method() == Method::HEAD {
+        let length = [(header::CONTENT_LENGTH, file.data.len().to_string())];
+        return (headers, length).into_response();
+    }
+    (headers, Body::from(file.data)).into_response()
+}
+
+fn not_built(bundle: &Bundle, page: &str) -> Response {
+    let page = format!("{}/{page}", bundle.describe());
     let body = format!(
         "<!doctype html><meta charset=utf-8><title>Bình Luận</title>\
          <p>Ứng dụng chưa được build: không có {page}. Hãy chạy <code>scripts/run</code> (nó chạy <code>trunk build --release</code>) \
          (hoặc chỉ định thư mục bằng <code>--dist</code>). API vẫn hoạt động ở /api.</p>\
          <p lang=en>The app is not built: {page} is missing. Run <code>scripts/run</code> (which runs <code>trunk build --release</code>) \
          (or point <code>--dist</code> at trunk's output). The API still works under /api.</p>\n",
-        page = page.display()
     );
     (
         StatusCode::SERVICE_UNAVAILABLE,

@@ -39,6 +39,7 @@ suite! {
     replies_are_paged_with_their_own_cursor,
     pagination_walks_every_comment_once,
     likes_count_once_per_reader,
+    thread_pages_are_the_same_for_every_reader_cacheable_and_revalidated,
     fresh_reader_ids_from_one_client_add_few_likes,
     reader_ids_are_issued_signed_and_bounded_per_client,
     emails_never_appear_in_public_answers,
@@ -1229,7 +1230,20 @@ async fn replies_are_paged_with_their_own_cursor(backend: Backend) {
         replies[3..],
         "every other reply once, oldest first"
     );
-    assert!(seen.iter().all(|r| r.liked == (r.id == liked)));
+    // The pages are public (asked with a reader id, they still say nothing of the reader);
+    // the reader's like is in the article's `liked`.
+    assert!(seen.iter().all(|r| !r.liked));
+    let mine = server
+        .client
+        .get(server.url(&format!("/api/articles/{ARTICLE}/mine")))
+        .header("X-Reader-Id", common::reader("reader-1"))
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(mine, json!({ "liked": [liked], "pending": [] }));
 
     // From the start without a cursor; a comment whose replies fit has no cursor.
     let response = replies_page(&server, parent, "").await;
@@ -1483,17 +1497,24 @@ async fn likes_count_once_per_reader(backend: Backend) {
     expect(Method::POST, "reader-aaaa", 1, true).await;
     expect(Method::POST, "reader_bbbb", 2, true).await;
 
-    let page: CommentPage = server
-        .client
-        .get(server.url(&format!("/api/articles/{ARTICLE}/comments")))
-        .header("X-Reader-Id", common::reader("reader-aaaa"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!((page.comments[0].likes, page.comments[0].liked), (2, true));
+    let liked_by = async |reader: &str| {
+        server
+            .client
+            .get(server.url(&format!("/api/articles/{ARTICLE}/mine")))
+            .header("X-Reader-Id", common::reader(reader))
+            .send()
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap()["liked"]
+            .clone()
+    };
+    assert_eq!(
+        liked_by("reader-aaaa").await,
+        json!([id.parse::<i64>().unwrap()])
+    );
+    assert_eq!(liked_by("reader-dddd").await, json!([]));
     let anonymous = public_page(&server, "").await;
     assert_eq!(
         (anonymous.comments[0].likes, anonymous.comments[0].liked),
@@ -1831,4 +1852,148 @@ impl MergeJson for Value {
         }
         self
     }
+}
+
+/// `GET path` with `headers`.
+async fn get_with(server: &TestServer, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut request = server.client.get(server.url(path));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.unwrap()
+}
+
+fn header(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .map(|value| value.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+async fn thread_pages_are_the_same_for_every_reader_cacheable_and_revalidated(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let first = server.published_comment(1, None).await;
+    server.published_comment(2, Some(first)).await;
+    let reader = common::reader("reader-cache");
+    let like = like_request(
+        &server,
+        Method::POST,
+        &first.to_string(),
+        &[("X-Reader-Id", &reader)],
+    )
+    .await;
+    assert_eq!(like.status(), 200);
+
+    // The same bytes for a reader who likes a comment and for anyone, cacheable by anyone.
+    let path = format!("/api/articles/{ARTICLE}/comments");
+    let anyone = get_with(&server, &path, &[]).await;
+    let liker = get_with(&server, &path, &[("X-Reader-Id", &reader)]).await;
+    assert_eq!(anyone.status(), 200);
+    assert_eq!(
+        header(&anyone, "cache-control"),
+        "public, max-age=5, stale-while-revalidate=5"
+    );
+    assert_eq!(header(&anyone, "content-type"), "application/json");
+    // A cache keeps one copy per embedding origin: the CORS headers differ between them.
+    let vary: Vec<_> = anyone.headers().get_all("vary").iter().collect();
+    assert!(
+        vary.iter()
+            .any(|v| v.to_str().unwrap().split(", ").any(|name| name == "origin")),
+        "{vary:?}"
+    );
+    let etag = header(&anyone, "etag");
+    assert!(etag.starts_with('"') && etag.len() > 40, "{etag}");
+    assert_eq!(header(&liker, "etag"), etag);
+    let body = anyone.bytes().await.unwrap();
+    assert_eq!(
+        liker.bytes().await.unwrap(),
+        body,
+        "no reader's state in it"
+    );
+    let page: CommentPage = serde_json::from_slice(&body).unwrap();
+    assert!(!page.comments[0].liked && page.comments[0].likes == 1);
+
+    // Revalidation: 304 with the same validators while nothing changed.
+    let again = get_with(&server, &path, &[("If-None-Match", &etag)]).await;
+    assert_eq!(again.status(), 304);
+    assert_eq!(header(&again, "etag"), etag);
+    assert_eq!(
+        header(&again, "cache-control"),
+        "public, max-age=5, stale-while-revalidate=5"
+    );
+    assert!(again.bytes().await.unwrap().is_empty());
+
+    // An approval changes the page, so its tag: a cache that asks again gets the new page.
+    let approved = server.published_comment(3, None).await;
+    let changed = get_with(&server, &path, &[("If-None-Match", &etag)]).await;
+    assert_eq!(changed.status(), 200);
+    assert_ne!(header(&changed, "etag"), etag);
+    let page: CommentPage = changed.json().await.unwrap();
+    assert!(page.comments.iter().any(|c| c.id == approved));
+
+    // A comment's replies: public and revalidated the same way.
+    let replies = format!("/api/comments/{first}/replies");
+    let answer = get_with(&server, &replies, &[("X-Reader-Id", &reader)]).await;
+    assert_eq!(answer.status(), 200);
+    assert!(header(&answer, "cache-control").starts_with("public, max-age=5"));
+    let etag = header(&answer, "etag");
+    let again = get_with(&server, &replies, &[("If-None-Match", &etag)]).await;
+    assert_eq!(again.status(), 304);
+
+    // The reader's own state: never cached, only with the reader's id. Their comments and
+    // replies that wait for a moderator are in it, newest first, and on no public page.
+    let mut held = Vec::new();
+    for (n, parent) in [(4, None), (5, Some(first))] {
+        let mut body = comment_body(n);
+        body["parent_id"] = json!(parent);
+        let response = server
+            .comment_post(ARTICLE, &unique_key())
+            .header("X-Reader-Id", &reader)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        held.insert(0, response.json::<Value>().await.unwrap()["id"].clone());
+    }
+    server.create_comment(&comment_body(6)).await; // someone else's
+    let public = get_with(&server, &path, &[("X-Reader-Id", &reader)]).await;
+    let public: CommentPage = public.json().await.unwrap();
+    assert!(
+        public
+            .comments
+            .iter()
+            .all(|c| c.status == binhluan_api::CommentStatus::Published)
+    );
+    let mine_path = format!("/api/articles/{ARTICLE}/mine");
+    let mine = get_with(&server, &mine_path, &[("X-Reader-Id", &reader)]).await;
+    assert_eq!(header(&mine, "cache-control"), "no-store");
+    let mine: Value = mine.json().await.unwrap();
+    assert_eq!(mine["liked"], json!([first]));
+    let pending = mine["pending"].as_array().unwrap();
+    assert_eq!(
+        pending.iter().map(|c| c["id"].clone()).collect::<Vec<_>>(),
+        held
+    );
+    assert_eq!(pending[0]["parent_id"], json!(first));
+    assert_eq!(pending[1]["content"], json!(valid_text(4)));
+    assert!(
+        pending
+            .iter()
+            .all(|c| c["status"] == "pending" && c.get("author_email").is_none()),
+        "{pending:?}"
+    );
+    let nobody = get_with(&server, &mine_path, &[]).await;
+    assert_eq!(
+        nobody.json::<Value>().await.unwrap(),
+        json!({ "liked": [], "pending": [] })
+    );
+    let forged = get_with(&server, &mine_path, &[("X-Reader-Id", "r1.forged.tag")]).await;
+    assert_eq!(
+        forged.json::<Value>().await.unwrap(),
+        json!({ "liked": [], "pending": [] })
+    );
+    let unknown = get_with(&server, "/api/articles/khong-co-bai-nay/mine", &[]).await;
+    assert_error(unknown, 404, "not_found").await;
 }

@@ -47,7 +47,7 @@ async fn start_with_app() -> (TempDir, TestDatabase, TestServer) {
 async fn start_with_dist(dist: &Path) -> (TestDatabase, TestServer) {
     let database = TestDatabase::new(Backend::Sqlite).await;
     let server = TestServer::start(binhluan_server::Config {
-        dist: dist.to_owned(),
+        dist: Some(dist.to_owned()),
         ..config(&database.url)
     })
     .await;

@@ -1,7 +1,7 @@
 //! Reading comments: an article's published page, the moderation queue, single comments;
 //! and a moderator's decision.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use binhluan_api::{Comment, CommentPage, CommentStatus, SortOrder};
 
@@ -39,11 +39,10 @@ pub(super) struct CommentRow {
 
 impl CommentRow {
     /// The comment as a reader sees it: no e-mail, no rejection reason.
-    fn into_public(self, liked: bool) -> Comment {
+    fn into_public(self) -> Comment {
         Comment {
             author_email: None,
             rejection_reason: None,
-            liked,
             ..self.into_moderation()
         }
     }
@@ -149,9 +148,6 @@ impl CommentListing {
     }
 }
 
-/// Comment ids per query when looking up what a reader liked.
-const LIKED_CHUNK: usize = 500;
-
 /// The replies shown under each comment of a page of comments; the others come a page of
 /// replies at a time (`GET /api/comments/{id}/replies`).
 pub const REPLIES_IN_PAGE: u32 = 3;
@@ -177,7 +173,7 @@ pub enum ParentProblem {
 
 impl Db {
     /// A page of `slug`'s published top-level comments in `sort` order, each with its published
-    /// replies (oldest first); `liked` is set for `reader`. The first page starts with the
+    /// replies (oldest first), the same for every reader. The first page starts with the
     /// comments moderators chose (at most 10 an article, newest first), which the pages then
     /// leave out.
     pub async fn published_page(
@@ -186,7 +182,6 @@ impl Db {
         sort: SortOrder,
         after: Option<Cursor>,
         limit: u32,
-        reader: Option<&str>,
     ) -> Result<CommentListing, sqlx::Error> {
         let mut rows = if after.is_none() {
             self.page_rows(
@@ -213,24 +208,14 @@ impl Db {
         rows.extend(page);
 
         let (replies, reply_totals) = self.first_replies(&rows).await?;
-        let liked = self
-            .liked_by(reader, rows.iter().chain(&replies).map(|row| row.id))
-            .await?;
-        let mut comments: Vec<Comment> = rows
-            .into_iter()
-            .map(|row| {
-                let is_liked = liked.contains(&row.id);
-                row.into_public(is_liked)
-            })
-            .collect();
+        let mut comments: Vec<Comment> = rows.into_iter().map(CommentRow::into_public).collect();
         for reply in replies {
-            let is_liked = liked.contains(&reply.id);
             if let Some(parent) = comments
                 .iter_mut()
                 .find(|comment| Some(comment.id) == reply.parent_id)
             {
                 parent.replies_cursor = Some(reply.cursor(CursorOrder::Oldest).encode());
-                parent.replies.push(reply.into_public(is_liked));
+                parent.replies.push(reply.into_public());
             }
         }
         for comment in &mut comments {
@@ -283,14 +268,13 @@ impl Db {
     }
 
     /// A page of the published replies to comment `parent` (a published top-level comment of
-    /// an article, returned with them), oldest first; `liked` is set for `reader`. `None` when
+    /// an article, returned with them), oldest first, the same for every reader. `None` when
     /// there is no such comment.
     pub async fn published_replies(
         &self,
         parent: i64,
         after: Option<Cursor>,
         limit: u32,
-        reader: Option<&str>,
     ) -> Result<Option<(String, CommentListing)>, sqlx::Error> {
         let slug: Option<String> = sqlx::query_scalar(
             "SELECT article_slug FROM comments \
@@ -311,14 +295,7 @@ impl Db {
                 limit,
             )
             .await?;
-        let liked = self.liked_by(reader, rows.iter().map(|row| row.id)).await?;
-        let comments = rows
-            .into_iter()
-            .map(|row| {
-                let is_liked = liked.contains(&row.id);
-                row.into_public(is_liked)
-            })
-            .collect();
+        let comments = rows.into_iter().map(CommentRow::into_public).collect();
         let total: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM comments WHERE parent_id = $1 AND status = 'published'",
         )
@@ -333,39 +310,37 @@ impl Db {
         Ok(Some((slug, listing)))
     }
 
-    /// Which of `ids` `reader` likes (none when no reader asked).
-    async fn liked_by(
-        &self,
-        reader: Option<&str>,
-        ids: impl Iterator<Item = i64>,
-    ) -> Result<HashSet<i64>, sqlx::Error> {
-        match reader {
-            Some(reader) => self.liked_among(reader, ids).await,
-            None => Ok(HashSet::new()),
-        }
+    /// The published comments and replies of `slug` that `reader` likes, by id.
+    pub async fn liked_on(&self, slug: &str, reader: &str) -> Result<Vec<i64>, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT likes.comment_id FROM likes JOIN comments ON comments.id = likes.comment_id \
+             WHERE likes.reader_id = $1 AND comments.article_slug = $2 \
+             AND comments.status = 'published' ORDER BY likes.comment_id",
+        )
+        .bind(reader)
+        .bind(slug)
+        .fetch_all(&self.pool)
+        .await
     }
 
-    /// Which of `ids` `reader` likes.
-    async fn liked_among(
+    /// Up to `limit` of `reader`'s comments and replies on `slug` still waiting for a
+    /// moderator, newest first, as readers see comments (no e-mail).
+    pub async fn pending_of(
         &self,
+        slug: &str,
         reader: &str,
-        ids: impl Iterator<Item = i64>,
-    ) -> Result<HashSet<i64>, sqlx::Error> {
-        let ids: Vec<i64> = ids.collect();
-        let mut liked = HashSet::new();
-        // In chunks: a query may bind only so many values (32,766 on SQLite).
-        for chunk in ids.chunks(LIKED_CHUNK) {
-            let sql = format!(
-                "SELECT comment_id FROM likes WHERE reader_id = $1 AND comment_id IN ({})",
-                placeholders(2, chunk.len())
-            );
-            let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(reader);
-            for &id in chunk {
-                query = query.bind(id);
-            }
-            liked.extend(query.fetch_all(&self.pool).await?);
-        }
-        Ok(liked)
+        limit: u32,
+    ) -> Result<Vec<Comment>, sqlx::Error> {
+        let rows: Vec<CommentRow> = sqlx::query_as(&format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments WHERE reader_id = $1 AND article_slug = $2 \
+             AND status = 'pending' ORDER BY created_at DESC, id DESC LIMIT $3"
+        ))
+        .bind(reader)
+        .bind(slug)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(CommentRow::into_public).collect())
     }
 
     /// How many published comments `slug` has that readers can see: the top-level ones and

@@ -4,9 +4,11 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use binhluan_api::{CommentCount, CommentPage, CommentStatus, NewComment, SortOrder};
+use binhluan_api::{
+    CommentCount, CommentPage, CommentStatus, MAX_PENDING_SHOWN, NewComment, ReaderState, SortOrder,
+};
 use binhluan_rules::{Rule, Verdict};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -16,6 +18,7 @@ use super::{page_limit, page_start};
 use crate::cursor::CursorOrder;
 use crate::db::{Bucket, NewCommentRecord, ParentProblem, PostOutcome};
 use crate::error::ApiFailure;
+use crate::etag;
 use crate::extract::{ApiQuery, ClientKey, CommentId, IdempotencyKey, JsonBody, ReaderId};
 use crate::measure;
 use crate::state::AppState;
@@ -30,25 +33,64 @@ pub struct ListQuery {
     limit: Option<u32>,
 }
 
-/// A page of the article's published comments with their replies.
+/// A public page of comments: the same bytes for every reader (no reader's state is in it),
+/// cacheable, with an `ETag`; `304` when the client has it.
+fn public_page(request: &HeaderMap, page: &CommentPage) -> Result<Response, ApiFailure> {
+    let body = serde_json::to_vec(page).map_err(|error| ApiFailure::Internal(error.into()))?;
+    let etag = etag::of(&body);
+    let validators = [
+        (header::CACHE_CONTROL, etag::PUBLIC_CACHE_CONTROL.to_owned()),
+        (header::ETAG, etag.clone()),
+    ];
+    if etag::client_has(request, &etag) {
+        return Ok((StatusCode::NOT_MODIFIED, validators).into_response());
+    }
+    Ok((
+        validators,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
+}
+
+/// A page of the article's published comments with their replies, the same for every reader.
 pub async fn list(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
-    ReaderId(reader): ReaderId,
+    request: HeaderMap,
     ApiQuery(query): ApiQuery<ListQuery>,
-) -> Result<Json<CommentPage>, ApiFailure> {
+) -> Result<Response, ApiFailure> {
     let sort = query.sort.unwrap_or_default();
     let limit = page_limit(query.limit)?;
     let after = page_start(query.cursor.as_deref(), sort.into())?;
     let thread = state.visible_thread(&slug).await?;
-    let listing = state
-        .db
-        .published_page(&slug, sort, after, limit, reader.as_deref())
-        .await?;
-    Ok(Json(CommentPage {
+    let listing = state.db.published_page(&slug, sort, after, limit).await?;
+    let page = CommentPage {
         closed: !state.is_open(&thread),
         ..listing.into_page()
-    }))
+    };
+    public_page(&request, &page)
+}
+
+/// This reader's own part of the thread (the comments they like, theirs still pending): never
+/// cached (the API's default `no-store`), and empty for a request without a (signed) reader id.
+pub async fn mine(
+    State(state): State<Arc<AppState>>,
+    Path(slug): Path<String>,
+    ReaderId(reader): ReaderId,
+) -> Result<Json<ReaderState>, ApiFailure> {
+    state.visible_thread(&slug).await?;
+    let mine = match reader {
+        Some(reader) => ReaderState {
+            liked: state.db.liked_on(&slug, &reader).await?,
+            pending: state
+                .db
+                .pending_of(&slug, &reader, MAX_PENDING_SHOWN)
+                .await?,
+        },
+        None => ReaderState::default(),
+    };
+    Ok(Json(mine))
 }
 
 /// The query of `GET /api/comments/{id}/replies`.
@@ -59,18 +101,18 @@ pub struct RepliesQuery {
     limit: Option<u32>,
 }
 
-/// A page of a published comment's published replies, oldest first.
+/// A page of a published comment's published replies, oldest first, the same for every reader.
 pub async fn replies(
     State(state): State<Arc<AppState>>,
     CommentId(id): CommentId,
-    ReaderId(reader): ReaderId,
+    request: HeaderMap,
     ApiQuery(query): ApiQuery<RepliesQuery>,
-) -> Result<Json<CommentPage>, ApiFailure> {
+) -> Result<Response, ApiFailure> {
     let limit = page_limit(query.limit)?;
     let after = page_start(query.cursor.as_deref(), CursorOrder::Oldest)?;
     let (slug, listing) = state
         .db
-        .published_replies(id, after, limit, reader.as_deref())
+        .published_replies(id, after, limit)
         .await?
         .ok_or_else(ApiFailure::comment_not_found)?;
     // A hidden article's comments are on no public page, its replies neither.
@@ -78,10 +120,11 @@ pub async fn replies(
         .visible_thread(&slug)
         .await
         .map_err(|_| ApiFailure::comment_not_found())?;
-    Ok(Json(CommentPage {
+    let page = CommentPage {
         closed: !state.is_open(&thread),
         ..listing.into_page()
-    }))
+    };
+    public_page(&request, &page)
 }
 
 /// How long the embed placeholder's comment count may be cached.

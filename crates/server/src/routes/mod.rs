@@ -68,6 +68,7 @@ pub fn api(state: Arc<AppState>) -> Router {
             get(comments::list).post(comments::post),
         )
         .route("/articles/{slug}/comments/count", get(comments::count))
+        .route("/articles/{slug}/mine", get(comments::mine))
         .route("/comments/{id}/replies", get(comments::replies))
         .route(
             "/comments/{id}/like",

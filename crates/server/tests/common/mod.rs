@@ -75,7 +75,7 @@ pub fn config(database_url: &str) -> Config {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         database_url: database_url.to_owned(),
         database_max_connections: 8,
-        dist: PathBuf::from("/nonexistent/binhluan-dist"),
+        dist: Some(PathBuf::from("/nonexistent/binhluan-dist")),
         moderation_token: Some(TOKEN.to_owned()),
         moderation_token_file: None,
         reader_secret: Some(READER_SECRET.to_owned()),
