@@ -30,26 +30,38 @@ fn build_one_binary() -> PathBuf {
     target.join("debug").join("binhluan-server")
 }
 
-/// Starts `binary` in an empty directory, without `--dist`; its child and its address.
-async fn start(binary: &Path, dir: &Path) -> (Child, String) {
+/// The running binary, stopped when dropped: also when an assertion fails.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `binary` in an empty directory, without `--dist`; the process and its address.
+async fn start(binary: &Path, dir: &Path) -> (Running, String) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
         .port();
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/articles");
-    let child = Command::new(binary)
-        .args(["--addr", &format!("127.0.0.1:{port}")])
-        .arg(format!(
-            "--database-url=sqlite://{}",
-            dir.join("binhluan.db").display()
-        ))
-        .arg("--content")
-        .arg(content)
-        .current_dir(dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
+    let child = Running(
+        Command::new(binary)
+            .args(["--addr", &format!("127.0.0.1:{port}")])
+            .arg(format!(
+                "--database-url=sqlite://{}",
+                dir.join("binhluan.db").display()
+            ))
+            .arg("--content")
+            .arg(content)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary starts"),
+    );
     let base = format!("http://127.0.0.1:{port}");
     let deadline = Instant::now() + Duration::from_secs(60);
     while reqwest::get(format!("{base}/readyz")).await.is_err() {
@@ -95,7 +107,7 @@ async fn one_binary_serves_the_apps_as_the_folder_does() {
     let binary = build_one_binary();
     let dir = tempfile::TempDir::new().expect("a temporary directory");
     assert!(!dir.path().join("dist").exists());
-    let (mut child, base) = start(&binary, dir.path()).await;
+    let (_running, base) = start(&binary, dir.path()).await;
     let folder = TestServer::start(ServerOptions::default()).await;
     let client = reqwest::Client::new();
 
@@ -179,6 +191,4 @@ async fn one_binary_serves_the_apps_as_the_folder_does() {
         )
         .await;
     browser.close().await;
-    let _ = child.kill();
-    let _ = child.wait();
 }

@@ -19,18 +19,16 @@
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$bench_dir/../../.." && pwd)"
+# shellcheck source=lib.sh
+source "$bench_dir/lib.sh"
 deploy="$repo/crates/server/deploy"
 duration="${DURATION:-10s}"
 threads="${THREADS:-2}"
 connections="${CONNECTIONS:-256}"
-slug="lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa"
-target_dir="${CARGO_TARGET_DIR:-$repo/target}"
 
-command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
 nginx="$(command -v nginx || echo /usr/sbin/nginx)"
 [[ -x "$nginx" ]] || { echo "nginx is required (apt-get install nginx-light)" >&2; exit 1; }
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+pg_bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin 2>/dev/null | sort -V | tail -n 1)"
 [[ -x "$pg_bin/initdb" ]] || { echo "PostgreSQL is required (apt-get install postgresql)" >&2; exit 1; }
 
 (cd "$repo" && cargo build --profile server -p binhluan-server)
@@ -56,15 +54,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Free loopback ports: ones nothing answers on.
-free_ports=()
-for candidate in $(seq 38200 38400); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then free_ports+=("$candidate"); fi
-    [[ ${#free_ports[@]} -eq 5 ]] && break
-done
-[[ ${#free_ports[@]} -eq 5 ]] || { echo "not enough free ports in 38200-38400" >&2; exit 1; }
-pg_port="${free_ports[0]}" server_a="${free_ports[1]}" server_b="${free_ports[2]}"
-plain_port="${free_ports[3]}" cached_port="${free_ports[4]}"
+mapfile -t ports < <(free_ports 5 38200)
+pg_port="${ports[0]}" server_a="${ports[1]}" server_b="${ports[2]}"
+plain_port="${ports[3]}" cached_port="${ports[4]}"
 
 echo "Starting PostgreSQL on 127.0.0.1:$pg_port ..."
 "${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U bench --auth=trust >"$work/initdb.log" 2>&1
@@ -73,22 +65,13 @@ echo "Starting PostgreSQL on 127.0.0.1:$pg_port ..."
 "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U bench binhluan
 database_url="postgres://bench@127.0.0.1:$pg_port/binhluan"
 
-wait_ready() {
-    for _ in $(seq 1 100); do
-        curl -fs "$1/readyz" >/dev/null 2>&1 && return 0
-        sleep 0.1
-    done
-    echo "$1 did not become ready" >&2
-    cat "$work"/server-*.log >&2
-    exit 1
-}
 # The second process starts once the first has applied the migrations.
 for port in "$server_a" "$server_b"; do
     RUST_LOG=warn "$binary" --addr "127.0.0.1:$port" --database-url "$database_url" \
         --post-rate-limit 0 --auto-publish --trusted-proxies 127.0.0.1 \
         --dist "$work/no-dist" >"$work/server-$port.log" 2>&1 &
     pids+=("$!")
-    wait_ready "http://127.0.0.1:$port"
+    wait_ready "http://127.0.0.1:$port/readyz" "$work/server-$port.log"
 done
 
 cat >"$work/nginx.conf" <<EOF
@@ -135,12 +118,6 @@ cache_status() { curl -s -o /dev/null -D - "http://127.0.0.1:$cached_port$path" 
 cache_status >/dev/null
 echo "nginx's cache, asked twice: $(cache_status)"
 
-run() {
-    local name="$1" url="$2"
-    echo
-    echo "== $name: wrk -t$threads -c$connections -d$duration --latency $url"
-    wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url" | tee "$work/$name.txt"
-}
 run direct-one-server "http://127.0.0.1:$server_a$path"
 run nginx-no-cache "http://127.0.0.1:$plain_port$path"
 run nginx-cache "http://127.0.0.1:$cached_port$path"
@@ -154,14 +131,6 @@ until curl -fs "http://127.0.0.1:$cached_port$path" | grep -q "\"id\":$id,"; do
 done
 shown_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 
-rps() { awk '/^Requests\/sec:/ { print $2 }' "$work/$1.txt"; }
-summary() {
-    local name="$1"
-    local p99 errors
-    p99="$(awk '$1 == "99%" { print $2 }' "$work/$name.txt")"
-    errors="$(awk '/Non-2xx|Socket errors/ { print }' "$work/$name.txt" | tr '\n' ' ')"
-    printf '%-18s %10s req/s   p99 %8s   %s\n' "$name" "$(rps "$name")" "$p99" "$errors"
-}
 echo
 echo "== Summary (PostgreSQL, 2 server processes, $threads wrk threads, $connections connections, $duration each)"
 summary direct-one-server

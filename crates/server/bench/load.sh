@@ -14,15 +14,13 @@
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$bench_dir/../../.." && pwd)"
+# shellcheck source=lib.sh
+source "$bench_dir/lib.sh"
 duration="${DURATION:-10s}"
 threads="${THREADS:-2}"
 connections="${CONNECTIONS:-32}"
 seed_comments="${SEED_COMMENTS:-200}"
-slug="lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa"
-target_dir="${CARGO_TARGET_DIR:-$repo/target}"
 
-command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
 
 # The workspace's release profile is tuned for a small wasm bundle; the server wants speed.
 (cd "$repo" && cargo build --release -p binhluan-server \
@@ -40,23 +38,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A free loopback port: one nothing answers on.
-port=""
-for candidate in $(seq 38000 38100); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port="$candidate"; break; fi
-done
-[[ -n "$port" ]] || { echo "no free port in 38000-38100" >&2; exit 1; }
+port="$(free_ports 1 38000)"
 base="http://127.0.0.1:$port"
 database_url="${BENCH_DATABASE_URL:-sqlite://$work/bench.db}"
 
 RUST_LOG=warn "$binary" --addr "127.0.0.1:$port" --database-url "$database_url" \
     --post-rate-limit 0 --auto-publish --dist "$work/no-dist" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 100); do
-    curl -fs "$base/api/policy" >/dev/null 2>&1 && break
-    sleep 0.1
-done
-curl -fs "$base/api/policy" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+wait_ready "$base/api/policy" "$work/server.log"
 
 echo "Seeding $seed_comments comments (every fifth a reply) on $database_url ..."
 parent=""
@@ -68,23 +57,9 @@ for n in $(seq 1 "$seed_comments"); do
     if [[ $((n % 5)) -eq 1 ]]; then parent="$id"; fi
 done
 
-run() {
-    local name="$1"; shift
-    echo
-    echo "== $name: wrk -t$threads -c$connections -d$duration --latency $*"
-    wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" | tee "$work/$name.txt"
-}
 run get-comments "$base/api/articles/$slug/comments"
 run post-comments -s "$bench_dir/post_comment.lua" "$base/api/articles/$slug/comments"
 
-summary() {
-    local name="$1"
-    local rps p99
-    rps="$(awk '/^Requests\/sec:/ { print $2 }' "$work/$name.txt")"
-    p99="$(awk '$1 == "99%" { print $2 }' "$work/$name.txt")"
-    errors="$(awk '/Non-2xx|Socket errors/ { print }' "$work/$name.txt" | tr '\n' ' ')"
-    printf '%-14s %10s req/s   p99 %8s   %s\n' "$name" "$rps" "$p99" "$errors"
-}
 echo
 echo "== Summary ($database_url, $threads threads, $connections connections, $duration each)"
 summary get-comments

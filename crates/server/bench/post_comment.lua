@@ -1,7 +1,11 @@
--- wrk script: POST /api/articles/{slug}/comments with a unique Idempotency-Key and a valid
--- Vietnamese comment per request. wrk.path is set by load.sh.
+-- wrk script: POST a valid Vietnamese comment per request. wrk.path is set by the script that
+-- runs it.
+--   binhluan-server (default): POST /api/articles/{slug}/comments with a unique Idempotency-Key;
+--   Isso (POST_FORMAT=isso, isso.sh): POST /new?uri=/{slug} with the same author, e-mail and
+--   text (Isso has no Idempotency-Key), and a title that spares Isso fetching the page.
 
 local threads = 0
+local isso = os.getenv("POST_FORMAT") == "isso"
 
 function setup(thread)
    thread:set("thread_number", threads)
@@ -16,10 +20,18 @@ end
 
 function request()
    sent = sent + 1
+   local author = string.format("Bạn đọc %d", thread_number)
+   local email = string.format("ban.doc%d@example.vn", thread_number)
+   local text = string.format(
+      "Bình luận số %d của luồng %d: bài viết rất hay và ý nghĩa, cảm ơn tòa soạn đã đưa tin về Sa Pa.",
+      sent, thread_number)
+   if isso then
+      local body = string.format(
+         '{"author":"%s","email":"%s","title":"Lan tỏa việc học và làm theo Bác ở Sa Pa","text":"%s"}',
+         author, email, text)
+      return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
+   end
    local key = string.format("bench-%d-%d-%d", salt, thread_number, sent)
-   local body = string.format(
-      '{"author_name":"Bạn đọc %d","author_email":"ban.doc%d@example.vn",' ..
-      '"content":"Bình luận số %d của luồng %d: bài viết rất hay và ý nghĩa, cảm ơn tòa soạn đã đưa tin về Sa Pa."}',
-      thread_number, thread_number, sent, thread_number)
+   local body = string.format('{"author_name":"%s","author_email":"%s","content":"%s"}', author, email, text)
    return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Idempotency-Key"] = key }, body)
 end
