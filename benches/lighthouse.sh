@@ -22,7 +22,7 @@ token="lighthouse-bench-token-0123456789abcdef"
 
 scripts/setup build
 trunk build --release
-cargo build --locked --profile server -p binhluan-server
+cargo build --locked --release -p binhluan-server
 
 work="$(mktemp -d)"
 server_pid=""
@@ -39,7 +39,7 @@ done
 [[ -n "$port" ]] || { echo "no free port in 38200-38300" >&2; exit 1; }
 base="http://127.0.0.1:$port"
 
-RUST_LOG=warn target/server/binhluan-server --addr "127.0.0.1:$port" \
+RUST_LOG=warn target/release/binhluan-server --addr "127.0.0.1:$port" \
     --database-url "sqlite://$work/bench.db" --dist dist --post-rate-limit 0 \
     --moderation-token "$token" >"$work/server.log" 2>&1 &
 server_pid=$!

@@ -2,8 +2,8 @@
 # A viral thread, with and without nginx's cache (not a test; nothing asserts on timings).
 #
 # Starts, on loopback, exactly what crates/server/README.md's "Deploying" section describes:
-# a throwaway PostgreSQL cluster, two binhluan-server processes on it (built with the speed
-# profile, `--profile server`), and Debian's nginx in front with crates/server/deploy/
+# a throwaway PostgreSQL cluster, two binhluan-server processes on it (built with
+# `--release`), and Debian's nginx in front with crates/server/deploy/
 # nginx-proxy.conf and nginx-cache.conf. Seeds a 30-comment thread, then drives the thread's
 # first page (`GET /api/articles/{slug}/comments`) with wrk, one scenario after the other:
 #   1. one server, directly (uncached);
@@ -31,8 +31,8 @@ nginx="$(command -v nginx || echo /usr/sbin/nginx)"
 pg_bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin 2>/dev/null | sort -V | tail -n 1)"
 [[ -x "$pg_bin/initdb" ]] || { echo "PostgreSQL is required (apt-get install postgresql)" >&2; exit 1; }
 
-(cd "$repo" && cargo build --profile server -p binhluan-server)
-binary="$target_dir/server/binhluan-server"
+(cd "$repo" && cargo build --release -p binhluan-server)
+binary="$target_dir/release/binhluan-server"
 
 work="$(mktemp -d)"
 pids=()

@@ -6,7 +6,7 @@
 #   1. starts Isso 0.14.0 under gunicorn, 2 sync workers with --preload (the deployment Isso
 #      documents; --preload makes its write lock one for both workers), on a fresh temporary
 #      SQLite file, moderation off and its guard (rate limits) off, so it publishes every post;
-#   2. starts binhluan-server, built with the speed profile (`--profile server`), on a fresh
+#   2. starts binhluan-server, built with `--release`, on a fresh
 #      temporary SQLite file with --post-rate-limit 0 --auto-publish, as load.sh does;
 #   3. seeds both with the same thread: 30 top-level Vietnamese comments;
 #   4. drives each with wrk, the same threads and connections for both:
@@ -54,8 +54,8 @@ if [[ ! -x "$venv/bin/gunicorn" ]] || ! "$venv/bin/python" -c 'import isso' 2>/d
     exit 1
 fi
 
-(cd "$repo" && cargo build --profile server -p binhluan-server)
-binary="$target_dir/server/binhluan-server"
+(cd "$repo" && cargo build --release -p binhluan-server)
+binary="$target_dir/release/binhluan-server"
 
 work="$(mktemp -d)"
 isso_pid=""

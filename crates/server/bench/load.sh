@@ -22,12 +22,7 @@ connections="${CONNECTIONS:-32}"
 seed_comments="${SEED_COMMENTS:-200}"
 
 
-# The workspace's release profile is tuned for a small wasm bundle; the server wants speed.
-(cd "$repo" && cargo build --release -p binhluan-server \
-    --config 'profile.release.opt-level=3' \
-    --config 'profile.release.panic="unwind"' \
-    --config 'profile.release.lto="thin"' \
-    --config 'profile.release.codegen-units=16')
+(cd "$repo" && cargo build --release -p binhluan-server)
 binary="$target_dir/release/binhluan-server"
 
 work="$(mktemp -d)"
