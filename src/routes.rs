@@ -3,7 +3,7 @@
 //! Articles link to one another with plain links, so every page is a fresh load of the same
 //! bundle and the app never intercepts a click: the embed and the host page share this.
 
-pub mod article;
+pub mod article_page;
 pub mod not_found;
 
 use crate::DEFAULT_ARTICLE;

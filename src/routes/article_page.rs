@@ -5,7 +5,7 @@ use binhluan_view::ArticleView;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiBase, ApiFailure, fetch_article, reader, record_view};
+use crate::api::{ApiBase, RequestFailure, fetch_article, reader, record_view};
 use crate::comments::CommentSection;
 use crate::i18n::use_texts;
 use crate::routes::not_found::{NotFound, show_title_in_document};
@@ -15,7 +15,7 @@ use crate::routes::not_found::{NotFound, show_title_in_document};
 enum Loading {
     Pending,
     Ready(Article),
-    Failed(ApiFailure),
+    Failed(RequestFailure),
 }
 
 /// Loads the article `slug` and shows it with its comments; a not-found page for an unknown
