@@ -7,11 +7,12 @@ use binhluan_api::{
 };
 use serde::de::DeserializeOwned;
 
-use crate::{http, json, storage};
+use crate::{http, json, local_storage};
 
-/// Why an API call gave no usable answer.
+/// Why a request of the app's to the API gave no usable answer (the server's own error type,
+/// answered as `binhluan_api::ApiError`, is another thing).
 #[derive(Clone, Debug, PartialEq)]
-pub enum ApiFailure {
+pub enum RequestFailure {
     /// No answer arrived: the reader is offline or the server is down.
     Network,
     /// The server answered with an error status, and its JSON error if it sent one.
@@ -25,10 +26,10 @@ pub enum ApiFailure {
     Decode,
 }
 
-impl ApiFailure {
+impl RequestFailure {
     /// Whether the server said the thing asked for does not exist.
     pub fn is_not_found(&self) -> bool {
-        matches!(self, ApiFailure::Status { status: 404, .. })
+        matches!(self, RequestFailure::Status { status: 404, .. })
     }
 }
 
@@ -48,7 +49,7 @@ fn segment(value: &str) -> String {
 }
 
 /// `GET /api/articles/{slug}`.
-pub async fn fetch_article(base: &ApiBase, slug: &str) -> Result<Article, ApiFailure> {
+pub async fn fetch_article(base: &ApiBase, slug: &str) -> Result<Article, RequestFailure> {
     get_json(&base.url(&format!("/articles/{}", segment(slug)))).await
 }
 
@@ -58,11 +59,11 @@ pub async fn record_view(
     base: &ApiBase,
     slug: &str,
     reader: &str,
-) -> Result<ViewCount, ApiFailure> {
+) -> Result<ViewCount, RequestFailure> {
     let url = base.url(&format!("/articles/{}/views", segment(slug)));
     let response = http::send("POST", &url, &[(READER_ID_HEADER, reader)], Some("{}"))
         .await
-        .map_err(|_| ApiFailure::Network)?;
+        .map_err(|_| RequestFailure::Network)?;
     decode(response)
 }
 
@@ -70,7 +71,7 @@ pub async fn record_view(
 /// (`POST /api/readers`) and kept; empty when none can be had (then the call goes without,
 /// and likes wait until one can).
 pub async fn reader(base: &ApiBase) -> String {
-    let kept = storage::reader_id();
+    let kept = local_storage::reader_id();
     if !kept.is_empty() {
         return kept;
     }
@@ -79,13 +80,13 @@ pub async fn reader(base: &ApiBase) -> String {
         Err(_) => None,
     };
     issued.map_or_else(String::new, |issued| {
-        storage::keep_reader_id(&issued.reader_id);
+        local_storage::keep_reader_id(&issued.reader_id);
         issued.reader_id
     })
 }
 
 /// `GET /api/policy`: the rules the server enforces.
-pub async fn fetch_policy(base: &ApiBase) -> Result<Policy, ApiFailure> {
+pub async fn fetch_policy(base: &ApiBase) -> Result<Policy, RequestFailure> {
     get_json(&base.url("/policy")).await
 }
 
@@ -96,7 +97,7 @@ pub async fn fetch_comments(
     slug: &str,
     sort: SortOrder,
     cursor: Option<&str>,
-) -> Result<CommentPage, ApiFailure> {
+) -> Result<CommentPage, RequestFailure> {
     let sort = match sort {
         SortOrder::Newest => "newest",
         SortOrder::Top => "top",
@@ -114,7 +115,7 @@ pub async fn fetch_replies(
     base: &ApiBase,
     id: i64,
     cursor: &str,
-) -> Result<CommentPage, ApiFailure> {
+) -> Result<CommentPage, RequestFailure> {
     let url = base.url(&format!(
         "/comments/{id}/replies?cursor={}",
         segment(cursor)
@@ -128,14 +129,14 @@ pub async fn fetch_reader_state(
     base: &ApiBase,
     slug: &str,
     reader: &str,
-) -> Result<ReaderState, ApiFailure> {
+) -> Result<ReaderState, RequestFailure> {
     if reader.is_empty() {
         return Ok(ReaderState::default());
     }
     let url = base.url(&format!("/articles/{}/mine", segment(slug)));
     let response = http::send("GET", &url, &[(READER_ID_HEADER, reader)], None)
         .await
-        .map_err(|_| ApiFailure::Network)?;
+        .map_err(|_| RequestFailure::Network)?;
     decode(response)
 }
 
@@ -146,16 +147,16 @@ pub async fn post_comment(
     comment: &NewComment,
     idempotency_key: &str,
     reader: &str,
-) -> Result<Comment, ApiFailure> {
+) -> Result<Comment, RequestFailure> {
     let url = base.url(&format!("/articles/{}/comments", segment(slug)));
-    let body = json::stringify(comment).ok_or(ApiFailure::Decode)?;
+    let body = json::stringify(comment).ok_or(RequestFailure::Decode)?;
     let headers = [
         (IDEMPOTENCY_KEY_HEADER, idempotency_key),
         (READER_ID_HEADER, reader),
     ];
     let response = http::send("POST", &url, &headers, Some(&body))
         .await
-        .map_err(|_| ApiFailure::Network)?;
+        .map_err(|_| RequestFailure::Network)?;
     decode(response)
 }
 
@@ -165,12 +166,12 @@ pub async fn set_like(
     id: i64,
     like: bool,
     reader: &str,
-) -> Result<Like, ApiFailure> {
+) -> Result<Like, RequestFailure> {
     let url = base.url(&format!("/comments/{id}/like"));
     let method = if like { "POST" } else { "DELETE" };
     let response = http::send(method, &url, &[(READER_ID_HEADER, reader)], None)
         .await
-        .map_err(|_| ApiFailure::Network)?;
+        .map_err(|_| RequestFailure::Network)?;
     decode(response)
 }
 
@@ -180,12 +181,12 @@ pub async fn report_comment(
     id: i64,
     report: &NewReport,
     reader: &str,
-) -> Result<(), ApiFailure> {
+) -> Result<(), RequestFailure> {
     let url = base.url(&format!("/comments/{id}/report"));
-    let body = json::stringify(report).ok_or(ApiFailure::Decode)?;
+    let body = json::stringify(report).ok_or(RequestFailure::Decode)?;
     let response = http::send("POST", &url, &[(READER_ID_HEADER, reader)], Some(&body))
         .await
-        .map_err(|_| ApiFailure::Network)?;
+        .map_err(|_| RequestFailure::Network)?;
     if (200..300).contains(&response.status) {
         Ok(())
     } else {
@@ -195,35 +196,35 @@ pub async fn report_comment(
 
 /// `POST /api/diacritics/restore`: `text` with its marks restored, and the words the reader
 /// may want to choose another form of.
-pub async fn restore_marks(base: &ApiBase, text: &str) -> Result<Restored, ApiFailure> {
+pub async fn restore_marks(base: &ApiBase, text: &str) -> Result<Restored, RequestFailure> {
     let request = RestoreRequest {
         text: text.to_owned(),
     };
-    let body = json::stringify(&request).ok_or(ApiFailure::Decode)?;
+    let body = json::stringify(&request).ok_or(RequestFailure::Decode)?;
     let response = http::send("POST", &base.url("/diacritics/restore"), &[], Some(&body))
         .await
-        .map_err(|_| ApiFailure::Network)?;
+        .map_err(|_| RequestFailure::Network)?;
     decode(response)
 }
 
-async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiFailure> {
+async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, RequestFailure> {
     let response = http::send("GET", url, &[], None)
         .await
-        .map_err(|_| ApiFailure::Network)?;
+        .map_err(|_| RequestFailure::Network)?;
     decode(response)
 }
 
-fn decode<T: DeserializeOwned>(response: http::HttpResponse) -> Result<T, ApiFailure> {
+fn decode<T: DeserializeOwned>(response: http::HttpResponse) -> Result<T, RequestFailure> {
     if (200..300).contains(&response.status) {
-        json::parse(&response.body).ok_or(ApiFailure::Decode)
+        json::parse(&response.body).ok_or(RequestFailure::Decode)
     } else {
         Err(refusal(response))
     }
 }
 
 /// An error answer, with the server's explanation if it sent one.
-fn refusal(response: http::HttpResponse) -> ApiFailure {
-    ApiFailure::Status {
+fn refusal(response: http::HttpResponse) -> RequestFailure {
+    RequestFailure::Status {
         status: response.status,
         error: json::parse(&response.body).map(Box::new),
     }

@@ -352,7 +352,7 @@ function showRenderedError(host, [vi, en]) {
   host.querySelector("form[data-dormant]")?.replaceWith(box);
 }
 
-/** The reader's anonymous id, the one the widget keeps (src/storage.rs): issued and signed
+/** The reader's anonymous id, the one the widget keeps (src/local_storage.rs): issued and signed
  * by the server (`POST /api/readers`), asked for now if the reader has none yet. The server
  * counts a reader's view of an article once an hour. `undefined` when none can be had
  * (storage blocked, the server unreachable or the address's bound reached): the server then

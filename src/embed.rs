@@ -15,7 +15,7 @@ use binhluan_api::is_slug;
 use crate::api::ApiBase;
 use crate::comments::CommentSection;
 use crate::i18n::{Lang, provide_lang};
-use crate::routes::article::ArticlePage;
+use crate::routes::article_page::ArticlePage;
 use crate::{Host, Theme};
 
 /// What the widget shows.

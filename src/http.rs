@@ -1,4 +1,5 @@
-//! The one place the app talks HTTP: a thin wrapper over the browser's `fetch`.
+//! The one place the app talks HTTP: a thin wrapper over the browser's `fetch` (gloo-net, as
+//! the desk uses, measured 2.4 to 4.5 KB gzip more: see ARCHITECTURE.md's bytes).
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -13,8 +13,8 @@ pub mod comments;
 pub mod embed;
 mod http;
 mod json;
+mod local_storage;
 pub mod routes;
-mod storage;
 pub mod time;
 
 use binhluan_view::SiteHeader;
@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use crate::api::ApiBase;
 use crate::i18n::{Lang, provide_lang, use_texts};
 use crate::routes::Route;
-use crate::routes::article::ArticlePage;
+use crate::routes::article_page::ArticlePage;
 use crate::routes::not_found::NotFound;
 
 /// The article `/` shows: the seed newsroom's sample.
@@ -135,7 +135,7 @@ fn initial_lang() -> Lang {
         .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
         .and_then(|params| params.get("lang"))
         .and_then(|tag| Lang::from_tag(&tag));
-    let remembered = || storage::get(LANG_KEY).and_then(|tag| Lang::from_tag(&tag));
+    let remembered = || local_storage::get(LANG_KEY).and_then(|tag| Lang::from_tag(&tag));
     from_query.or_else(remembered).unwrap_or_default()
 }
 
@@ -146,7 +146,7 @@ fn remember_lang(lang: Lang) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    storage::set(LANG_KEY, lang.tag());
+    local_storage::set(LANG_KEY, lang.tag());
     let location = window.location();
     if let (Ok(path), Ok(search), Ok(history)) =
         (location.pathname(), location.search(), window.history())

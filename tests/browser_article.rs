@@ -3,6 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use binhluan::comments::CommentSection;
+use binhluan::i18n::{Lang, provide_lang};
+use binhluan::routes::not_found::NotFound;
 use binhluan_api::{Article, Block};
 use binhluan_view::article::ArticleView;
 use leptos::prelude::*;
@@ -137,4 +139,29 @@ fn the_comment_section_states_the_two_rules_under_its_heading() {
         rules.item(1).unwrap().text_content().as_deref(),
         Some("Không chứa liên kết")
     );
+}
+
+/// Waits, a tick of Leptos's executor at a time (the effects of the last change run in its
+/// ticks), until the tab is titled `expected`; panics after 100 ticks with the title it has.
+async fn title_becomes(expected: &str) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    for _ in 0..100 {
+        if document.title() == expected {
+            return;
+        }
+        leptos::task::tick().await;
+    }
+    assert_eq!(document.title(), expected, "after 100 ticks");
+}
+
+#[wasm_bindgen_test]
+async fn the_not_found_page_names_the_tab_in_the_readers_language() {
+    let lang = RwSignal::new(Lang::Vi);
+    mount(move || {
+        provide_lang(lang);
+        view! { <NotFound/> }
+    });
+    title_becomes("Không tìm thấy bài viết").await;
+    lang.set(Lang::En);
+    title_becomes("Article not found").await;
 }

@@ -1215,10 +1215,9 @@ async fn xem_them_tra_loi_loads_the_other_replies_once_and_a_failure_can_be_retr
     assert_eq!(section.load_errors(), Vec::<String>::new());
     let requests = mock.requests_to("GET", &more);
     assert_eq!(requests.len(), 2, "a click while loading asks for nothing");
-    // A page of replies is the same for every reader (a cache may keep it): the reader's
-    // likes come from `/mine`, never from the page.
+    // A public page, the same for every reader: the reader's likes come from `…/mine`.
     let reader = requests[1].header(READER_ID_HEADER);
-    assert_eq!(reader, None, "a page of replies names no reader");
+    assert_eq!(reader, None, "the same request for every reader");
 }
 
 #[wasm_bindgen_test]

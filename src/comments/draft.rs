@@ -8,7 +8,7 @@
 use binhluan_api::NewComment;
 use serde::{Deserialize, Serialize};
 
-use crate::{json, storage};
+use crate::{json, local_storage};
 
 /// Where one form's drafts live.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,19 +53,19 @@ impl DraftSlot {
 
     /// Forgets the comment text: the server has accepted it.
     pub fn clear_text(&self) {
-        storage::remove(&self.text_key);
+        local_storage::remove(&self.text_key);
     }
 }
 
 fn read<T: for<'de> Deserialize<'de> + Default>(key: &str) -> T {
-    storage::get(key)
+    local_storage::get(key)
         .and_then(|text| json::parse(&text))
         .unwrap_or_default()
 }
 
 fn write<T: Serialize>(key: &str, value: &T) {
     if let Some(text) = json::stringify(value) {
-        storage::set(key, &text);
+        local_storage::set(key, &text);
     }
 }
 

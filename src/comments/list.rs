@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::api::{ApiBase, ApiFailure, fetch_comments, fetch_reader_state};
+use crate::api::{ApiBase, RequestFailure, fetch_comments, fetch_reader_state};
 use crate::comments::item::CommentItem;
 use crate::comments::load_more::LoadMore;
 use crate::comments::mine::ReaderThread;
 use crate::i18n::use_texts;
-use crate::storage::reader_id;
+use crate::local_storage::reader_id;
 
 /// Where the list's loading stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,7 +100,7 @@ impl CommentList {
                     self.status.set(Status::Ready);
                 }
                 // The API's own `not_found`: not a proxy's or a wrong address's `404`.
-                Err(ApiFailure::Status {
+                Err(RequestFailure::Status {
                     status: 404,
                     error: Some(error),
                 }) if error.error == "not_found" => self.status.set(Status::NotOpen),

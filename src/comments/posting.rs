@@ -4,10 +4,10 @@
 
 use binhluan_api::{Comment, CommentStatus, NewComment, Violation};
 
-use crate::api::{ApiBase, ApiFailure, post_comment, reader};
+use crate::api::{ApiBase, RequestFailure, post_comment, reader};
 use crate::comments::draft::DraftSlot;
 use crate::i18n::{Lang, Texts};
-use crate::storage::random_id;
+use crate::local_storage::random_id;
 use crate::time::local_time;
 
 /// Where a form's post stands.
@@ -52,33 +52,33 @@ pub enum PostError {
 }
 
 impl PostError {
-    fn from_failure(failure: ApiFailure) -> PostError {
+    fn from_failure(failure: RequestFailure) -> PostError {
         match failure {
-            ApiFailure::Network => PostError::Network,
-            ApiFailure::Status { status: 422, error } => {
+            RequestFailure::Network => PostError::Network,
+            RequestFailure::Status { status: 422, error } => {
                 PostError::Rejected(error.map(|e| e.violations).unwrap_or_default())
             }
-            ApiFailure::Status { status: 429, error } => {
+            RequestFailure::Status { status: 429, error } => {
                 PostError::RateLimited(error.and_then(|e| e.retry_after))
             }
-            ApiFailure::Status { status: 413, .. } => PostError::TooLarge,
-            ApiFailure::Status { status: 409, .. } => PostError::Conflict,
-            ApiFailure::Status {
+            RequestFailure::Status { status: 413, .. } => PostError::TooLarge,
+            RequestFailure::Status { status: 409, .. } => PostError::Conflict,
+            RequestFailure::Status {
                 status: 403,
                 error: Some(error),
             } if error.error == "comments_closed" => PostError::Closed,
-            ApiFailure::Status {
+            RequestFailure::Status {
                 status: 403,
                 error: Some(error),
             } if error.error == "banned" => PostError::Banned(error.until),
-            ApiFailure::Status {
+            RequestFailure::Status {
                 status: 400,
                 error: Some(error),
             } => PostError::Invalid {
                 message: error.message,
                 message_en: error.message_en,
             },
-            ApiFailure::Status { .. } | ApiFailure::Decode => PostError::Server,
+            RequestFailure::Status { .. } | RequestFailure::Decode => PostError::Server,
         }
     }
 

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{ApiBase, reader, report_comment};
 use crate::i18n::use_texts;
-use crate::storage;
+use crate::local_storage;
 
 /// The report button of comment `id`, its inline form, and the thanks.
 #[component]
@@ -15,7 +15,7 @@ pub fn ReportButton(id: i64) -> impl IntoView {
     let texts = use_texts();
     let base = StoredValue::new(use_context::<ApiBase>().unwrap_or_default());
     let key = StoredValue::new(format!("binhluan:reported:{id}"));
-    let sent = RwSignal::new(key.with_value(|key| storage::get(key).is_some()));
+    let sent = RwSignal::new(key.with_value(|key| local_storage::get(key).is_some()));
     let open = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(false);
@@ -39,7 +39,7 @@ pub fn ReportButton(id: i64) -> impl IntoView {
                 .await
                 .is_ok();
             if ok {
-                storage::set(&key.get_value(), "1");
+                local_storage::set(&key.get_value(), "1");
             }
             sent.try_set(ok);
             failed.try_set(!ok);

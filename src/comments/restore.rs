@@ -14,7 +14,7 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::{self, ApiBase, ApiFailure};
+use crate::api::{self, ApiBase, RequestFailure};
 use crate::i18n::{Lang, Texts, use_lang, use_texts};
 
 /// What the server proposed for one text.
@@ -119,9 +119,9 @@ fn offered(verdict: &Verdict) -> bool {
 }
 
 /// Why no proposal came, in the reader's language: the server's own words when it sent them.
-fn failure_message(failure: &ApiFailure, texts: &Texts, lang: Lang) -> String {
+fn failure_message(failure: &RequestFailure, texts: &Texts, lang: Lang) -> String {
     match failure {
-        ApiFailure::Status {
+        RequestFailure::Status {
             error: Some(error), ..
         } => lang.pick(&error.message, &error.message_en).to_owned(),
         _ => texts.restore_failed.to_owned(),
@@ -184,7 +184,7 @@ pub fn RestoreMarks(
             let restored = api::restore_marks(&base, &sent).await?;
             chosen.set(proposed_words(&restored));
             open.set(None);
-            Ok::<_, ApiFailure>(Proposal { sent, restored })
+            Ok::<_, RequestFailure>(Proposal { sent, restored })
         }
     });
     // The answer for the text in the box; one for an earlier text is stale.

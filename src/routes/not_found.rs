@@ -10,15 +10,21 @@ use crate::{Host, use_host};
 #[component]
 pub fn NotFound() -> impl IntoView {
     let texts = use_texts();
-    set_document_title(texts().not_found_title);
+    show_title_in_document(Box::new(move || Some(texts().not_found_title.to_owned())));
     view! { <NotFoundView home_link=use_host() == Host::Page/> }
 }
 
-/// Sets the browser tab's title, on the app's own page only: a host page keeps its title.
-pub fn set_document_title(title: &str) {
-    if use_host() == Host::Page
-        && let Some(document) = web_sys::window().and_then(|w| w.document())
-    {
-        document.set_title(title);
+/// Keeps the browser tab's title to `title` (once it has one) in an `Effect`, on the app's own
+/// page only: a host page keeps its title. (Boxed: one effect's code serves every page.)
+pub fn show_title_in_document(title: Box<dyn Fn() -> Option<String>>) {
+    if use_host() != Host::Page {
+        return;
     }
+    Effect::new(move |_| {
+        if let Some(title) = title()
+            && let Some(document) = web_sys::window().and_then(|w| w.document())
+        {
+            document.set_title(&title);
+        }
+    });
 }

@@ -5,25 +5,25 @@
 
 use web_sys::Storage;
 
-fn local_storage() -> Option<Storage> {
+fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// The text stored under `key`.
 pub fn get(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    storage()?.get_item(key).ok().flatten()
 }
 
 /// Stores `value` under `key`.
 pub fn set(key: &str, value: &str) {
-    if let Some(storage) = local_storage() {
+    if let Some(storage) = storage() {
         let _ = storage.set_item(key, value);
     }
 }
 
 /// Forgets `key`.
 pub fn remove(key: &str) {
-    if let Some(storage) = local_storage() {
+    if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
     }
 }

@@ -5,17 +5,17 @@ use binhluan_view::ArticleView;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiBase, ApiFailure, fetch_article, reader, record_view};
+use crate::api::{ApiBase, RequestFailure, fetch_article, reader, record_view};
 use crate::comments::CommentSection;
 use crate::i18n::use_texts;
-use crate::routes::not_found::{NotFound, set_document_title};
+use crate::routes::not_found::{NotFound, show_title_in_document};
 
 /// Where the article's loading stands.
 #[derive(Clone)]
 enum Loading {
     Pending,
     Ready(Article),
-    Failed(ApiFailure),
+    Failed(RequestFailure),
 }
 
 /// Loads the article `slug` and shows it with its comments; a not-found page for an unknown
@@ -32,10 +32,13 @@ pub fn ArticlePage(
     load(base.clone(), slug.clone(), state, views);
     let retry = move |_| load(base.clone(), slug.clone(), state, views);
     let retry = StoredValue::new_local(retry);
+    show_title_in_document(Box::new(move || match &*state.read() {
+        Loading::Ready(article) => Some(article.title.clone()),
+        _ => None,
+    }));
     move || match state.get() {
         Loading::Pending => view! { <ArticleSkeleton/> }.into_any(),
         Loading::Ready(article) => {
-            set_document_title(&article.title);
             let slug = article.slug.clone();
             view! {
                 <ArticleView article views/>
