@@ -80,7 +80,7 @@ fn run(policy: &Policy, mut input: impl BufRead, mut output: impl Write) -> io::
 
 /// The line's `id` (as JSON text), if it had one, and its verdict; `None` for a blank line.
 fn verdict_for(raw: &[u8], policy: &Policy) -> Option<(Option<String>, Result<Verdict, String>)> {
-    let Ok(line) = std::str::from_utf8(raw) else {
+    let Ok(line) = simdutf8::basic::from_utf8(raw) else {
         return Some((None, Err("line is not valid UTF-8".to_owned())));
     };
     if line.trim().is_empty() {
