@@ -12,6 +12,13 @@
 //! dropped, look-alikes folded, letters composed), and every span points back into the text
 //! exactly as typed.
 //!
+//! The crate keeps per-thread caches between checks: each thread that calls [`check`] holds a
+//! spelling cache (64 KB: what the letters of the words it has read spell) and the table that
+//! counts a comment's repeated words (up to 32 KB), until the thread ends. They save work on
+//! the next check (the app checks the text again on every keystroke; a server checks comment
+//! after comment) and never change a verdict; being per thread, they need no lock. The
+//! diacritics table is parsed once per process.
+//!
 //! The diacritics table is derived from UD_Vietnamese-VTB (CC BY-SA 4.0): Nguyen Phuong-Thai,
 //! Vu Xuan-Luong, Nguyen Thi-Minh-Huyen, Nguyen Van-Hiep, Le Hong-Phuong (2009). Building a
 //! Large Syntactically-Annotated Corpus of Vietnamese. Proceedings of the Third Linguistic
@@ -34,6 +41,7 @@ mod odds;
 mod policy;
 mod ranges;
 mod reading;
+mod spelling_cache;
 mod storage;
 mod syllable;
 mod tld;
