@@ -13,7 +13,7 @@
 //! exactly as typed.
 //!
 //! The crate keeps per-thread caches between checks: each thread that calls [`check`] holds a
-//! spelling cache (64 KB: what the letters of the words it has read spell) and the table that
+//! spelling cache (128 KB: what the letters of the words it has read spell) and the table that
 //! counts a comment's repeated words (up to 32 KB), until the thread ends. They save work on
 //! the next check (the app checks the text again on every keystroke; a server checks comment
 //! after comment) and never change a verdict; being per thread, they need no lock. The
