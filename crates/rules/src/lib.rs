@@ -29,7 +29,6 @@ mod banned;
 mod check;
 mod contacts;
 mod diacritics;
-mod few;
 mod fold;
 mod graphemes;
 mod keyboard;
@@ -42,7 +41,8 @@ mod policy;
 mod ranges;
 mod reading;
 mod spelling_cache;
-mod storage;
+mod stack_vec;
+mod stored_text;
 mod syllable;
 mod tld;
 mod tokens;
@@ -51,7 +51,7 @@ mod verdict;
 pub use check::check;
 pub use fold::MAX_COMBINING_MARKS;
 pub use policy::{ContactPolicy, LinkPolicy, Policy};
-pub use storage::normalize_for_storage;
+pub use stored_text::normalize_for_storage;
 pub use verdict::{Hint, HintCode, Rule, Span, Verdict, Violation};
 
 /// `text` with every Vietnamese mark taken off: tones removed, ă â → a, ê → e, ô ơ → o,
