@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use binhluan_api::author::{AuthorProblem, author_email, author_name_problem};
 use binhluan_api::{Comment, CommentStatus, NewComment};
-use binhluan_rules::{Policy, Span, Verdict, Violation, check};
+use binhluan_rules::{Policy, Verdict, Violation, check, merged_spans};
 use leptos::html::{Div, Input, Textarea};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -245,11 +245,7 @@ pub fn CommentForm(
         if !content_touched.get() {
             return Vec::new();
         }
-        violations.with(|v| {
-            v.iter()
-                .flat_map(|v| v.spans.iter().copied())
-                .collect::<Vec<Span>>()
-        })
+        violations.with(|v| merged_spans(v))
     });
 
     view! {

@@ -52,7 +52,7 @@ pub use check::check;
 pub use fold::MAX_COMBINING_MARKS;
 pub use policy::{ContactPolicy, LinkPolicy, Policy};
 pub use stored_text::normalize_for_storage;
-pub use verdict::{Hint, HintCode, Rule, Span, Verdict, Violation};
+pub use verdict::{Hint, HintCode, Rule, Span, Verdict, Violation, merged_spans};
 
 /// `text` with every Vietnamese mark taken off: tones removed, ă â → a, ê → e, ô ơ → o,
 /// ư → u, đ → d, case kept (`Đường Lê Lợi` → `Duong Le Loi`). Reads NFC and NFD alike;
