@@ -74,9 +74,13 @@ fn time_runs(binary: &str, input: &[u8]) -> Result<Vec<Duration>, String> {
                 .stdout(Stdio::null())
                 .spawn()
                 .map_err(|e| format!("cannot run {binary}: {e}"))?;
-            let mut stdin = child.stdin.take().expect("a piped standard input");
-            stdin.write_all(input).map_err(|e| e.to_string())?;
-            drop(stdin);
+            // Written, then closed at the end of the statement: the binary sees the input end.
+            child
+                .stdin
+                .take()
+                .expect("a piped standard input")
+                .write_all(input)
+                .map_err(|e| e.to_string())?;
             let status = child.wait().map_err(|e| e.to_string())?;
             let took = started.elapsed();
             if !status.success() {
