@@ -109,9 +109,8 @@ impl Letters {
     pub(crate) fn push(&mut self, letter: Packed) {
         let tone = letter.tone_bits();
         self.tones += u16::from(tone != 0);
-        if tone != 0 {
-            self.tone = tone;
-        }
+        // Which letters carry a tone is what a CPU cannot guess: no branch.
+        self.tone = core::hint::select_unpredictable(tone != 0, tone, self.tone);
         self.uppers = self.uppers << 1 | u64::from(letter.is_upper());
         self.packed = self.packed << BITS | u64::from(letter.code());
         self.len += 1;
