@@ -46,6 +46,7 @@ mod stored_text;
 mod syllable;
 mod tld;
 mod tokens;
+mod utf8_chunks;
 mod verdict;
 
 pub use check::check;
