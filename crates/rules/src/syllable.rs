@@ -119,7 +119,7 @@ impl Letters {
     /// The letters read as a word, their form read by `read`; `None` when there are none or
     /// more than [`MAX_LETTERS`].
     #[inline]
-    fn word(&self, read: impl FnOnce(Form, Tone, NameRules) -> Reading) -> Option<Word> {
+    fn word(self, read: impl FnOnce(Form, Tone, NameRules) -> Reading) -> Option<Word> {
         if self.len == 0 || self.len > MAX_LETTERS {
             return None;
         }
@@ -157,7 +157,8 @@ impl Letters {
 
     /// The letters read as a word, as [`read`] reads them, with forms already read taken from
     /// `cache`.
-    pub(crate) fn word_remembered(&self, cache: &mut SpellingCache) -> Option<Word> {
+    #[inline(always)]
+    pub(crate) fn word_remembered(self, cache: &mut SpellingCache) -> Option<Word> {
         self.word(|form, tone, names| {
             // At most 60 bits of letters (never 0), the tone and whether names' rules apply
             // (the other name rule follows from the number of letters): one number says all
