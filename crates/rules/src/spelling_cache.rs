@@ -45,18 +45,21 @@ impl SpellingCache {
     #[inline]
     pub(crate) fn get(&mut self, key: u64, work_out: impl FnOnce() -> u64) -> u64 {
         let set = &mut self.sets[set_of(key)].0;
-        if set[0][0] == key {
-            return set[0][1];
+        // Which slot holds the key is not branched on: the set is still on its way from memory
+        // while the tokenizer reads on, and a wrong guess would be found out late.
+        let (first, second) = (set[0][0] ^ key, set[1][0] ^ key);
+        if first.min(second) != 0 {
+            // A new one goes first, the first slot's second.
+            let spelling = work_out();
+            set[1] = set[0];
+            set[0] = [key, spelling];
+            return spelling;
         }
-        // The other slot's, or a new one's, goes first; the first slot's second.
-        let first = if set[1][0] == key {
-            set[1]
-        } else {
-            [key, work_out()]
-        };
-        set[1] = set[0];
-        set[0] = first;
-        first[1]
+        // The slot read goes first.
+        let read = usize::from(first != 0);
+        let (read, other) = (set[read], set[1 - read]);
+        *set = [read, other];
+        read[1]
     }
 }
 
