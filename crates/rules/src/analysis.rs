@@ -68,7 +68,9 @@ impl Analysis {
             marks_in_a_row: 0,
         };
         let mut offset = copy.chars.len() as u32;
-        for raw in text[copied..].chars() {
+        // `copied` is a character boundary: `get` never gives `None` here, and, unlike
+        // indexing, brings no panic message (with its Unicode tables) into the wasm.
+        for raw in text.get(copied..).unwrap_or_default().chars() {
             if raw.is_ascii() || is_letter(raw) {
                 copy.push(raw, offset);
             } else {
