@@ -48,7 +48,7 @@ impl Analysis {
         // While nothing is dropped or composed (most comments, to the end), the copy is the
         // text, folded: no map back is needed.
         let copied = utf8_chunks::copy_while(text, &mut chars, |raw| {
-            // Both tests, without a branch between them: ASCII and letters come at random.
+            // ASCII and letters (most characters) are taken as they are.
             if raw.is_ascii() | is_letter(raw) {
                 return Some(raw);
             }
