@@ -16,26 +16,17 @@ pub struct Segment<'a> {
     pub marked: bool,
 }
 
-/// Cuts `text` into plain and marked pieces; `spans` are character offsets, in any order,
-/// possibly overlapping or reaching past the end.
+/// Cuts `text` into plain and marked pieces; `spans` are character offsets, sorted and apart
+/// (as `binhluan_rules::merged_spans` gives them), possibly reaching past the end.
 pub fn segments<'a>(text: &'a str, spans: &[Span]) -> Vec<Segment<'a>> {
-    let mut spans: Vec<Span> = spans.iter().copied().filter(|s| s.0 < s.1).collect();
-    spans.sort_unstable();
-    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match merged.last_mut() {
-            Some(last) if span.0 <= last.1 => last.1 = last.1.max(span.1),
-            _ => merged.push(span),
-        }
-    }
     let byte_at = |char_offset: usize| {
         text.char_indices()
             .nth(char_offset)
             .map_or(text.len(), |(byte, _)| byte)
     };
-    let mut pieces = Vec::with_capacity(merged.len() * 2 + 1);
+    let mut pieces = Vec::with_capacity(spans.len() * 2 + 1);
     let mut cursor = 0;
-    for Span(start, end) in merged {
+    for &Span(start, end) in spans {
         let (start, end) = (byte_at(start), byte_at(end));
         if start >= text.len() {
             break;
@@ -67,7 +58,7 @@ pub fn Backdrop(
     /// The text, as typed.
     #[prop(into)]
     text: Signal<String>,
-    /// The offending spans.
+    /// The offending spans, sorted and apart (`binhluan_rules::merged_spans`).
     #[prop(into)]
     spans: Signal<Vec<Span>>,
     /// Set to scroll the backdrop with the textarea.
@@ -105,7 +96,7 @@ pub fn Backdrop(
 #[cfg(test)]
 mod tests {
     use super::{Segment, segments};
-    use binhluan_rules::Span;
+    use binhluan_rules::{Rule, Span, Violation, merged_spans};
 
     fn render(text: &str, spans: &[Span]) -> String {
         segments(text, spans)
@@ -128,19 +119,32 @@ mod tests {
         );
     }
 
+    /// `spans` as the form hands them to the backdrop: merged by `merged_spans`.
+    fn marked(spans: &[Span]) -> Vec<Span> {
+        merged_spans(&[Violation {
+            rule: Rule::Diacritics,
+            message: String::new(),
+            message_en: String::new(),
+            spans: spans.to_vec(),
+        }])
+    }
+
     #[test]
     fn merges_overlapping_spans_in_any_order() {
         assert_eq!(
-            render("abcdefgh", &[Span(4, 6), Span(1, 3), Span(2, 5)]),
+            render("abcdefgh", &marked(&[Span(4, 6), Span(1, 3), Span(2, 5)])),
             "a[bcdef]gh"
         );
-        assert_eq!(render("abcdefgh", &[Span(0, 2), Span(2, 4)]), "[abcd]efgh");
+        assert_eq!(
+            render("abcdefgh", &marked(&[Span(0, 2), Span(2, 4)])),
+            "[abcd]efgh"
+        );
     }
 
     #[test]
     fn ignores_empty_spans_and_clamps_to_the_text() {
         assert_eq!(
-            render("abc", &[Span(1, 1), Span(2, 99), Span(50, 60)]),
+            render("abc", &marked(&[Span(1, 1), Span(2, 99), Span(50, 60)])),
             "ab[c]"
         );
         assert_eq!(render("", &[Span(0, 3)]), "");

@@ -1,5 +1,6 @@
 //! How long `check` takes: a 2,000-character comment (target ≤ 20 µs), the same with banned
-//! words, 2,000 characters of distinct comments (no sentence repeats), and 1 KB, 10 KB and
+//! words, 2,000 characters of distinct comments (no sentence repeats), 2,000-character
+//! comments of real news text, each different (`tools/real_comments.rs`), and 1 KB, 10 KB and
 //! 100 KB of text, ordinary and adversarial (target ≤ 5 ms for 100 KB; the time per character
 //! should stay flat), and the storage normalization of the adversarial text (≤ 10 ms for
 //! 100 KB).
@@ -8,7 +9,12 @@
 //! optimisation level; without it, the workspace's size-first `opt-level = "z"`).
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "../tools/real_comments.rs"]
+mod real_comments;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod bench {
+    use crate::real_comments;
     use binhluan_rules::{Policy, check};
     use divan::Bencher;
     use divan::counter::CharsCount;
@@ -85,6 +91,23 @@ mod bench {
         bencher
             .counter(CharsCount::of_str(&text))
             .bench(|| check(divan::black_box(&text), &policy));
+    }
+
+    /// One comment after another of 1,000 different 2,000-character comments of UD-VTB train
+    /// sentences: what the server and `binhluan-check` meet, where a comment's words are not
+    /// the last comment's. Not run when the corpus is absent.
+    #[divan::bench]
+    fn real_comments_of_2000_chars(bencher: Bencher) {
+        let Some(comments) = real_comments::comments(1_000) else {
+            eprintln!("the UD-VTB corpus is not in the shared data folder: set BINHLUAN_DATA");
+            return;
+        };
+        let policy = Policy::default();
+        let mut next = comments.iter().cycle();
+        bencher
+            .with_inputs(|| next.next().expect("a comment").as_str())
+            .input_counter(|text: &&str| CharsCount::of_str(*text))
+            .bench_local_values(|text| check(text, &policy));
     }
 
     /// Text made to trip careless detectors (link starts, domain chains, spelled-out letters,

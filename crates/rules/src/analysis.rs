@@ -11,6 +11,7 @@ use crate::fold::{
     MAX_COMBINING_MARKS, compose_latin, fold_lookalike, is_combining_mark, is_default_ignorable,
 };
 use crate::letters::{Modifier, Tone, compose, is_letter, letter};
+use crate::utf8_chunks;
 use crate::verdict::Span;
 use core::ops::Range;
 
@@ -42,26 +43,22 @@ impl Analysis {
     /// Builds the analysis copy of `text`, in one pass.
     pub(crate) fn new(text: &str) -> Self {
         // Every character takes at least one byte: room for all, never grown.
-        let mut chars = Vec::with_capacity(text.len());
+        let mut chars = Vec::with_capacity(text.len() + utf8_chunks::SLACK);
         let mut latin1_symbols = false;
-        let mut rest = text.chars();
         // While nothing is dropped or composed (most comments, to the end), the copy is the
         // text, folded: no map back is needed.
-        let mut unusual = None;
-        for raw in rest.by_ref() {
-            let c = if raw.is_ascii() || is_letter(raw) {
-                raw
-            } else {
-                let c = fold_lookalike(raw);
-                if is_default_ignorable(raw) || is_combining_mark(c) {
-                    unusual = Some(raw);
-                    break;
-                }
-                latin1_symbols |= is_latin1_symbol(c);
-                c
-            };
-            chars.push(c);
-        }
+        let copied = utf8_chunks::copy_while(text, &mut chars, |raw| {
+            // ASCII and letters (most characters) are taken as they are.
+            if raw.is_ascii() | is_letter(raw) {
+                return Some(raw);
+            }
+            let c = fold_lookalike(raw);
+            if is_default_ignorable(raw) || is_combining_mark(c) {
+                return None;
+            }
+            latin1_symbols |= is_latin1_symbol(c);
+            Some(c)
+        });
         let mut copy = Analysis {
             chars,
             origins: None,
@@ -71,7 +68,9 @@ impl Analysis {
             marks_in_a_row: 0,
         };
         let mut offset = copy.chars.len() as u32;
-        for raw in unusual.into_iter().chain(rest) {
+        // `copied` is a character boundary: `get` never gives `None` here, and, unlike
+        // indexing, brings no panic message (with its Unicode tables) into the wasm.
+        for raw in text.get(copied..).unwrap_or_default().chars() {
             if raw.is_ascii() || is_letter(raw) {
                 copy.push(raw, offset);
             } else {

@@ -7,14 +7,15 @@ use crate::messages::{self, Message};
 use crate::policy::{ContactPolicy, LinkPolicy, Policy};
 use crate::reading::{self, Kind};
 use crate::verdict::{Hint, HintCode, Rule, Span, Verdict, Violation};
-use crate::{contacts, graphemes, legacy, links, tokens};
+use crate::{contacts, graphemes, legacy, links, ranges, tokens};
 use core::ops::Range;
 
 /// The longest quotation of the reader's own text in a message, in characters.
 const QUOTE_CHARS: usize = 30;
 
 /// Checks `text` against `policy`. Violations come in the order of [`Rule`]; spans index the
-/// text exactly as given, in characters.
+/// text exactly as given, in characters, each violation's sorted and merged
+/// ([`Violation::spans`]).
 pub fn check(text: &str, policy: &Policy) -> Verdict {
     let analysis = Analysis::new(text);
     let chars = analysis.chars();
@@ -44,11 +45,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
     if policy.require_diacritics
         && let Some(failure) = diacritics::judge(&runs, &kinds, &legacy)
     {
-        let spans: Vec<Span> = failure
-            .ranges
-            .iter()
-            .map(|r| analysis.span(r.clone()))
-            .collect();
+        let spans = spans(&analysis, &failure.ranges);
         let example = failure
             .quotable
             .then(|| quote(&analysis, failure.ranges.first()));
@@ -64,7 +61,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
         }));
     }
     if !links.is_empty() {
-        let spans: Vec<Span> = links.iter().map(|r| analysis.span(r.clone())).collect();
+        let spans = spans(&analysis, &links);
         match policy.links {
             LinkPolicy::Reject => {
                 let said = messages::no_links(&quote(&analysis, links.first()), spans.len());
@@ -87,7 +84,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
             if policy.contacts == ContactPolicy::Hold {
                 verdict.held_for.push(Rule::NoContacts);
             } else {
-                let spans: Vec<Span> = found.iter().map(|r| analysis.span(r.clone())).collect();
+                let spans = spans(&analysis, &found);
                 let said = messages::no_contacts(&quote(&analysis, found.first()), spans.len());
                 verdict
                     .violations
@@ -111,7 +108,7 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
     }
     let banned = Banned::new(&policy.banned_words).find(chars, &runs);
     if !banned.is_empty() {
-        let spans: Vec<Span> = banned.iter().map(|r| analysis.span(r.clone())).collect();
+        let spans = spans(&analysis, &banned);
         let said = messages::banned_word(&quote(&analysis, banned.first()));
         verdict
             .violations
@@ -135,6 +132,16 @@ pub fn check(text: &str, policy: &Policy) -> Verdict {
     }
     verdict.ok = verdict.violations.is_empty();
     verdict
+}
+
+/// The spans in the text as typed of `ranges` of the analysis copy: sorted and merged once here,
+/// for every violation (see [`Violation::spans`]). Ranges apart in the copy stay apart in the
+/// text: every character of the copy comes from at least one of the text's.
+fn spans(analysis: &Analysis, ranges: &[Range<usize>]) -> Vec<Span> {
+    ranges::merge(ranges.to_vec())
+        .into_iter()
+        .map(|r| analysis.span(r))
+        .collect()
 }
 
 fn violation(rule: Rule, said: Message, spans: Vec<Span>) -> Violation {
@@ -167,4 +174,24 @@ fn quote(analysis: &Analysis, range: Option<&Range<usize>>) -> String {
         quoted.push(messages::CUT);
     }
     quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_finds_are_one_span() {
+        let policy = Policy {
+            banned_words: vec!["lừa đảo".into(), "lừa".into(), "đảo".into()],
+            ..Policy::default()
+        };
+        let verdict = check("Đây là trò lừa đảo thôi, mọi người ơi", &policy);
+        let banned = verdict
+            .violations
+            .iter()
+            .find(|v| v.rule == Rule::BannedWord);
+        assert_eq!(banned.map(|v| &v.spans[..]), Some(&[Span(11, 18)][..]));
+        assert!(banned.is_some_and(|v| v.message.contains("lừa")));
+    }
 }

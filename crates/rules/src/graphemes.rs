@@ -42,13 +42,17 @@ fn role(c: char) -> Role {
         0x0A => Role::LineFeed,
         _ if is_combining_mark(c) => Role::Extend,
         _ if is_default_ignorable(c) => Role::Invisible,
-        _ if is_pictograph(code) => Role::Pictograph,
+        _ if is_pictograph(c) => Role::Pictograph,
         _ => Role::Base,
     }
 }
 
-fn is_pictograph(code: u32) -> bool {
-    matches!(code,
+/// Whether `c` is an emoji or another pictograph that emoji sequences are made of (Unicode's
+/// `Extended_Pictographic`, compactly: the blocks and the scattered symbols emoji use). The one
+/// table of pictographs: [`cluster_starts`] joins them into characters, and the stored text
+/// (`stored_text`) keeps the joiners and selectors they take.
+pub(crate) fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
         0xA9 | 0xAE | 0x203C | 0x2049 | 0x2122 | 0x2139 | 0x2194..=0x21AA | 0x231A..=0x23FF
         | 0x24C2 | 0x25AA..=0x25FE | 0x2600..=0x27BF | 0x2934..=0x2935 | 0x2B05..=0x2B55
         | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0x1F000..=0x1FAFF | 0x1FC00..=0x1FFFD)

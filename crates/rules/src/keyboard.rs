@@ -5,8 +5,8 @@
 //! Vietnamese, and replaying it through the input method gives a valid Vietnamese syllable
 //! with marks.
 
-use crate::few::Few;
 use crate::letters::{Letter, Modifier, Tone, compose};
+use crate::stack_vec::StackVec;
 use crate::syllable::{self, Spelling};
 
 /// English words that Telex would turn into Vietnamese-looking syllables (`this` → `thí`).
@@ -18,7 +18,7 @@ const ENGLISH: [&str; 12] = [
 const MAX_KEYS: usize = 12;
 
 /// The letters a replayed run types: at most one per keystroke.
-type Typed = Few<char, MAX_KEYS>;
+type Typed = StackVec<char, MAX_KEYS>;
 
 /// The Vietnamese syllable `run` (ASCII letters and digits) would have been with the keyboard's
 /// Vietnamese mode on, when it is Telex or VNI residue.
@@ -102,7 +102,7 @@ fn vni_key(c: char, _before: Option<Letter>) -> Key {
 /// Replays `run` through an input method whose keys `key` reads. `None` when no key did
 /// anything, or a key had nothing to act on.
 fn type_keys(run: &[char], key: fn(char, Option<Letter>) -> Key) -> Option<Typed> {
-    let mut letters: Few<Letter, MAX_KEYS> = Few::new();
+    let mut letters: StackVec<Letter, MAX_KEYS> = StackVec::new();
     let mut tone = Tone::Level;
     let mut acted = false;
     for &typed in run {

@@ -6,9 +6,9 @@
 //! Vietnamese as it stands but decodes to a Vietnamese syllable with marks.
 
 use crate::analysis::Analysis;
-use crate::few::Few;
 use crate::letters::{Letter, Modifier, Tone, compose, is_upper, letter, lower};
 use crate::ranges;
+use crate::stack_vec::StackVec;
 use crate::syllable::{self, MAX_LETTERS, Spelling};
 use crate::tokens::{Marks, Run};
 use core::ops::Range;
@@ -168,7 +168,7 @@ fn from_tcvn3(c: char) -> Option<char> {
 /// single bytes for ơ ư đ and the toned i.
 fn from_vni_windows(raw: &[char]) -> Option<Syllable> {
     // More letters than a syllable has can only decode to something that is not one.
-    let mut letters: Few<Letter, MAX_LETTERS> = Few::new();
+    let mut letters: StackVec<Letter, MAX_LETTERS> = StackVec::new();
     let plain = |form, tone| Letter {
         form,
         tone,
@@ -208,7 +208,7 @@ fn from_vni_windows(raw: &[char]) -> Option<Syllable> {
 }
 
 /// At most the letters of one syllable.
-type Syllable = Few<char, MAX_LETTERS>;
+type Syllable = StackVec<char, MAX_LETTERS>;
 
 /// The letters put together (`None` if one does not exist).
 fn compose_all(letters: &[Letter]) -> Option<Syllable> {
@@ -259,7 +259,7 @@ fn viqr_strength(raw: &[char]) -> Option<bool> {
         return None;
     }
     // More letters than a syllable has can only decode to something that is not one.
-    let mut letters: Few<Letter, MAX_LETTERS> = Few::new();
+    let mut letters: StackVec<Letter, MAX_LETTERS> = StackVec::new();
     let mut strong = false;
     let mut tone_inside = false;
     for (i, &c) in raw.iter().enumerate() {

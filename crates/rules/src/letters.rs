@@ -4,6 +4,8 @@
 //! tones, or a consonant. The tables below hold the 144 precomposed vowels; the lookups are
 //! built at compile time, so taking a letter apart costs one array read.
 
+use core::hint::select_unpredictable;
+
 /// The six tones (thanh) of Vietnamese.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) enum Tone {
@@ -246,51 +248,47 @@ const PLAIN_OF_CODE: [u8; 64] = {
     plain
 };
 
-/// Code points below this are looked up in [`LOW`]: ASCII, Latin-1, Latin Extended-A/B up to ư.
+/// Code points below this have their own slot in [`LETTERS`]: ASCII, Latin-1, Latin
+/// Extended-A/B up to ư.
 const LOW_END: u32 = 0x1B1;
-/// First code point of the lookup for Latin Extended Additional (ạ … ỹ).
+/// The first code point of Latin Extended Additional's letters (ạ … ỹ), whose slots follow.
 const EXTENDED_START: u32 = 0x1EA0;
+/// How many code points from [`EXTENDED_START`] have a slot.
+const EXTENDED_LEN: u32 = 0x1EFA - EXTENDED_START;
+/// The slot of everything else: no letter.
+const NO_LETTER: usize = (LOW_END + EXTENDED_LEN) as usize;
 
-/// Every letter below [`LOW_END`] and in Latin Extended Additional, packed.
-const LOW: [Packed; LOW_END as usize] = lookup(0);
-const EXTENDED: [Packed; 0x1EFA - EXTENDED_START as usize] = lookup(EXTENDED_START);
-
-const fn lookup<const N: usize>(start: u32) -> [Packed; N] {
-    const fn put<const N: usize>(table: &mut [Packed; N], start: u32, c: char, letter: Packed) {
+/// Every letter below [`LOW_END`] and in Latin Extended Additional, packed, in one table so
+/// that a lookup is one read.
+const LETTERS: [Packed; NO_LETTER + 1] = {
+    const fn put(table: &mut [Packed; NO_LETTER + 1], c: char, letter: Packed) {
         let code = c as u32;
-        if code >= start && code < start + N as u32 {
-            table[(code - start) as usize] = letter;
-        }
+        let slot = if code < LOW_END {
+            code
+        } else {
+            LOW_END + code - EXTENDED_START
+        };
+        table[slot as usize] = letter;
     }
-    let mut table = [Packed(0); N];
+    let mut table = [Packed(0); NO_LETTER + 1];
     let mut i = 0;
     while i < 72 {
         let (form, tone) = (FORMS[i / 6], Tone::ALL[i % 6]);
-        put(&mut table, start, LOWER[i], Packed::new(form, tone, false));
-        put(&mut table, start, UPPER[i], Packed::new(form, tone, true));
+        put(&mut table, LOWER[i], Packed::new(form, tone, false));
+        put(&mut table, UPPER[i], Packed::new(form, tone, true));
         i += 1;
     }
     let mut ascii = b'a';
     while ascii <= b'z' {
         let (form, upper) = (ascii as char, ascii.to_ascii_uppercase() as char);
-        put(
-            &mut table,
-            start,
-            form,
-            Packed::new(form, Tone::Level, false),
-        );
-        put(
-            &mut table,
-            start,
-            upper,
-            Packed::new(form, Tone::Level, true),
-        );
+        put(&mut table, form, Packed::new(form, Tone::Level, false));
+        put(&mut table, upper, Packed::new(form, Tone::Level, true));
         ascii += 1;
     }
-    put(&mut table, start, 'đ', Packed::new('đ', Tone::Level, false));
-    put(&mut table, start, 'Đ', Packed::new('đ', Tone::Level, true));
+    put(&mut table, 'đ', Packed::new('đ', Tone::Level, false));
+    put(&mut table, 'Đ', Packed::new('đ', Tone::Level, true));
     table
-}
+};
 
 #[inline]
 fn form_index(form: char) -> Option<usize> {
@@ -315,14 +313,16 @@ fn form_index(form: char) -> Option<usize> {
 /// for anything else).
 #[inline(always)]
 pub(crate) fn packed(c: char) -> Packed {
+    // The slot chosen without a branch: in Vietnamese text ASCII, Latin-1 and Latin Extended
+    // Additional letters follow one another at random.
     let code = c as u32;
-    if code < LOW_END {
-        LOW[code as usize]
-    } else if (EXTENDED_START..EXTENDED_START + EXTENDED.len() as u32).contains(&code) {
-        EXTENDED[(code - EXTENDED_START) as usize]
-    } else {
-        Packed(0)
-    }
+    let extended = code.wrapping_sub(EXTENDED_START);
+    let slot = select_unpredictable(
+        extended < EXTENDED_LEN,
+        LOW_END.wrapping_add(extended) as usize,
+        NO_LETTER,
+    );
+    LETTERS[select_unpredictable(code < LOW_END, code as usize, slot)]
 }
 
 /// Whether `c` is an ASCII or Vietnamese letter (what [`letter`] takes apart).

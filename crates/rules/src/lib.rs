@@ -12,6 +12,13 @@
 //! dropped, look-alikes folded, letters composed), and every span points back into the text
 //! exactly as typed.
 //!
+//! The crate keeps per-thread caches between checks: each thread that calls [`check`] holds a
+//! spelling cache (128 KB: what the letters of the words it has read spell) and the table that
+//! counts a comment's repeated words (up to 32 KB), until the thread ends. They save work on
+//! the next check (the app checks the text again on every keystroke; a server checks comment
+//! after comment) and never change a verdict; being per thread, they need no lock. The
+//! diacritics table is parsed once per process.
+//!
 //! The diacritics table is derived from UD_Vietnamese-VTB (CC BY-SA 4.0): Nguyen Phuong-Thai,
 //! Vu Xuan-Luong, Nguyen Thi-Minh-Huyen, Nguyen Van-Hiep, Le Hong-Phuong (2009). Building a
 //! Large Syntactically-Annotated Corpus of Vietnamese. Proceedings of the Third Linguistic
@@ -22,7 +29,6 @@ mod banned;
 mod check;
 mod contacts;
 mod diacritics;
-mod few;
 mod fold;
 mod graphemes;
 mod keyboard;
@@ -34,17 +40,20 @@ mod odds;
 mod policy;
 mod ranges;
 mod reading;
-mod storage;
+mod spelling_cache;
+mod stack_vec;
+mod stored_text;
 mod syllable;
 mod tld;
 mod tokens;
+mod utf8_chunks;
 mod verdict;
 
 pub use check::check;
 pub use fold::MAX_COMBINING_MARKS;
 pub use policy::{ContactPolicy, LinkPolicy, Policy};
-pub use storage::normalize_for_storage;
-pub use verdict::{Hint, HintCode, Rule, Span, Verdict, Violation};
+pub use stored_text::normalize_for_storage;
+pub use verdict::{Hint, HintCode, Rule, Span, Verdict, Violation, merged_spans};
 
 /// `text` with every Vietnamese mark taken off: tones removed, ă â → a, ê → e, ô ơ → o,
 /// ư → u, đ → d, case kept (`Đường Lê Lợi` → `Duong Le Loi`). Reads NFC and NFD alike;

@@ -1,62 +1,24 @@
-//! Sorting and merging ranges of the analysis copy, without the standard library's sorts
-//! (whose code would weigh on the wasm). The lists are short and nearly sorted already:
-//! detectors find things in reading order. Long lists (adversarial text) are heap-sorted, so
-//! that sorting stays O(n log n) whatever their order.
+//! Sorting and merging ranges of the analysis copy, with the standard library's sort: what the
+//! detectors find, and the spans of every violation.
 
 use core::ops::Range;
 
-/// Lists longer than this are heap-sorted rather than insertion-sorted.
-const SHORT: usize = 32;
-
 /// Sorts `ranges` by start, then end.
 pub(crate) fn sort(ranges: &mut [Range<usize>]) {
-    let key = |r: &Range<usize>| (r.start, r.end);
-    if ranges.len() <= SHORT {
-        // Insertion sort: linear on nearly sorted lists.
-        for i in 1..ranges.len() {
-            let mut j = i;
-            while j > 0 && key(&ranges[j - 1]) > key(&ranges[j]) {
-                ranges.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-        return;
-    }
-    // Heap sort: build a max-heap, then move the largest to the end, one by one.
-    let sift_down = |ranges: &mut [Range<usize>], mut root: usize, end: usize| loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            return;
-        }
-        if child + 1 < end && key(&ranges[child]) < key(&ranges[child + 1]) {
-            child += 1;
-        }
-        if key(&ranges[root]) >= key(&ranges[child]) {
-            return;
-        }
-        ranges.swap(root, child);
-        root = child;
-    };
-    for root in (0..ranges.len() / 2).rev() {
-        sift_down(ranges, root, ranges.len());
-    }
-    for end in (1..ranges.len()).rev() {
-        ranges.swap(0, end);
-        sift_down(ranges, 0, end);
-    }
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
 }
 
 /// Sorts `ranges` and merges those that overlap or touch.
 pub(crate) fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     sort(&mut ranges);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for range in ranges {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
+    ranges.dedup_by(|next, kept| {
+        let joins = next.start <= kept.end;
+        if joins {
+            kept.end = kept.end.max(next.end);
         }
-    }
-    merged
+        joins
+    });
+    ranges
 }
 
 #[cfg(test)]
@@ -78,5 +40,6 @@ mod tests {
         sort(&mut list);
         assert_eq!(list, [1..2, 1..3, 5..6, 9..9]);
         assert_eq!(merge(vec![4..6, 0..2, 2..3, 5..8]), [0..3, 4..8]);
+        assert_eq!(merge(vec![0..9, 2..3, 4..5]), [Range { start: 0, end: 9 }]);
     }
 }

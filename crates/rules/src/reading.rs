@@ -278,23 +278,21 @@ impl Tally {
         let mut at = (identity.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask;
         loop {
             let slot = &mut self.slots[at];
-            if slot.check != self.check {
-                *slot = Slot {
-                    identity,
-                    check: self.check,
-                };
-                return 1;
+            // All ones (32 of them) when the slot was filled by this check, else 0.
+            let filled = (u64::from(slot.check ^ self.check)).wrapping_sub(1) >> 32;
+            // Not 0 only when the slot holds another word (then the next slot is tried):
+            // whether the word was seen before, as likely as not, is not branched on.
+            if (slot.identity & !Self::AGAIN ^ identity).min(filled) != 0 {
+                at = (at + 1) & self.mask;
+                continue;
             }
-            if slot.identity & !Self::AGAIN == identity {
-                let times = if slot.identity & Self::AGAIN == 0 {
-                    2
-                } else {
-                    3
-                };
-                slot.identity |= Self::AGAIN;
-                return times;
-            }
-            at = (at + 1) & self.mask;
+            let seen = filled != 0;
+            let times = 1 + u32::from(seen) * (1 + (slot.identity >> 63) as u32);
+            *slot = Slot {
+                identity: identity | u64::from(seen) << 63,
+                check: self.check,
+            };
+            return times;
         }
     }
 }

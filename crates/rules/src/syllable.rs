@@ -11,7 +11,7 @@
 //! (Ea Súp).
 
 use crate::letters::{self, Packed, Tone, form_code};
-use core::cell::RefCell;
+use crate::spelling_cache::SpellingCache;
 
 /// How a run of letters is capitalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,9 +109,8 @@ impl Letters {
     pub(crate) fn push(&mut self, letter: Packed) {
         let tone = letter.tone_bits();
         self.tones += u16::from(tone != 0);
-        if tone != 0 {
-            self.tone = tone;
-        }
+        // Which letters carry a tone is what a CPU cannot guess: no branch.
+        self.tone = core::hint::select_unpredictable(tone != 0, tone, self.tone);
         self.uppers = self.uppers << 1 | u64::from(letter.is_upper());
         self.packed = self.packed << BITS | u64::from(letter.code());
         self.len += 1;
@@ -120,7 +119,7 @@ impl Letters {
     /// The letters read as a word, their form read by `read`; `None` when there are none or
     /// more than [`MAX_LETTERS`].
     #[inline]
-    fn word(&self, read: impl FnOnce(Form, Tone, NameRules) -> Reading) -> Option<Word> {
+    fn word(self, read: impl FnOnce(Form, Tone, NameRules) -> Reading) -> Option<Word> {
         if self.len == 0 || self.len > MAX_LETTERS {
             return None;
         }
@@ -157,14 +156,21 @@ impl Letters {
     }
 
     /// The letters read as a word, as [`read`] reads them, with forms already read taken from
-    /// `spellings`.
-    pub(crate) fn word_remembered(&self, spellings: &mut Spellings) -> Option<Word> {
-        self.word(|form, tone, names| spellings.reading(form, tone, names))
+    /// `cache`.
+    #[inline(always)]
+    pub(crate) fn word_remembered(self, cache: &mut SpellingCache) -> Option<Word> {
+        self.word(|form, tone, names| {
+            // At most 60 bits of letters (never 0), the tone and whether names' rules apply
+            // (the other name rule follows from the number of letters): one number says all
+            // that the reading depends on.
+            let key = form.packed << 4 | (tone as u64) << 1 | u64::from(names.highland);
+            Reading::from_bits(cache.get(key, || Reading::of(form, tone, names).to_bits()))
+        })
     }
 }
 
-/// What a word's toneless letters say, worked out once per form (and remembered by
-/// [`Spellings`]): the spelling with its tone, and what depends on the letters alone.
+/// What a word's toneless letters say, worked out once per form (and remembered by the
+/// [`SpellingCache`]): the spelling with its tone, and what depends on the letters alone.
 #[derive(Clone, Copy)]
 struct Reading {
     spelling: Spelling,
@@ -190,7 +196,7 @@ impl Reading {
         }
     }
 
-    /// In one number, for [`Spellings`]: the plain letters (at most 50 bits), whether a
+    /// In one number, for the [`SpellingCache`]: the plain letters (at most 50 bits), whether a
     /// letter is modified, and the spelling.
     fn to_bits(self) -> u64 {
         self.plain << 3 | u64::from(self.modified) << 2 | self.spelling as u64
@@ -206,52 +212,6 @@ impl Reading {
             plain: bits >> 3,
             modified: bits & 4 != 0,
         }
-    }
-}
-
-/// Spellings worked out already. Words repeat (`và`, `của`, `không`), within a comment and
-/// from one check to the next (the app checks the text again on every keystroke), and working
-/// out a spelling is most of the work of reading a word: a small direct-mapped cache, one per
-/// thread, kept between checks. A slot's key says everything its spelling depends on, so what
-/// the cache holds never changes a verdict.
-pub(crate) struct Spellings {
-    /// The form, tone and case rules of each slot's word (0: none yet).
-    keys: [u64; SPELLING_SLOTS],
-    /// Each slot's [`Reading`], as [`Reading::to_bits`] gives it.
-    readings: [u64; SPELLING_SLOTS],
-}
-
-/// Slots of [`Spellings`], a power of two: 36 KB a thread, so that the few hundred distinct
-/// words of a long comment seldom meet in one slot (with 1,024, a 2,000-character comment
-/// worked out 30 spellings again on every check).
-const SPELLING_SLOTS: usize = 4096;
-
-thread_local! {
-    static SPELLINGS: RefCell<Spellings> = const {
-        RefCell::new(Spellings {
-            keys: [0; SPELLING_SLOTS],
-            readings: [0; SPELLING_SLOTS],
-        })
-    };
-}
-
-impl Spellings {
-    /// Runs `read` with this thread's cache.
-    pub(crate) fn with<R>(read: impl FnOnce(&mut Spellings) -> R) -> R {
-        SPELLINGS.with(|spellings| read(&mut spellings.borrow_mut()))
-    }
-
-    fn reading(&mut self, form: Form, tone: Tone, names: NameRules) -> Reading {
-        // At most 60 bits of letters (never 0), the tone and whether names' rules apply (the
-        // other name rule follows from the number of letters): one number says it all.
-        let key = form.packed << 4 | (tone as u64) << 1 | u64::from(names.highland);
-        let slot =
-            (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SPELLING_SLOTS.ilog2())) as usize;
-        if self.keys[slot] != key {
-            self.keys[slot] = key;
-            self.readings[slot] = Reading::of(form, tone, names).to_bits();
-        }
-        Reading::from_bits(self.readings[slot])
     }
 }
 

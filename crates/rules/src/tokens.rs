@@ -3,7 +3,8 @@
 use crate::fold::is_combining_mark;
 use crate::letters::Tone;
 use crate::letters::{self, is_letter};
-use crate::syllable::{Letters, Spellings, Word, identity_of};
+use crate::spelling_cache::SpellingCache;
+use crate::syllable::{Letters, Word, identity_of};
 use core::ops::Range;
 
 /// A maximal run of letters, digits and combining marks in the analysis copy.
@@ -157,11 +158,11 @@ pub(crate) fn run_ranges(chars: &[char]) -> impl Iterator<Item = Range<usize>> +
 
 /// Every run of `chars`, in order, each read as a would-be syllable.
 pub(crate) fn runs(chars: &[char]) -> Vec<Run> {
-    Spellings::with(|spellings| read_runs(chars, spellings))
+    SpellingCache::with(|cache| read_runs(chars, cache))
 }
 
-/// [`runs`], with the spellings already worked out in `spellings`.
-fn read_runs(chars: &[char], spellings: &mut Spellings) -> Vec<Run> {
+/// [`runs`], with the spellings already worked out in `cache`.
+fn read_runs(chars: &[char], cache: &mut SpellingCache) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::with_capacity(chars.len() / 4);
     // The separators before the first run.
     let (mut i, mut before) = (0, '\0');
@@ -191,7 +192,7 @@ fn read_runs(chars: &[char], spellings: &mut Spellings) -> Vec<Run> {
         }
         let range = start..i;
         let word = if digits + others == 0 {
-            word.word_remembered(spellings)
+            word.word_remembered(cache)
         } else {
             None
         };

@@ -1,5 +1,6 @@
 //! What `check` says of a comment.
 
+use crate::ranges;
 use serde::{Deserialize, Serialize};
 
 /// The outcome of checking one comment.
@@ -31,8 +32,27 @@ pub struct Violation {
     pub message: String,
     /// What is wrong, in English.
     pub message_en: String,
-    /// Where, in character (Unicode scalar) offsets into the text as typed.
+    /// Where, in character (Unicode scalar) offsets into the text as typed. As `check` gives
+    /// them: sorted by start, each holding at least one character, none overlapping or
+    /// touching another (merged), so a UI can mark them as they come.
     pub spans: Vec<Span>,
+}
+
+/// Every span of `violations` in one list, as [`Violation::spans`] gives each violation's:
+/// sorted by start, none empty, none overlapping or touching another. What a UI marks under
+/// the text, when several rules point into it (a link inside words without marks, a banned
+/// word past the length limit).
+pub fn merged_spans(violations: &[Violation]) -> Vec<Span> {
+    let ranges = violations
+        .iter()
+        .flat_map(|v| &v.spans)
+        .filter(|span| span.0 < span.1)
+        .map(|span| span.0..span.1)
+        .collect();
+    ranges::merge(ranges)
+        .into_iter()
+        .map(|r| Span(r.start, r.end))
+        .collect()
 }
 
 /// The stable codes of the rules.

@@ -4,9 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use binhluan_rules::{
-    Policy, Rule, Span, Verdict, check, normalize_for_analysis, normalize_for_storage,
+    Policy, Rule, Span, Verdict, Violation, check, merged_spans, normalize_for_analysis,
+    normalize_for_storage,
 };
 use proptest::prelude::*;
+use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization;
 
 /// Characters comments are made of: Vietnamese letters in both cases, ASCII, digits,
@@ -207,6 +209,41 @@ proptest! {
                 prop_assert!(start < end && end <= length, "{:?} {}..{} of {}", violation.rule, start, end, length);
             }
         }
+    }
+
+    #[test]
+    fn each_violations_spans_are_sorted_and_apart(text in comment(), policy in policy()) {
+        for violation in check(&text, &policy).violations {
+            prop_assert!(
+                violation.spans.windows(2).all(|w| w[0].1 < w[1].0),
+                "{:?}: {:?} in {:?}", violation.rule, violation.spans, text
+            );
+        }
+    }
+
+    #[test]
+    fn merged_spans_are_sorted_apart_and_cover_the_same_characters(
+        lists in prop::collection::vec(prop::collection::vec((0usize..60, 0usize..8), 0..8), 0..5)
+    ) {
+        let violations: Vec<Violation> = lists
+            .iter()
+            .map(|list| Violation {
+                rule: Rule::BannedWord,
+                message: String::new(),
+                message_en: String::new(),
+                spans: list.iter().map(|&(start, length)| Span(start, start + length)).collect(),
+            })
+            .collect();
+        let merged = merged_spans(&violations);
+        prop_assert!(merged.iter().all(|s| s.0 < s.1), "{:?}", merged);
+        prop_assert!(merged.windows(2).all(|w| w[0].1 < w[1].0), "{:?}", merged);
+        let covered = |spans: &mut dyn Iterator<Item = &Span>| -> BTreeSet<usize> {
+            spans.flat_map(|s| s.0..s.1).collect()
+        };
+        prop_assert_eq!(
+            covered(&mut merged.iter()),
+            covered(&mut violations.iter().flat_map(|v| &v.spans))
+        );
     }
 
     #[test]

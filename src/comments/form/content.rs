@@ -1,6 +1,6 @@
 //! The comment's box: a textarea over a backdrop that marks the offending spans.
 
-use binhluan_rules::{Span, Violation};
+use binhluan_rules::{Violation, merged_spans};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -33,11 +33,7 @@ pub(super) fn content_field(
         if !touched.get() {
             return Vec::new();
         }
-        violations.with(|v| {
-            v.iter()
-                .flat_map(|v| v.spans.iter().copied())
-                .collect::<Vec<Span>>()
-        })
+        violations.with(|v| merged_spans(v))
     });
     view! {
         <div class="form-field">

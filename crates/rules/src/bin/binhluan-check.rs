@@ -12,6 +12,8 @@
 //! their defaults); without it the default policy applies.
 
 use binhluan_rules::{Policy, Verdict, check};
+use serde::{Deserialize, Deserializer};
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -53,38 +55,62 @@ fn policy_from_args(mut args: impl Iterator<Item = String>) -> Result<Policy, St
 /// Checks every line of `input`, writing to `output`. `Ok(true)` when every line was readable.
 fn run(policy: &Policy, mut input: impl BufRead, mut output: impl Write) -> io::Result<bool> {
     let mut all_readable = true;
-    let mut line = Vec::new();
+    let (mut line, mut answer) = (Vec::new(), Vec::new());
     while input.read_until(b'\n', &mut line)? > 0 {
         let Some((id, judged)) = verdict_for(&line, policy) else {
             line.clear();
             continue;
         };
-        let answer = match judged {
-            Ok(verdict) => serde_json::to_string(&verdict),
+        answer.clear();
+        match judged {
+            Ok(verdict) => serde_json::to_writer(&mut answer, &verdict),
             Err(problem) => {
                 all_readable = false;
-                serde_json::to_string(&serde_json::json!({ "error": problem }))
+                serde_json::to_writer(&mut answer, &serde_json::json!({ "error": problem }))
             }
         }
         .map_err(io::Error::other)?;
-        match id {
+        if let Some(id) = id {
             // The answer is an object: the id goes first, before its other members.
-            Some(id) => writeln!(output, "{{\"id\":{id},{}", &answer[1..])?,
-            None => writeln!(output, "{answer}")?,
+            write!(output, "{{\"id\":{id},")?;
+            output.write_all(&answer[1..])?;
+        } else {
+            output.write_all(&answer)?;
         }
+        output.write_all(b"\n")?;
         line.clear();
     }
     output.flush()?;
     Ok(all_readable)
 }
 
+/// A line as most lines are: an object with a `"text"` string, read without copying the text
+/// when it has no escapes, and perhaps an `"id"`. A line it does not fit (other types, keys
+/// twice, not an object, not JSON) is read again as any JSON value, which says what is wrong.
+#[derive(Deserialize)]
+struct Line<'a> {
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+    #[serde(default, deserialize_with = "present")]
+    id: Option<serde_json::Value>,
+}
+
+/// An `"id"` that is there, `null` too.
+fn present<'de, D: Deserializer<'de>>(value: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(value).map(Some)
+}
+
 /// The line's `id` (as JSON text), if it had one, and its verdict; `None` for a blank line.
 fn verdict_for(raw: &[u8], policy: &Policy) -> Option<(Option<String>, Result<Verdict, String>)> {
-    let Ok(line) = std::str::from_utf8(raw) else {
+    let Ok(line) = simdutf8::basic::from_utf8(raw) else {
         return Some((None, Err("line is not valid UTF-8".to_owned())));
     };
     if line.trim().is_empty() {
         return None;
+    }
+    if let Ok(Line { text, id }) = serde_json::from_str::<Line>(line) {
+        let id = id.as_ref().map(serde_json::Value::to_string);
+        return Some((id, Ok(check(&text, policy))));
     }
     let value: serde_json::Value = match serde_json::from_str(line) {
         Ok(value) => value,

@@ -1,6 +1,7 @@
 //! The text the server stores.
 
 use crate::fold::{MAX_COMBINING_MARKS, is_default_ignorable};
+use crate::graphemes::is_pictograph;
 use crate::letters::{Modifier, Tone};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -50,9 +51,7 @@ pub fn normalize_for_storage(text: &str) -> String {
 /// emoji.
 fn emoji_needs(before: &[char], c: char, next: Option<char>) -> bool {
     let previous = before.last().copied();
-    let pictograph = |c: Option<char>| {
-        c.is_some_and(|c| matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF))
-    };
+    let pictograph = |c: Option<char>| c.is_some_and(is_pictograph);
     match c as u32 {
         0x200D => {
             pictograph(previous)
@@ -137,5 +136,8 @@ mod tests {
         assert_eq!(normalize_for_storage(family), family);
         assert_eq!(normalize_for_storage("❤\u{FE0F}"), "❤\u{FE0F}");
         assert_eq!(normalize_for_storage("a\u{200D}b\u{FE0F}"), "ab");
+        // The pictographs are the ones the grapheme count joins: `™️` is one character.
+        assert_eq!(normalize_for_storage("™\u{FE0F}"), "™\u{FE0F}");
+        assert_eq!(normalize_for_storage("⊕\u{FE0F}"), "⊕");
     }
 }

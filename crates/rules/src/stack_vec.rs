@@ -1,20 +1,21 @@
-//! A handful of values kept on the stack: the letters of one would-be syllable, so that
-//! decoding a word (Telex, VNI, VIQR, VNI-Windows) allocates nothing.
+//! A list of a handful of values kept on the stack, of a fixed capacity: the letters of one
+//! would-be syllable, so that decoding a word (Telex, VNI, VIQR, VNI-Windows) allocates
+//! nothing.
 
 use core::ops::{Deref, DerefMut};
 
 /// At most `N` values, in order.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Few<T, const N: usize> {
+pub(crate) struct StackVec<T, const N: usize> {
     items: [T; N],
     len: usize,
 }
 
-impl<T: Copy + Default, const N: usize> Few<T, N> {
+impl<T: Copy + Default, const N: usize> StackVec<T, N> {
     /// None yet.
     #[inline(always)]
     pub(crate) fn new() -> Self {
-        Few {
+        StackVec {
             items: [T::default(); N],
             len: 0,
         }
@@ -29,7 +30,7 @@ impl<T: Copy + Default, const N: usize> Few<T, N> {
     }
 }
 
-impl<T, const N: usize> Deref for Few<T, N> {
+impl<T, const N: usize> Deref for StackVec<T, N> {
     type Target = [T];
 
     fn deref(&self) -> &[T] {
@@ -37,13 +38,13 @@ impl<T, const N: usize> Deref for Few<T, N> {
     }
 }
 
-impl<T, const N: usize> DerefMut for Few<T, N> {
+impl<T, const N: usize> DerefMut for StackVec<T, N> {
     fn deref_mut(&mut self) -> &mut [T] {
         &mut self.items[..self.len]
     }
 }
 
-impl<T, const N: usize> IntoIterator for Few<T, N> {
+impl<T, const N: usize> IntoIterator for StackVec<T, N> {
     type Item = T;
     type IntoIter = core::iter::Take<core::array::IntoIter<T, N>>;
 
@@ -58,12 +59,12 @@ mod tests {
 
     #[test]
     fn keeps_at_most_its_capacity() {
-        let mut few: Few<char, 2> = Few::new();
-        assert_eq!(few.push('a'), Some(()));
-        assert_eq!(few.push('b'), Some(()));
-        assert_eq!(few.push('c'), None);
-        assert_eq!(&*few, ['a', 'b']);
-        few[1] = 'z';
-        assert_eq!(few.into_iter().collect::<String>(), "az");
+        let mut list: StackVec<char, 2> = StackVec::new();
+        assert_eq!(list.push('a'), Some(()));
+        assert_eq!(list.push('b'), Some(()));
+        assert_eq!(list.push('c'), None);
+        assert_eq!(&*list, ['a', 'b']);
+        list[1] = 'z';
+        assert_eq!(list.into_iter().collect::<String>(), "az");
     }
 }
