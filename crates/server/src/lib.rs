@@ -10,7 +10,7 @@ mod article_fields;
 mod auth;
 pub mod backup;
 mod bundle;
-mod client;
+mod client_key;
 mod clock;
 pub mod config;
 mod cursor;
