@@ -536,7 +536,7 @@ async fn comments_are_sorted_and_paged() {
     );
     browser.click(&format!("{oldest} .like-button")).await;
     browser.wait_until("the like is saved", &format!("document.querySelector('{oldest} .like-count').textContent === '1' && !document.querySelector('{oldest} .like-error')")).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    server.wait_until_likes("Bạn đọc 1", 1).await;
     let sort_buttons = browser.find_all(".sort-button").await;
     assert_eq!(sort_buttons[1].text().await.unwrap(), "Quan tâm nhất");
     sort_buttons[1].click().await.unwrap();

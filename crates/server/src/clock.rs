@@ -1,6 +1,9 @@
-//! Timestamps: stored as microseconds since the Unix epoch, shown as RFC 3339 in UTC.
+//! Timestamps: stored as microseconds since the Unix epoch, shown as RFC 3339 in UTC; and the
+//! [`Clock`] requests are judged by.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -14,6 +17,51 @@ pub fn now_micros() -> i64 {
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
     i64::try_from(since_epoch.as_micros()).unwrap_or(i64::MAX)
+}
+
+/// What the server takes for now when it judges a request (rate-limit windows, bans, likes,
+/// open threads): the system clock, or a clock that stands still until it is moved, which
+/// tests set instead of waiting for the wall clock. Clones share one time.
+#[derive(Clone, Debug, Default)]
+pub struct Clock {
+    /// `None`: the system clock; otherwise the time it stands at, in microseconds since the
+    /// Unix epoch.
+    stopped: Option<Arc<AtomicI64>>,
+}
+
+impl Clock {
+    /// The system clock, as the server runs in production.
+    pub fn system() -> Self {
+        Self::default()
+    }
+
+    /// A clock standing at `micros` (since the Unix epoch) until [`Clock::advance`] moves it.
+    pub fn stopped_at(micros: i64) -> Self {
+        Self {
+            stopped: Some(Arc::new(AtomicI64::new(micros))),
+        }
+    }
+
+    /// Microseconds since the Unix epoch, now by this clock.
+    pub fn now_micros(&self) -> i64 {
+        self.stopped
+            .as_ref()
+            .map_or_else(now_micros, |at| at.load(Ordering::SeqCst))
+    }
+
+    /// Moves a stopped clock (and every clone of it) forward by `by`.
+    ///
+    /// # Panics
+    ///
+    /// On the system clock, which no one moves.
+    pub fn advance(&self, by: Duration) {
+        let at = self
+            .stopped
+            .as_ref()
+            .expect("only a stopped clock is moved, never the system clock");
+        let by = i64::try_from(by.as_micros()).unwrap_or(i64::MAX);
+        at.fetch_add(by, Ordering::SeqCst);
+    }
 }
 
 /// `micros` (since the Unix epoch) as RFC 3339 in UTC, e.g. `2026-11-26T09:43:02.123456Z`.
@@ -57,6 +105,18 @@ pub fn rfc3339_seconds(micros: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stopped_clock_stands_until_moved_and_its_clones_move_with_it() {
+        let clock = Clock::stopped_at(1_589_704_800_000_000);
+        let clone = clock.clone();
+        assert_eq!(clock.now_micros(), 1_589_704_800_000_000);
+        clone.advance(Duration::from_secs(60));
+        assert_eq!(clock.now_micros(), 1_589_704_860_000_000);
+        let before = now_micros();
+        let system = Clock::system().now_micros();
+        assert!(system >= before && system <= now_micros());
+    }
 
     #[test]
     fn formats_micros_as_utc_rfc3339() {

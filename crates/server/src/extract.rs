@@ -11,7 +11,7 @@ use axum::http::{StatusCode, header};
 use binhluan_api::{IDEMPOTENCY_KEY_HEADER, READER_ID_HEADER};
 use serde::de::DeserializeOwned;
 
-use crate::client;
+use crate::client_key;
 use crate::error::ApiFailure;
 use crate::state::AppState;
 use crate::validation;
@@ -135,8 +135,8 @@ fn header_bytes<'a>(parts: &'a Parts, name: &str) -> Option<&'a [u8]> {
     parts.headers.get(name).map(|value| value.as_bytes())
 }
 
-/// The key the rate limits count against ([`client::rate_limit_key`]: IPv6 clients by their
-/// /64) of the client's address ([`client::client_address`]: the socket peer, or through the
+/// The key the rate limits count against ([`client_key::rate_limit_key`]: IPv6 clients by their
+/// /64) of the client's address ([`client_key::client_address`]: the socket peer, or through the
 /// `--trusted-proxies`, the client their `X-Forwarded-For` names).
 #[derive(Debug)]
 pub struct ClientKey(pub String);
@@ -161,7 +161,7 @@ impl FromRequestParts<Arc<AppState>> for ClientKey {
             .flat_map(|header| header.to_str().unwrap_or("?").split(','))
             .collect();
         let address =
-            client::client_address(peer.ip(), entries.into_iter(), &state.trusted_proxies);
-        Ok(ClientKey(client::rate_limit_key(address)))
+            client_key::client_address(peer.ip(), entries.into_iter(), &state.trusted_proxies);
+        Ok(ClientKey(client_key::rate_limit_key(address)))
     }
 }

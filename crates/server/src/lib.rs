@@ -10,7 +10,7 @@ mod article_fields;
 mod auth;
 pub mod backup;
 mod bundle;
-mod client;
+mod client_key;
 mod clock;
 pub mod config;
 mod cursor;
@@ -53,6 +53,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+pub use clock::Clock;
 pub use config::Config;
 use db::Db;
 use live_policy::LivePolicy;
@@ -79,8 +80,13 @@ pub struct Server {
 impl Server {
     /// Opens the database (creating the schema and registering the content folder's sample
     /// articles if needed), reads the policy and binds `config.addr` (and the metrics'
-    /// address, if given).
+    /// address, if given). Requests are judged by the system clock.
     pub async fn bind(config: &Config) -> anyhow::Result<Self> {
+        Self::bind_with_clock(config, Clock::system()).await
+    }
+
+    /// [`Server::bind`], with requests judged by `clock`: tests give one they move.
+    pub async fn bind_with_clock(config: &Config, clock: Clock) -> anyhow::Result<Self> {
         let moderation_token = config.resolved_moderation_token()?;
         // "Thêm dấu"'s model is decoded now, not by the first reader who asks.
         binhluan_diacritics::Model::embedded();
@@ -124,6 +130,7 @@ impl Server {
             thread_limit: config.thread_limit,
             views: ViewCounter::default(),
             readers: ReaderKey::new(reader_secret.as_bytes()),
+            clock,
         });
         let limits = serve::Limits {
             header_read_timeout: Duration::from_secs(config.header_read_timeout.max(1)),

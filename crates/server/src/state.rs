@@ -3,7 +3,7 @@
 use binhluan_api::Article;
 use ipnet::IpNet;
 
-use crate::clock::now_micros;
+use crate::clock::Clock;
 use crate::config::ThreadMode;
 use crate::db::{Db, StoredArticle, Thread};
 use crate::error::ApiFailure;
@@ -44,6 +44,8 @@ pub struct AppState {
     pub views: ViewCounter,
     /// The key reader ids are signed with.
     pub readers: ReaderKey,
+    /// What the server takes for now when it judges a request.
+    pub clock: Clock,
 }
 
 impl AppState {
@@ -52,8 +54,10 @@ impl AppState {
     pub fn for_readers(&self, stored: StoredArticle) -> Article {
         let StoredArticle { article, thread } = stored;
         Article {
-            comments: thread
-                .commenting(self.policy.get().policy.auto_close_after_days, now_micros()),
+            comments: thread.commenting(
+                self.policy.get().policy.auto_close_after_days,
+                self.clock.now_micros(),
+            ),
             views: article.views + self.views.pending(&article.slug),
             ..article
         }
@@ -72,6 +76,9 @@ impl AppState {
 
     /// Whether the thread takes comments now.
     pub fn is_open(&self, thread: &Thread) -> bool {
-        thread.is_open(self.policy.get().policy.auto_close_after_days, now_micros())
+        thread.is_open(
+            self.policy.get().policy.auto_close_after_days,
+            self.clock.now_micros(),
+        )
     }
 }

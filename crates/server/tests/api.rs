@@ -3,12 +3,13 @@
 mod common;
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use binhluan_api::{Article, Comment, CommentPage, IssuedReader, Policy, Violation};
 use binhluan_rules::LinkPolicy;
 use common::{
-    ARTICLE, Backend, TOKEN, TestDatabase, TestServer, assert_error, comment_body, config,
-    execute_sql, query_number, unique_key, valid_text,
+    ARTICLE, Backend, TOKEN, TestDatabase, TestServer, assert_error, clock_at_the_start_of_an_hour,
+    comment_body, config, execute_sql, query_number, unique_key, valid_text,
 };
 use futures::future::join_all;
 use reqwest::Method;
@@ -584,9 +585,9 @@ async fn rate_limit_is_counted_in_the_database(backend: Backend) {
         post_rate_limit: 3,
         ..config(&database.url)
     };
-    let first = TestServer::start(limited.clone()).await;
-    let second = TestServer::start(limited.clone()).await;
-    wait_for_an_early_second_of_the_minute().await;
+    let clock = clock_at_the_start_of_an_hour();
+    let first = TestServer::start_with_clock(limited.clone(), &clock).await;
+    let second = TestServer::start_with_clock(limited.clone(), &clock).await;
 
     let first_body = comment_body(1);
     assert_eq!(
@@ -617,18 +618,20 @@ async fn rate_limit_is_counted_in_the_database(backend: Backend) {
             201
         );
     }
-    for server in [&second, &first] {
-        let refused = server.post_comment(&comment_body(4), &unique_key()).await;
+    let refused_key = unique_key();
+    for (server, key) in [(&second, unique_key()), (&first, refused_key.clone())] {
+        let refused = server.post_comment(&comment_body(4), &key).await;
         let retry_after: u64 = refused.headers()["retry-after"]
             .to_str()
             .unwrap()
             .parse()
             .unwrap();
-        assert!((1..=60).contains(&retry_after), "Retry-After {retry_after}");
+        // The window began as the clock stopped: a whole minute is left.
+        assert_eq!(retry_after, 60, "Retry-After {retry_after}");
         let error = assert_error(refused, 429, "rate_limited").await;
         assert_eq!(error["retry_after"], retry_after);
     }
-    // A refused key is not used up: it can be retried once the window has passed.
+    // A refused key is not used up: it can be retried once the window has passed (below).
     assert_eq!(moderation_queue(&first, "pending").await.total, 3);
 
     // X-Forwarded-For is ignored unless trusted; trusted, it is the client address.
@@ -640,10 +643,13 @@ async fn rate_limit_is_counted_in_the_database(backend: Backend) {
     )
     .await;
     assert_eq!(spoofed.status(), 429);
-    let behind_proxy = TestServer::start(binhluan_server::Config {
-        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
-        ..limited.clone()
-    })
+    let behind_proxy = TestServer::start_with_clock(
+        binhluan_server::Config {
+            trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+            ..limited.clone()
+        },
+        &clock,
+    )
     .await;
     let forwarded = post_with_headers(
         &behind_proxy,
@@ -667,29 +673,30 @@ async fn rate_limit_is_counted_in_the_database(backend: Backend) {
             .status(),
         201
     );
-}
 
-/// Returns early in a calendar minute (the rate window), so that a test stays inside one.
-async fn wait_for_an_early_second_of_the_minute() {
-    let second_of_minute = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        % 60;
-    if second_of_minute > 45 {
-        tokio::time::sleep(std::time::Duration::from_secs(61 - second_of_minute)).await;
-    }
+    // The next minute is a new window: the refused key posts.
+    clock.advance(Duration::from_secs(60));
+    assert_eq!(
+        first
+            .post_comment(&comment_body(4), &refused_key)
+            .await
+            .status(),
+        201
+    );
 }
 
 async fn rate_limit_counts_ipv6_clients_by_their_64(backend: Backend) {
     let database = TestDatabase::new(backend).await;
-    let server = TestServer::start(binhluan_server::Config {
-        post_rate_limit: 1,
-        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
-        ..config(&database.url)
-    })
+    let clock = clock_at_the_start_of_an_hour();
+    let server = TestServer::start_with_clock(
+        binhluan_server::Config {
+            post_rate_limit: 1,
+            trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+            ..config(&database.url)
+        },
+        &clock,
+    )
     .await;
-    wait_for_an_early_second_of_the_minute().await;
     // In order: the last X-Forwarded-For entry, the status its post gets, and why.
     let posts = [
         ("2001:db8:1:2::1", 201),                  // 2001:db8:1:2::/64
@@ -724,13 +731,16 @@ async fn post_as(server: &TestServer, forwarded_for: &str, n: usize) -> u16 {
 
 async fn rate_limit_counts_ipv6_networks_by_their_56_and_48(backend: Backend) {
     let database = TestDatabase::new(backend).await;
-    let server = TestServer::start(binhluan_server::Config {
-        post_rate_limit: 1,
-        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
-        ..config(&database.url)
-    })
+    let clock = clock_at_the_start_of_an_hour();
+    let server = TestServer::start_with_clock(
+        binhluan_server::Config {
+            post_rate_limit: 1,
+            trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+            ..config(&database.url)
+        },
+        &clock,
+    )
     .await;
-    wait_for_an_early_second_of_the_minute().await;
     // Four /64s of one /56 post once each; a fifth /64 of it is past the /56's 4.
     for n in 0..4 {
         assert_eq!(
@@ -756,17 +766,20 @@ async fn rate_limit_counts_ipv6_networks_by_their_56_and_48(backend: Backend) {
 
 async fn forwarded_for_is_read_through_the_trusted_proxies_only(backend: Backend) {
     let database = TestDatabase::new(backend).await;
+    let clock = clock_at_the_start_of_an_hour();
     // Two proxies in front: a CDN (198.51.100.0/24) and the load balancer (this machine).
-    let server = TestServer::start(binhluan_server::Config {
-        post_rate_limit: 1,
-        trusted_proxies: vec![
-            "127.0.0.1/32".parse().unwrap(),
-            "198.51.100.0/24".parse().unwrap(),
-        ],
-        ..config(&database.url)
-    })
+    let server = TestServer::start_with_clock(
+        binhluan_server::Config {
+            post_rate_limit: 1,
+            trusted_proxies: vec![
+                "127.0.0.1/32".parse().unwrap(),
+                "198.51.100.0/24".parse().unwrap(),
+            ],
+            ..config(&database.url)
+        },
+        &clock,
+    )
     .await;
-    wait_for_an_early_second_of_the_minute().await;
     assert_eq!(post_as(&server, "203.0.113.7, 198.51.100.20", 1).await, 201);
     // The same client through another CDN node: the same client.
     assert_eq!(post_as(&server, "203.0.113.7, 198.51.100.21", 2).await, 429);
@@ -779,10 +792,13 @@ async fn forwarded_for_is_read_through_the_trusted_proxies_only(backend: Backend
     assert_eq!(post_as(&server, "203.0.113.8, 198.51.100.20", 4).await, 201);
 
     // A server that trusts no proxy ignores the header.
-    let direct = TestServer::start(binhluan_server::Config {
-        post_rate_limit: 1,
-        ..config(&database.url)
-    })
+    let direct = TestServer::start_with_clock(
+        binhluan_server::Config {
+            post_rate_limit: 1,
+            ..config(&database.url)
+        },
+        &clock,
+    )
     .await;
     assert_eq!(post_as(&direct, "203.0.113.50", 5).await, 201);
     assert_eq!(post_as(&direct, "203.0.113.51", 6).await, 429, "the peer");
@@ -790,12 +806,15 @@ async fn forwarded_for_is_read_through_the_trusted_proxies_only(backend: Backend
 
 async fn refused_posts_have_a_limit_of_their_own(backend: Backend) {
     let database = TestDatabase::new(backend).await;
-    let server = TestServer::start(binhluan_server::Config {
-        refused_post_rate_limit: 3,
-        ..config(&database.url)
-    })
+    let clock = clock_at_the_start_of_an_hour();
+    let server = TestServer::start_with_clock(
+        binhluan_server::Config {
+            refused_post_rate_limit: 3,
+            ..config(&database.url)
+        },
+        &clock,
+    )
     .await;
-    wait_for_an_early_second_of_the_minute().await;
     let refused = json!({ "author_name": "Bot", "content": "spam spam spam" });
     for attempt in 0..3 {
         let answer = server.post_comment(&refused, &unique_key()).await;

@@ -11,7 +11,10 @@ use binhluan_api::{
     AuditPage, Ban, BanList, Comment, CommentPage, CommentStatus, ModerationItem, Policy,
     QueueCounts, ReportReason, ReportedPage, Role,
 };
-use common::{ARTICLE, Backend, TestServer, assert_error, comment_body, execute_sql, unique_key};
+use common::{
+    ARTICLE, Backend, TestServer, assert_error, clock_at_the_start_of_an_hour, comment_body,
+    execute_sql, start_behind_proxy_with_clock, unique_key,
+};
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
 
@@ -281,7 +284,9 @@ async fn reports_reach_the_queue_once_per_reader(backend: Backend) {
 }
 
 async fn reports_are_rate_limited_per_client(backend: Backend) {
-    let (_database, server, _dir) = start(backend, None).await;
+    // The clock stands still: the hour's window lasts the whole test.
+    let clock = clock_at_the_start_of_an_hour();
+    let (_database, server, _dir) = start_behind_proxy_with_clock(backend, None, &clock).await;
     let id = server.published_comment(1, None).await;
     for n in 0..20 {
         let response = report(
@@ -309,6 +314,7 @@ async fn reports_are_rate_limited_per_client(backend: Backend) {
             .as_u64()
             .is_some_and(|s| s > 0 && s <= 3600)
     );
+    assert_eq!(body["retry_after"], 3600, "the whole hour is left");
     // Not counted; another client still reports.
     assert_eq!(reported(&server, "").await.comments[0].reports, 20);
     let response = report(

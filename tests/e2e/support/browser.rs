@@ -11,8 +11,7 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 use tokio::process::{Child, Command};
 
-/// How long to wait for the page to show something.
-const PATIENCE: Duration = Duration::from_secs(30);
+use super::PATIENCE;
 
 /// The screens the tests read on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

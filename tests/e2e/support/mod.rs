@@ -11,9 +11,15 @@ mod host_site;
 mod postgres;
 mod server;
 
+use std::time::Duration;
+
 pub use browser::Browser;
 pub use host_site::HostSite;
 pub use server::{ServerOptions, TestServer};
+
+/// How long a test waits for what it expects (the browser's page, the server's state) before
+/// it fails.
+const PATIENCE: Duration = Duration::from_secs(30);
 
 /// The seed article's slug.
 pub const SEED_SLUG: &str = "lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa";

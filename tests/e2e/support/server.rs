@@ -5,13 +5,13 @@ use std::net::SocketAddr;
 use binhluan_api::{
     ArticleInput, Comment, CommentPage, CommentStatus, IDEMPOTENCY_KEY_HEADER, NewComment,
 };
-use binhluan_server::{Config, Server};
+use binhluan_server::{Clock, Config, Server};
 use clap::Parser;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use super::SEED_SLUG;
+use super::{PATIENCE, SEED_SLUG};
 use super::bundle::dist;
 
 /// The moderators' token in tests.
@@ -29,11 +29,15 @@ pub struct ServerOptions {
     pub threads_registered: bool,
     /// A fresh PostgreSQL database (the server tests' throwaway cluster) instead of SQLite.
     pub postgres: bool,
+    /// Requests judged by a clock stopped at the start of the current hour instead of the
+    /// system clock, so that rate-limit windows never end during the test.
+    pub stopped_clock: bool,
 }
 
 /// A running server and its database, removed when dropped.
 pub struct TestServer {
     config: Config,
+    clock: Clock,
     addr: SocketAddr,
     running: Option<(oneshot::Sender<()>, JoinHandle<()>)>,
     /// The one-time desk login link the running server printed, if it did.
@@ -76,8 +80,18 @@ impl TestServer {
         let addr = Self::launch(&config).await;
         // Restarts come back on the same port, as a real restart would.
         config.addr = addr;
+        let clock = if options.stopped_clock {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .expect("a time after 1970")
+                .as_secs();
+            Clock::stopped_at(i64::try_from(now - now % 3600).expect("a time in range") * 1_000_000)
+        } else {
+            Clock::system()
+        };
         let mut server = TestServer {
             config,
+            clock,
             addr,
             running: None,
             login_link: None,
@@ -94,8 +108,13 @@ impl TestServer {
         addr
     }
 
-    async fn spawn(config: &Config) -> (oneshot::Sender<()>, JoinHandle<()>, Option<String>) {
-        let server = Server::bind(config).await.expect("the server starts");
+    async fn spawn(
+        config: &Config,
+        clock: &Clock,
+    ) -> (oneshot::Sender<()>, JoinHandle<()>, Option<String>) {
+        let server = Server::bind_with_clock(config, clock.clone())
+            .await
+            .expect("the server starts");
         let login_link = server.login_link().map(str::to_owned);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
@@ -135,7 +154,7 @@ impl TestServer {
     /// Starts the server again on the same port and database.
     pub async fn restart(&mut self) {
         self.stop().await;
-        let (stop, task, login_link) = Self::spawn(&self.config).await;
+        let (stop, task, login_link) = Self::spawn(&self.config, &self.clock).await;
         self.running = Some((stop, task));
         self.login_link = login_link;
     }
@@ -167,6 +186,28 @@ impl TestServer {
             .await
             .expect("a page of comments");
         page.comments
+    }
+
+    /// Waits until the server has stored `likes` likes of the published comment by `author`
+    /// (as the moderation API reports it), or fails after the tests' patience.
+    pub async fn wait_until_likes(&self, author: &str, likes: u64) {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let stored = self
+                .moderation_list(CommentStatus::Published)
+                .await
+                .into_iter()
+                .find(|comment| comment.author_name == author)
+                .map(|comment| comment.likes);
+            if stored == Some(likes) {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() <= deadline,
+                "the server never stored {likes} likes of {author}'s comment: {stored:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
     }
 
     /// A new reader's id, issued by the server (`POST /api/readers`) as the widget asks for

@@ -9,7 +9,6 @@ use super::Db;
 use super::backfill::search_text;
 use super::comments::{COMMENT_COLUMNS, CommentRow, ParentProblem, status_column};
 use super::rate_limit::{Bucket, count_client_hit};
-use crate::clock::now_micros;
 
 /// A comment to store, already validated and normalized.
 #[derive(Debug)]
@@ -60,30 +59,31 @@ pub enum PostOutcome {
 }
 
 impl Db {
-    /// Counts one request of `client` in `bucket` (a post the rules refused, a request to
-    /// restore a text's marks: limits of their own, apart from accepted posts);
+    /// Counts one request of `client` in `bucket` at `now` (a post the rules refused, a
+    /// request to restore a text's marks: limits of their own, apart from accepted posts);
     /// `Some(seconds to wait)` past `limit` a window.
     pub async fn count_client(
         &self,
         bucket: Bucket,
         client: &str,
         limit: u32,
+        now: i64,
     ) -> Result<Option<u64>, sqlx::Error> {
         let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
-        let wait = count_client_hit(&mut transaction, bucket, client, limit, now_micros()).await?;
+        let wait = count_client_hit(&mut transaction, bucket, client, limit, now).await?;
         transaction.commit().await?;
         Ok(wait)
     }
 
-    /// Stores `record` unless its key was used already, the client is over its limit or the
-    /// parent is wrong. Concurrent posts with one key serialize on the key's unique row: one
-    /// stores the comment, the others replay its answer.
+    /// Stores `record`, posted at `now`, unless its key was used already, the client is over
+    /// its limit or the parent is wrong. Concurrent posts with one key serialize on the key's
+    /// unique row: one stores the comment, the others replay its answer.
     pub async fn post_comment(
         &self,
         record: &NewCommentRecord<'_>,
+        now: i64,
     ) -> Result<PostOutcome, sqlx::Error> {
-        let now = now_micros();
         let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
         // A write first: SQLite then takes its write lock at once (waiting its turn) instead

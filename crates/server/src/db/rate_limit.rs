@@ -116,7 +116,7 @@ pub async fn count_hit(
 }
 
 /// Counts one hit by `client` in `bucket`, and for an IPv6 client in its /56 and /48 too
-/// (with 4 and 16 times the `limit`: [`crate::client::wider_keys`]); `Some(seconds to wait)`
+/// (with 4 and 16 times the `limit`: [`crate::client_key::wider_keys`]); `Some(seconds to wait)`
 /// when any of them is past its limit.
 pub async fn count_client_hit(
     connection: &mut AnyConnection,
@@ -126,7 +126,7 @@ pub async fn count_client_hit(
     now_micros: i64,
 ) -> Result<Option<u64>, sqlx::Error> {
     let mut wait = count_hit(&mut *connection, bucket, client, limit, now_micros).await?;
-    for (key, factor) in crate::client::wider_keys(client) {
+    for (key, factor) in crate::client_key::wider_keys(client) {
         let wider = limit.saturating_mul(factor);
         if let Some(seconds) = count_hit(&mut *connection, bucket, &key, wider, now_micros).await? {
             wait = wait.max(Some(seconds));

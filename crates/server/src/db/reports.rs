@@ -60,10 +60,13 @@ pub struct ReportRecord<'a> {
 }
 
 impl Db {
-    /// Records `report`, within its client's limit; hides the comment (pending, held for
-    /// `reports`) once `hide_after` readers have reported it.
-    pub async fn report(&self, report: &ReportRecord<'_>) -> Result<ReportOutcome, sqlx::Error> {
-        let now = now_micros();
+    /// Records `report`, made at `now`, within its client's limit; hides the comment
+    /// (pending, held for `reports`) once `hide_after` readers have reported it.
+    pub async fn report(
+        &self,
+        report: &ReportRecord<'_>,
+        now: i64,
+    ) -> Result<ReportOutcome, sqlx::Error> {
         let _turn = self.write_turn().await;
         let mut transaction = self.pool.begin().await?;
         if let Some(wait) = count_client_hit(

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::page_limit;
 use crate::article_fields::{self, CheckedArticle};
 use crate::auth::{Admin, Moderator};
-use crate::clock::{now_micros, rfc3339_seconds};
+use crate::clock::rfc3339_seconds;
 use crate::cursor::ArticleCursor;
 use crate::db::{ArticleRecord, Saved};
 use crate::error::ApiFailure;
@@ -101,7 +101,7 @@ pub async fn put(
     let undated = match state.db.article(slug).await? {
         Some(existing) => (existing.article.published_at, existing.thread.published_at),
         None => {
-            let now = now_micros();
+            let now = state.clock.now_micros();
             (rfc3339_seconds(now), now)
         }
     };
@@ -164,7 +164,7 @@ pub async fn list(
             after.as_ref(),
             limit,
             state.policy.get().policy.auto_close_after_days,
-            now_micros(),
+            state.clock.now_micros(),
         )
         .await?;
     Ok(Json(ArticleList {

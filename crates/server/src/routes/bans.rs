@@ -12,7 +12,6 @@ use serde::Deserialize;
 
 use super::{id_cursor, page_limit};
 use crate::auth::Moderator;
-use crate::clock::now_micros;
 use crate::db::{BanOutcome, BanRequest};
 use crate::error::ApiFailure;
 use crate::extract::{ApiQuery, JsonBody};
@@ -24,7 +23,11 @@ pub(super) async fn refuse_banned(
     reader: Option<&str>,
     client: &str,
 ) -> Result<(), ApiFailure> {
-    match state.db.ban_on(reader, client, now_micros()).await? {
+    match state
+        .db
+        .ban_on(reader, client, state.clock.now_micros())
+        .await?
+    {
         Some(until) => {
             tracing::info!(%client, "refused a banned reader");
             Err(ApiFailure::Banned { until })
@@ -63,7 +66,7 @@ pub async fn ban(
         note,
         reject_pending: new.reject_pending,
         moderator: &moderator.name,
-        now: now_micros(),
+        now: state.clock.now_micros(),
     };
     match state.db.ban(&request).await? {
         BanOutcome::Made(ban) => {
@@ -95,7 +98,10 @@ pub async fn list(
 ) -> Result<Json<BanList>, ApiFailure> {
     let limit = page_limit(query.limit)?;
     let before = id_cursor(query.cursor.as_deref())?;
-    let (bans, next) = state.db.active_bans(now_micros(), before, limit).await?;
+    let (bans, next) = state
+        .db
+        .active_bans(state.clock.now_micros(), before, limit)
+        .await?;
     Ok(Json(BanList {
         bans,
         next_cursor: next.map(|id| id.to_string()),
@@ -113,7 +119,11 @@ pub async fn unban(
         message_en: "No such ban.",
     };
     let id: i64 = id.parse().map_err(|_| not_found())?;
-    if state.db.lift_ban(id, &moderator.name, now_micros()).await? {
+    if state
+        .db
+        .lift_ban(id, &moderator.name, state.clock.now_micros())
+        .await?
+    {
         tracing::info!(id, moderator = %moderator.name, "ban lifted");
         Ok(StatusCode::NO_CONTENT)
     } else {

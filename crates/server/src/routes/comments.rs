@@ -210,7 +210,11 @@ pub async fn post(
         held_for: held_for.as_deref(),
         rate_limit: state.post_rate_limit,
     };
-    match state.db.post_comment(&record).await? {
+    match state
+        .db
+        .post_comment(&record, state.clock.now_micros())
+        .await?
+    {
         PostOutcome::Created(body) => {
             tracing::info!(article = %slug, ?status, "comment posted");
             measure::post(match status {
@@ -265,7 +269,12 @@ async fn count_refusal(
     Ok(
         match state
             .db
-            .count_client(Bucket::RefusedPost, client, state.refused_post_rate_limit)
+            .count_client(
+                Bucket::RefusedPost,
+                client,
+                state.refused_post_rate_limit,
+                state.clock.now_micros(),
+            )
             .await?
         {
             Some(retry_after) => {

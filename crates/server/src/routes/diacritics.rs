@@ -28,7 +28,12 @@ pub async fn restore(
 ) -> Result<Json<Restored>, ApiFailure> {
     if let Some(retry_after) = state
         .db
-        .count_client(Bucket::Restore, &client, RESTORES_PER_MINUTE)
+        .count_client(
+            Bucket::Restore,
+            &client,
+            RESTORES_PER_MINUTE,
+            state.clock.now_micros(),
+        )
         .await?
     {
         tracing::info!(%client, "restore rate limit reached");

@@ -6,7 +6,6 @@ use axum::Json;
 use axum::extract::State;
 use binhluan_api::Like;
 
-use crate::clock::now_micros;
 use crate::db::LikeOutcome;
 use crate::error::ApiFailure;
 use crate::extract::{ClientKey, CommentId, ReaderId};
@@ -45,7 +44,7 @@ async fn set_like(
     let reader = reader.ok_or_else(missing_reader_id)?;
     match state
         .db
-        .set_like(id, &reader, liked, client, now_micros())
+        .set_like(id, &reader, liked, client, state.clock.now_micros())
         .await?
     {
         LikeOutcome::Likes(likes) => Ok(Json(Like { likes, liked })),

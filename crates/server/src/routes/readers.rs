@@ -8,7 +8,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use binhluan_api::IssuedReader;
 
-use crate::clock::now_micros;
 use crate::error::ApiFailure;
 use crate::extract::ClientKey;
 use crate::state::AppState;
@@ -19,7 +18,11 @@ pub async fn issue(
     State(state): State<Arc<AppState>>,
     ClientKey(client): ClientKey,
 ) -> Result<(StatusCode, Json<IssuedReader>), ApiFailure> {
-    if let Some(retry_after) = state.db.count_reader_id(&client, now_micros()).await? {
+    if let Some(retry_after) = state
+        .db
+        .count_reader_id(&client, state.clock.now_micros())
+        .await?
+    {
         tracing::info!(%client, "reader id bound reached");
         return Err(ApiFailure::TooManyReaders { retry_after });
     }

@@ -39,7 +39,7 @@ pub async fn report(
         text,
         hide_after: state.policy.get().policy.hide_after_reports,
     };
-    match state.db.report(&record).await? {
+    match state.db.report(&record, state.clock.now_micros()).await? {
         ReportOutcome::Accepted => Ok(StatusCode::ACCEPTED),
         ReportOutcome::NotFound => Err(ApiFailure::comment_not_found()),
         ReportOutcome::Limited(retry_after) => {

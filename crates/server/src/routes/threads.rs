@@ -9,7 +9,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use binhluan_api::{Article, ArticleOrigin, Commenting, ThreadRequest};
 
 use crate::article_fields::{self, embed_article, embed_title};
-use crate::clock::now_micros;
 use crate::config::ThreadMode;
 use crate::db::{ArticleRecord, EmbedThread};
 use crate::error::ApiFailure;
@@ -46,7 +45,7 @@ pub async fn open(
     // A page's address that is not a web address is left out rather than refused: the
     // reader in front of the widget cannot fix the page.
     let url = article_fields::url(request.url.as_deref()).ok().flatten();
-    let now = now_micros();
+    let now = state.clock.now_micros();
     let article = embed_article(slug, title, url, now);
     let record = ArticleRecord {
         article: &article,

@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use binhluan_server::config::ThreadMode;
-use binhluan_server::{Config, Server};
+use binhluan_server::{Clock, Config, Server};
 use reqwest::{Client, Response};
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -123,9 +123,17 @@ pub struct TestServer {
 }
 
 impl TestServer {
-    /// Starts a server with `config`.
+    /// Starts a server with `config`, on the system clock.
     pub async fn start(config: Config) -> Self {
-        let server = Server::bind(&config).await.expect("the server starts");
+        Self::start_with_clock(config, &Clock::system()).await
+    }
+
+    /// Starts a server with `config` that judges requests by `clock` (a stopped clock the
+    /// test moves, so that rate-limit windows pass when the test says, not the wall clock).
+    pub async fn start_with_clock(config: Config, clock: &Clock) -> Self {
+        let server = Server::bind_with_clock(&config, clock.clone())
+            .await
+            .expect("the server starts");
         let addr = server.local_addr().expect("a local address");
         let metrics = server
             .metrics_addr()
@@ -364,6 +372,15 @@ pub async fn start_behind_proxy(
     backend: Backend,
     policy: Option<&binhluan_api::Policy>,
 ) -> (TestDatabase, TestServer, TempDir) {
+    start_behind_proxy_with_clock(backend, policy, &Clock::system()).await
+}
+
+/// [`start_behind_proxy`], with a server that judges requests by `clock`.
+pub async fn start_behind_proxy_with_clock(
+    backend: Backend,
+    policy: Option<&binhluan_api::Policy>,
+    clock: &Clock,
+) -> (TestDatabase, TestServer, TempDir) {
     let database = TestDatabase::new(backend).await;
     let dir = TempDir::new().unwrap();
     let policy_file = policy.map(|policy| {
@@ -371,11 +388,25 @@ pub async fn start_behind_proxy(
         std::fs::write(&file, serde_json::to_string(policy).unwrap()).unwrap();
         file
     });
-    let server = TestServer::start(Config {
-        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
-        policy: policy_file,
-        ..config(&database.url)
-    })
+    let server = TestServer::start_with_clock(
+        Config {
+            trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+            policy: policy_file,
+            ..config(&database.url)
+        },
+        clock,
+    )
     .await;
     (database, server, dir)
+}
+
+/// A stopped clock at the start of the current hour, for servers whose rate limits a test
+/// counts: every window (a minute, 15 minutes, an hour) begins there and lasts until the test
+/// moves the clock.
+pub fn clock_at_the_start_of_an_hour() -> Clock {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    Clock::stopped_at(i64::try_from(now - now % 3600).unwrap() * 1_000_000)
 }

@@ -1,4 +1,4 @@
-//! Who the rate limits count against: the client's address (read through the trusted
+//! The client key the rate limits count against: the client's address (read through the trusted
 //! proxies' `X-Forwarded-For`), an IPv6 client by its /64, and by its /56 and /48 as well.
 
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
