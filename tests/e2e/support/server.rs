@@ -11,8 +11,8 @@ use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use super::{PATIENCE, SEED_SLUG};
 use super::bundle::dist;
+use super::{PATIENCE, SEED_SLUG};
 
 /// The moderators' token in tests.
 pub const MODERATION_TOKEN: &str = "e2e-moderation-token-0123456789abcdef";
