@@ -16,7 +16,10 @@ const LENGTHS: [Option<u32>; 3] = [Some(1), Some(7), None];
 
 /// "Cấm" and, once pressed, the form that bans the author of comment `id`.
 #[component]
-pub fn BanForm(id: i64) -> impl IntoView {
+pub fn BanForm(
+    /// The comment whose author the form bans.
+    id: i64,
+) -> impl IntoView {
     let auth = use_auth();
     let texts = use_texts();
     let lang = use_lang();

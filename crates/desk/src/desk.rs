@@ -18,7 +18,10 @@ use crate::toasts::{ToastRegion, Toasts};
 
 /// The desk of a logged-in moderator.
 #[component]
-pub fn Desk(session: Session) -> impl IntoView {
+pub fn Desk(
+    /// The moderator logged in: their name and role.
+    session: Session,
+) -> impl IntoView {
     let auth = use_auth();
     Toasts::provide();
     Counts::provide(auth);

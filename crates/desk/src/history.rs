@@ -10,7 +10,10 @@ use crate::time;
 
 /// The author history of comment `id`.
 #[component]
-pub fn History(id: i64) -> impl IntoView {
+pub fn History(
+    /// The comment whose decisions are listed.
+    id: i64,
+) -> impl IntoView {
     let auth = use_auth();
     let texts = use_texts();
     let lang = use_lang();

@@ -14,7 +14,10 @@ use crate::time;
 /// One comment: its article, author, time, reader and network, the comment it answers, why it
 /// was held, its text, its state, the actions; and, when focused, its author's history.
 #[component]
-pub fn Item(item: ModerationItem) -> impl IntoView {
+pub fn Item(
+    /// The comment, its article and its parent, as the queue lists it.
+    item: ModerationItem,
+) -> impl IntoView {
     let queue = use_queue();
     let decisions = use_decisions();
     let texts = use_texts();

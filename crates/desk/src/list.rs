@@ -21,7 +21,10 @@ const REFILL_BELOW: usize = 10;
 
 /// The queue the filters ask for, refreshed when they change.
 #[component]
-pub fn QueuePanel(query: Memo<Query>) -> impl IntoView {
+pub fn QueuePanel(
+    /// Which queue, article and search the panel lists.
+    query: Memo<Query>,
+) -> impl IntoView {
     let auth = use_auth();
     let texts = use_texts();
     let lang = use_lang();

@@ -145,8 +145,10 @@ impl Queue {
                 return;
             }
             let document = web_sys::window().and_then(|w| w.document());
-            let active = document.as_ref().and_then(|d| d.active_element());
-            let body = document.as_ref().and_then(|d| d.body());
+            let active = document
+                .as_ref()
+                .and_then(web_sys::Document::active_element);
+            let body = document.as_ref().and_then(web_sys::Document::body);
             let lost = match (&active, &body) {
                 (None, _) => true,
                 (Some(active), Some(body)) => active == body.unchecked_ref::<web_sys::Element>(),

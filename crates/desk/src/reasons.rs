@@ -8,7 +8,10 @@ use crate::queue::{use_decisions, use_queue};
 
 /// The reasons to reject comment `id` for; choosing one rejects it.
 #[component]
-pub fn ReasonChoice(id: i64) -> impl IntoView {
+pub fn ReasonChoice(
+    /// The comment the reason is chosen for.
+    id: i64,
+) -> impl IntoView {
     let queue = use_queue();
     let decisions = use_decisions();
     let texts = use_texts();

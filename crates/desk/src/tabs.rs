@@ -93,7 +93,12 @@ pub fn use_counts() -> Counts {
 /// The tabs: pending, published, rejected and reported with their counts, the bans; the
 /// audit log and the policy for admins.
 #[component]
-pub fn Tabs(tab: RwSignal<Tab>, is_admin: bool) -> impl IntoView {
+pub fn Tabs(
+    /// The tab shown; set when the moderator picks another.
+    tab: RwSignal<Tab>,
+    /// Whether the admin-only tabs are offered.
+    is_admin: bool,
+) -> impl IntoView {
     let texts = use_texts();
     let counts = use_counts();
     let queue_tab = move |status: CommentStatus| {

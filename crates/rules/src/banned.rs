@@ -291,7 +291,10 @@ mod tests {
     use crate::tokens::runs;
 
     fn found(banned: &[&str], text: &str) -> Vec<String> {
-        let list: Vec<String> = banned.iter().map(|s| s.to_string()).collect();
+        let list: Vec<String> = banned
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         let analysis = Analysis::new(text);
         let chars = analysis.chars();
         Banned::new(&list)

@@ -253,9 +253,8 @@ const fn pack(text: &str) -> u64 {
                 2,
             )
         };
-        let letter = match char::from_u32(code) {
-            Some(letter) => letter,
-            None => panic!("not a letter"),
+        let Some(letter) = char::from_u32(code) else {
+            panic!("not a letter")
         };
         packed = packed << BITS | form_code(letter) as u64;
         i += width;

@@ -83,7 +83,7 @@ impl FromRequestParts<Arc<AppState>> for Moderator {
             let echoed = parts
                 .headers
                 .get(CSRF_HEADER)
-                .map(|value| value.as_bytes())
+                .map(axum::http::HeaderValue::as_bytes)
                 .unwrap_or_default();
             if !bool::from(echoed.ct_eq(session.csrf_token.as_bytes())) {
                 tracing::warn!(moderator = %session.account.name, "refused a write without its CSRF token");

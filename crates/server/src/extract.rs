@@ -132,7 +132,10 @@ impl FromRequestParts<Arc<AppState>> for ReaderId {
 
 /// The bytes of the request's `name` header, if it has one.
 fn header_bytes<'a>(parts: &'a Parts, name: &str) -> Option<&'a [u8]> {
-    parts.headers.get(name).map(|value| value.as_bytes())
+    parts
+        .headers
+        .get(name)
+        .map(axum::http::HeaderValue::as_bytes)
 }
 
 /// The key the rate limits count against ([`client_key::rate_limit_key`]: IPv6 clients by their

@@ -4,8 +4,6 @@
 //! The binary (`src/main.rs`) parses a [`Config`] and runs a [`Server`]; tests start the same
 //! [`Server`] in-process.
 
-#![warn(missing_docs)]
-
 mod article_fields;
 mod auth;
 pub mod backup;

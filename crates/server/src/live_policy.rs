@@ -69,12 +69,18 @@ impl LivePolicy {
 
     /// The version in force.
     pub fn get(&self) -> Arc<Versioned> {
-        self.0.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.0
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     /// Puts `version` in force here, unless a newer one already is.
     pub fn set(&self, version: Versioned) {
-        let mut current = self.0.write().unwrap_or_else(|e| e.into_inner());
+        let mut current = self
+            .0
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if version.version > current.version {
             tracing::info!(version = version.version, by = %version.saved_by, "policy in force");
             *current = Arc::new(version);

@@ -32,7 +32,7 @@ impl TokenGuard {
         let windows = self
             .windows
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let window = windows.get(client)?;
         let ends = window.start + WINDOW;
         (window.failures >= LIMIT && now < ends).then(|| (ends - now).as_secs().max(1))
@@ -43,7 +43,7 @@ impl TokenGuard {
         let mut windows = self
             .windows
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if windows.len() >= MAX_CLIENTS && !windows.contains_key(client) {
             windows.retain(|_, window| now < window.start + WINDOW);
             if windows.len() >= MAX_CLIENTS {

@@ -84,7 +84,7 @@ impl ViewCounter {
     fn lock(&self) -> std::sync::MutexGuard<'_, Counted> {
         self.inner
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Writes the views counted since the last write; kept for the next one if the database

@@ -7,7 +7,11 @@ use crate::i18n::use_texts;
 
 /// "Tối thiểu 10 chữ Tiếng việt có dấu", "Không chứa liên kết": one line per rule of `policy`.
 #[component]
-pub fn RulesList(#[prop(into)] policy: Signal<Policy>) -> impl IntoView {
+pub fn RulesList(
+    /// The newsroom's rules, one line each.
+    #[prop(into)]
+    policy: Signal<Policy>,
+) -> impl IntoView {
     let texts = use_texts();
     let lines = move || {
         let texts = texts();

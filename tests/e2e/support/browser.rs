@@ -104,9 +104,8 @@ impl Browser {
                 "deviceMetrics": { "width": 360, "height": 780, "pixelRatio": 3.0, "touch": true, "mobile": true }
             });
         }
-        let capabilities = match capabilities {
-            Value::Object(map) => map,
-            _ => unreachable!("a JSON object"),
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object")
         };
         let url = format!("http://127.0.0.1:{port}");
         let mut last_error = None;
