@@ -685,18 +685,24 @@ async fn rate_limit_is_counted_in_the_database(backend: Backend) {
     );
 }
 
-async fn rate_limit_counts_ipv6_clients_by_their_64(backend: Backend) {
+/// A server that takes one post a window from each client, behind a proxy on this machine
+/// whose `X-Forwarded-For` it trusts; its clock stands still, so the window never ends.
+async fn one_post_an_hour_behind_the_local_proxy(backend: Backend) -> (TestDatabase, TestServer) {
     let database = TestDatabase::new(backend).await;
-    let clock = clock_at_the_start_of_an_hour();
     let server = TestServer::start_with_clock(
         binhluan_server::Config {
             post_rate_limit: 1,
             trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
             ..config(&database.url)
         },
-        &clock,
+        &clock_at_the_start_of_an_hour(),
     )
     .await;
+    (database, server)
+}
+
+async fn rate_limit_counts_ipv6_clients_by_their_64(backend: Backend) {
+    let (_database, server) = one_post_an_hour_behind_the_local_proxy(backend).await;
     // In order: the last X-Forwarded-For entry, the status its post gets, and why.
     let posts = [
         ("2001:db8:1:2::1", 201),                  // 2001:db8:1:2::/64
@@ -730,17 +736,7 @@ async fn post_as(server: &TestServer, forwarded_for: &str, n: usize) -> u16 {
 }
 
 async fn rate_limit_counts_ipv6_networks_by_their_56_and_48(backend: Backend) {
-    let database = TestDatabase::new(backend).await;
-    let clock = clock_at_the_start_of_an_hour();
-    let server = TestServer::start_with_clock(
-        binhluan_server::Config {
-            post_rate_limit: 1,
-            trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
-            ..config(&database.url)
-        },
-        &clock,
-    )
-    .await;
+    let (_database, server) = one_post_an_hour_behind_the_local_proxy(backend).await;
     // Four /64s of one /56 post once each; a fifth /64 of it is past the /56's 4.
     for n in 0..4 {
         assert_eq!(
