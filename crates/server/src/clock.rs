@@ -42,6 +42,14 @@ impl Clock {
         }
     }
 
+    /// A clock standing at the start of the current hour (by the system clock), for tests that
+    /// count rate limits: every window (a minute, 15 minutes, an hour) begins there and lasts
+    /// until the test moves the clock.
+    pub fn stopped_at_the_hour() -> Self {
+        let now = now_micros();
+        Self::stopped_at(now - now % 3_600_000_000)
+    }
+
     /// Microseconds since the Unix epoch, now by this clock.
     pub fn now_micros(&self) -> i64 {
         self.stopped

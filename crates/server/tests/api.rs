@@ -2,14 +2,16 @@
 
 mod common;
 
+use binhluan_server::Clock;
+
 use std::collections::HashSet;
 use std::time::Duration;
 
 use binhluan_api::{Article, Comment, CommentPage, IssuedReader, Policy, Violation};
 use binhluan_rules::LinkPolicy;
 use common::{
-    ARTICLE, Backend, TOKEN, TestDatabase, TestServer, assert_error, clock_at_the_start_of_an_hour,
-    comment_body, config, execute_sql, query_number, unique_key, valid_text,
+    ARTICLE, Backend, TOKEN, TestDatabase, TestServer, assert_error, comment_body, config,
+    execute_sql, query_number, unique_key, valid_text,
 };
 use futures::future::join_all;
 use reqwest::Method;
@@ -585,7 +587,7 @@ async fn rate_limit_is_counted_in_the_database(backend: Backend) {
         post_rate_limit: 3,
         ..config(&database.url)
     };
-    let clock = clock_at_the_start_of_an_hour();
+    let clock = Clock::stopped_at_the_hour();
     let first = TestServer::start_with_clock(limited.clone(), &clock).await;
     let second = TestServer::start_with_clock(limited.clone(), &clock).await;
 
@@ -695,7 +697,7 @@ async fn one_post_an_hour_behind_the_local_proxy(backend: Backend) -> (TestDatab
             trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
             ..config(&database.url)
         },
-        &clock_at_the_start_of_an_hour(),
+        &Clock::stopped_at_the_hour(),
     )
     .await;
     (database, server)
@@ -762,7 +764,7 @@ async fn rate_limit_counts_ipv6_networks_by_their_56_and_48(backend: Backend) {
 
 async fn forwarded_for_is_read_through_the_trusted_proxies_only(backend: Backend) {
     let database = TestDatabase::new(backend).await;
-    let clock = clock_at_the_start_of_an_hour();
+    let clock = Clock::stopped_at_the_hour();
     // Two proxies in front: a CDN (198.51.100.0/24) and the load balancer (this machine).
     let server = TestServer::start_with_clock(
         binhluan_server::Config {
@@ -802,7 +804,7 @@ async fn forwarded_for_is_read_through_the_trusted_proxies_only(backend: Backend
 
 async fn refused_posts_have_a_limit_of_their_own(backend: Backend) {
     let database = TestDatabase::new(backend).await;
-    let clock = clock_at_the_start_of_an_hour();
+    let clock = Clock::stopped_at_the_hour();
     let server = TestServer::start_with_clock(
         binhluan_server::Config {
             refused_post_rate_limit: 3,

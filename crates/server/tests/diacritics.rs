@@ -7,12 +7,14 @@
 
 mod common;
 
+use binhluan_server::Clock;
+
 use std::time::Duration;
 
 use common::start_behind_proxy as start;
 
 use binhluan_api::{Policy, Restored};
-use common::{Backend, TestServer, clock_at_the_start_of_an_hour, start_behind_proxy_with_clock};
+use common::{Backend, TestServer, start_behind_proxy_with_clock};
 use reqwest::Response;
 use serde_json::{Value, json};
 
@@ -163,7 +165,7 @@ async fn long_texts_and_malformed_requests_get_bilingual_errors(backend: Backend
 }
 
 async fn restoring_is_rate_limited_per_client(backend: Backend) {
-    let clock = clock_at_the_start_of_an_hour();
+    let clock = Clock::stopped_at_the_hour();
     let (_database, server, _dir) = start_behind_proxy_with_clock(backend, None, &clock).await;
     let body = json!({ "text": "toi di hoc" });
     // 30 a minute; the clock stands still, so the window lasts the whole loop.

@@ -5,6 +5,8 @@
 
 mod common;
 
+use binhluan_server::Clock;
+
 use common::start_behind_proxy as start;
 
 use binhluan_api::{
@@ -12,8 +14,8 @@ use binhluan_api::{
     QueueCounts, ReportReason, ReportedPage, Role,
 };
 use common::{
-    ARTICLE, Backend, TestServer, assert_error, clock_at_the_start_of_an_hour, comment_body,
-    execute_sql, start_behind_proxy_with_clock, unique_key,
+    ARTICLE, Backend, TestServer, assert_error, comment_body, execute_sql,
+    start_behind_proxy_with_clock, unique_key,
 };
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
@@ -285,7 +287,7 @@ async fn reports_reach_the_queue_once_per_reader(backend: Backend) {
 
 async fn reports_are_rate_limited_per_client(backend: Backend) {
     // The clock stands still: the hour's window lasts the whole test.
-    let clock = clock_at_the_start_of_an_hour();
+    let clock = Clock::stopped_at_the_hour();
     let (_database, server, _dir) = start_behind_proxy_with_clock(backend, None, &clock).await;
     let id = server.published_comment(1, None).await;
     for n in 0..20 {

@@ -81,11 +81,7 @@ impl TestServer {
         // Restarts come back on the same port, as a real restart would.
         config.addr = addr;
         let clock = if options.stopped_clock {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .expect("a time after 1970")
-                .as_secs();
-            Clock::stopped_at(i64::try_from(now - now % 3600).expect("a time in range") * 1_000_000)
+            Clock::stopped_at_the_hour()
         } else {
             Clock::system()
         };

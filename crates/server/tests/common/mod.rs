@@ -399,14 +399,3 @@ pub async fn start_behind_proxy_with_clock(
     .await;
     (database, server, dir)
 }
-
-/// A stopped clock at the start of the current hour, for servers whose rate limits a test
-/// counts: every window (a minute, 15 minutes, an hour) begins there and lasts until the test
-/// moves the clock.
-pub fn clock_at_the_start_of_an_hour() -> Clock {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    Clock::stopped_at(i64::try_from(now - now % 3600).unwrap() * 1_000_000)
-}
