@@ -54,7 +54,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mapfile -t ports < <(free_ports 5 38200)
+mapfile -t ports < <(free_ports 5 28200)
 pg_port="${ports[0]}" server_a="${ports[1]}" server_b="${ports[2]}"
 plain_port="${ports[3]}" cached_port="${ports[4]}"
 

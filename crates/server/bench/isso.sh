@@ -68,7 +68,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mapfile -t ports < <(free_ports 3 38500)
+mapfile -t ports < <(free_ports 3 28500)
 isso="http://127.0.0.1:${ports[0]}"
 binhluan="http://127.0.0.1:${ports[1]}"
 metrics_addr="127.0.0.1:${ports[2]}"

@@ -12,7 +12,9 @@ slug="lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa"
 target_dir="${CARGO_TARGET_DIR:-$repo/target}"
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
 
-# Prints `count` free loopback ports from `first` on (ones nothing answers on), one a line.
+# Prints `count` free loopback ports from `first` on (ones nothing answers on), one a line. Callers
+# start below Linux's ephemeral range (32768-60999): wrk's many connections would otherwise leave
+# a port in TIME_WAIT that a server started later cannot bind.
 free_ports() {
     local count="$1" first="$2" found=0
     for candidate in $(seq "$first" $((first + 200))); do

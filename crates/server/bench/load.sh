@@ -33,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port="$(free_ports 1 38000)"
+port="$(free_ports 1 28000)"
 base="http://127.0.0.1:$port"
 database_url="${BENCH_DATABASE_URL:-sqlite://$work/bench.db}"
 
