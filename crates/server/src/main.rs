@@ -7,6 +7,11 @@ use binhluan_server::{Config, Server, backup, import, moderators};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc for every allocation of the process, SQLite's too (the crate's `override` feature):
+/// with glibc's malloc, a thread read cost 589 µs of CPU, with mimalloc 398–417 µs (README, "Speed").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The server (with no command), or one of its commands.
 #[derive(Debug, Parser)]
 #[command(
