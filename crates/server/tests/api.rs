@@ -29,6 +29,7 @@ suite! {
     idempotency_keys_expire_after_seven_days,
     concurrent_posts_with_one_key_create_one_comment,
     concurrent_posts_with_different_keys_all_succeed,
+    a_refused_post_among_concurrent_posts_refuses_only_itself,
     rate_limit_is_counted_in_the_database,
     rate_limit_counts_ipv6_clients_by_their_64,
     rate_limit_counts_ipv6_networks_by_their_56_and_48,
@@ -579,6 +580,48 @@ async fn concurrent_posts_with_different_keys_all_succeed(backend: Backend) {
     }
     assert_eq!(ids.len(), 24);
     assert_eq!(moderation_queue(&server, "pending").await.total, 24);
+}
+
+/// Posts that arrive together (on SQLite, they share one commit) are decided one by one: a
+/// post refused for its key or its parent refuses only itself, and every other is stored.
+async fn a_refused_post_among_concurrent_posts_refuses_only_itself(backend: Backend) {
+    let (_database, server) = start(backend).await;
+    let good: Vec<(Value, String)> = (0..12).map(|n| (comment_body(n), unique_key())).collect();
+    let one_key_six_comments: Vec<Value> = (20..26).map(comment_body).collect();
+    let mut orphan = comment_body(30);
+    orphan["parent_id"] = json!(999_999);
+    let orphan_key = unique_key();
+    let (good_answers, same_key_answers, orphan_answer) = tokio::join!(
+        join_all(
+            good.iter()
+                .map(|(body, key)| server.post_comment(body, key))
+        ),
+        join_all(
+            one_key_six_comments
+                .iter()
+                .map(|body| server.post_comment(body, "one-key-six-comments"))
+        ),
+        server.post_comment(&orphan, &orphan_key),
+    );
+    for response in good_answers {
+        assert_eq!(response.status(), 201);
+    }
+    let statuses: Vec<u16> = same_key_answers
+        .iter()
+        .map(|response| response.status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|&&status| status == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|&&status| status == 409).count(),
+        5,
+        "{statuses:?}"
+    );
+    assert_error(orphan_answer, 400, "invalid_input").await;
+    assert_eq!(moderation_queue(&server, "pending").await.total, 13);
 }
 
 async fn rate_limit_is_counted_in_the_database(backend: Backend) {

@@ -6,6 +6,7 @@ mod backfill;
 mod bans;
 mod comments;
 mod decisions;
+mod group_commit;
 mod likes;
 mod moderators;
 mod policy;
@@ -26,6 +27,8 @@ use anyhow::{Context, bail};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use tokio::sync::{Mutex, MutexGuard};
+
+use group_commit::PostQueue;
 
 pub use articles::{ArticleRecord, EmbedThread, Saved, StoredArticle, Thread};
 pub use bans::{BanOutcome, BanRequest};
@@ -70,6 +73,8 @@ pub struct Db {
     pool: AnyPool,
     /// SQLite only: this process's queue of writers (see [`Db::write_turn`]).
     write_gate: Option<Arc<Mutex<()>>>,
+    /// SQLite only: posts go to the task that commits them in groups.
+    post_queue: Option<PostQueue>,
     /// When this process next purges expired idempotency keys (microseconds since the epoch;
     /// 0: at its first post).
     next_key_purge: Arc<AtomicI64>,
@@ -132,9 +137,10 @@ impl Db {
             .context("cannot migrate the database")?;
         let write_gate = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
         let pseudonym_key = server_secret(&pool, "pseudonyms").await?;
-        let db = Self {
+        let mut db = Self {
             pool,
             write_gate,
+            post_queue: None,
             next_key_purge: Arc::new(AtomicI64::new(0)),
             pseudonym_key: pseudonym_key.into(),
             migrations: migrator.iter().count(),
@@ -142,6 +148,9 @@ impl Db {
         db.backfill()
             .await
             .context("cannot fill in what earlier versions did not store")?;
+        if backend == Backend::Sqlite {
+            db.post_queue = Some(PostQueue::start(db.clone()));
+        }
         tracing::info!(?backend, "database ready");
         Ok(db)
     }

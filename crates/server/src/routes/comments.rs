@@ -195,24 +195,23 @@ pub async fn post(
     } else {
         CommentStatus::Pending
     };
-    let held_for = hold_causes(&verdict);
     let record = NewCommentRecord {
-        article_slug: &slug,
+        article_slug: slug.clone(),
         parent_id: new.parent_id,
-        author_name: &author_name,
-        author_email: author_email.as_deref(),
-        content: &content,
+        request_hash: request_hash(&slug, &new)?,
+        author_name,
+        author_email,
+        content,
         status,
-        idempotency_key: &idempotency_key,
-        request_hash: &request_hash(&slug, &new)?,
-        client: &client,
-        reader_id: reader.as_deref(),
-        held_for: held_for.as_deref(),
+        idempotency_key,
+        client: client.clone(),
+        reader_id: reader,
+        held_for: hold_causes(&verdict),
         rate_limit: state.post_rate_limit,
     };
     match state
         .db
-        .post_comment(&record, state.clock.now_micros())
+        .post_comment(record, state.clock.now_micros())
         .await?
     {
         PostOutcome::Created(body) => {
