@@ -81,6 +81,9 @@ pid $work/nginx.pid;
 error_log $work/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
+    # As Debian's /etc/nginx/nginx.conf, whose http block the README's conf.d file joins.
+    sendfile on;
+    tcp_nopush on;
     access_log off;
     proxy_cache_path $work/cache levels=1:2 keys_zone=binhluan:10m max_size=100m inactive=10m use_temp_path=off;
     upstream binhluan { server 127.0.0.1:$server_a; server 127.0.0.1:$server_b; keepalive 64; }
