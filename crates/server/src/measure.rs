@@ -55,6 +55,13 @@ pub fn rate_limited(limit: &'static str) {
     metrics::counter!("binhluan_rate_limited_total", "limit" => limit).increment(1);
 }
 
+/// One group commit of `posts` posts on SQLite (`binhluan_post_groups_total`, and their sizes
+/// in `binhluan_post_group_size`: near 1 while posts are few, larger while they queue).
+pub fn post_group(posts: usize) {
+    metrics::counter!("binhluan_post_groups_total").increment(1);
+    metrics::histogram!("binhluan_post_group_size").record(posts as f64);
+}
+
 /// One batch of views written (`binhluan_view_batches_total`), holding `views` views of
 /// `articles` articles (`binhluan_views_written_total`).
 pub fn view_batch(articles: usize, views: u64) {

@@ -389,6 +389,8 @@ async fn metrics_cover_requests_posts_rules_limits_views_and_the_database() {
         "binhluan_comment_posts_total{outcome=\"refused\"}",
         "binhluan_rule_refusals_total{rule=\"min_words\"}",
         "binhluan_rate_limited_total{limit=\"posts\"}",
+        "binhluan_post_groups_total",
+        "binhluan_post_group_size_count",
         "binhluan_view_batches_total",
         "binhluan_views_written_total",
         "binhluan_db_connections{state=\"idle\"}",

@@ -86,6 +86,7 @@ impl Db {
         .await;
         match committed {
             Ok(()) => {
+                crate::measure::post_group(group.len());
                 for (post, outcome) in group.drain(..).zip(outcomes) {
                     // A poster who left (a closed connection) still has its comment stored;
                     // a retry with its key replays it.
