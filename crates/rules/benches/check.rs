@@ -5,8 +5,8 @@
 //! should stay flat), and the storage normalization of the adversarial text (≤ 10 ms for
 //! 100 KB).
 //!
-//! `CARGO_PROFILE_BENCH_OPT_LEVEL=3 cargo bench -p binhluan-rules --bench check` (the server's
-//! optimisation level; without it, the workspace's size-first `opt-level = "z"`).
+//! `cargo bench -p binhluan-rules --bench check` (`[profile.bench]` inherits `[profile.release]`:
+//! opt-level 3, as the server; `CARGO_PROFILE_BENCH_OPT_LEVEL=z` for the wasm's size-first level).
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tools/real_comments.rs"]

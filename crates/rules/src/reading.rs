@@ -287,9 +287,9 @@ impl Tally {
                 continue;
             }
             let seen = filled != 0;
-            let times = 1 + u32::from(seen) * (1 + (slot.identity >> 63) as u32);
+            let times = 1 + u32::from(seen) * (1 + u32::from(slot.identity & Self::AGAIN != 0));
             *slot = Slot {
-                identity: identity | u64::from(seen) << 63,
+                identity: identity | (u64::from(seen) * Self::AGAIN),
                 check: self.check,
             };
             return times;
