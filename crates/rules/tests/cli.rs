@@ -6,17 +6,34 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_binhluan-check"))
+    run_on_threads(args, input, None)
+}
+
+/// [`run`] on `threads` threads (rayon's own setting), or as many as the machine has.
+fn run_on_threads(args: &[&str], input: &[u8], threads: Option<usize>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_binhluan-check"));
+    if let Some(threads) = threads {
+        command.env("RAYON_NUM_THREADS", threads.to_string());
+    }
+    let mut child = command
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("the checker starts");
-    let written = child.stdin.take().expect("stdin").write_all(input);
-    // A checker that refuses its arguments exits without reading its input.
-    assert!(written.is_ok() || written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe));
-    child.wait_with_output().expect("the checker ends")
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Written while the answers are read: a large input would otherwise fill both pipes.
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || stdin.write_all(input));
+        let output = child.wait_with_output().expect("the checker ends");
+        let written = writer.join().expect("the writer ends");
+        // A checker that refuses its arguments exits without reading its input.
+        assert!(
+            written.is_ok() || written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        );
+        output
+    })
 }
 
 fn lines(output: &Output) -> Vec<serde_json::Value> {
@@ -73,6 +90,58 @@ fn each_answer_carries_its_inputs_id() {
     );
     assert_eq!(answers[3].get("id"), None);
     assert_eq!(answers[3]["ok"], false);
+}
+
+/// Thousands of lines, checked on several threads a batch at a time, come back in their own
+/// order, each with the verdict a run of that line alone gives: blank and unreadable lines
+/// between them, a batch's last line unterminated, and texts of different lengths (so the
+/// threads finish out of turn) change nothing.
+#[test]
+fn many_lines_on_many_threads_keep_their_order_and_verdicts() {
+    let texts = [
+        "Hay quá",
+        "Bài viết rất hay, cảm ơn tác giả đã chia sẻ, xem thêm ở abc.com",
+        "Anh em ai lên Sa Pa tuần này cho em xin kinh nghiệm thuê xe với.",
+        "Bai viet rat hay, cam on tac gia da chia se thong tin huu ich nay.",
+    ];
+    let mut input = String::new();
+    let mut expected = Vec::new();
+    for n in 0..3_000 {
+        match n % 97 {
+            13 => input.push_str("   \n"),
+            41 => {
+                input.push_str(&format!("{{\"id\": {n}, \"text\": false}}\n"));
+                expected.push(n);
+            }
+            _ => {
+                // Of 1 to 25 sentences, all within the 2,000 characters allowed.
+                let text = texts[n % texts.len()].repeat(1 + n % 7 * 4);
+                input.push_str(&serde_json::json!({ "id": n, "text": text }).to_string());
+                input.push('\n');
+                expected.push(n);
+            }
+        }
+    }
+    let output = run_on_threads(&[], input.as_bytes(), Some(4));
+    assert_eq!(output.status.code(), Some(1), "some lines are unreadable");
+    let answers = lines(&output);
+    let ids: Vec<usize> = answers
+        .iter()
+        .map(|a| usize::try_from(a["id"].as_u64().unwrap()).unwrap())
+        .collect();
+    assert_eq!(
+        ids, expected,
+        "one answer per line that is not blank, in order"
+    );
+    let alone = lines(&run_on_threads(&[], input.as_bytes(), Some(1)));
+    assert_eq!(answers, alone, "the same verdicts as on one thread");
+    for (answer, id) in answers.iter().zip(&expected) {
+        if id % 97 == 41 {
+            assert!(answer["error"].is_string(), "{answer}");
+        } else {
+            assert_eq!(answer["ok"], *id % 4 == 2, "{answer}");
+        }
+    }
 }
 
 #[test]
