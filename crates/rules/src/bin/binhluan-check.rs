@@ -15,7 +15,6 @@
 //! their defaults); without it the default policy applies.
 
 use binhluan_rules::{Policy, Verdict, check};
-use rayon::prelude::*;
 use serde::{Deserialize, Deserializer};
 use std::borrow::Cow;
 use std::io::{self, BufRead, BufWriter, Write};
@@ -67,11 +66,7 @@ fn run(policy: &Policy, mut input: impl BufRead, mut output: impl Write) -> io::
     let mut lines = Vec::new();
     loop {
         let read = read_batch(&mut input, &mut lines)?;
-        let answers: Vec<Option<Answer>> = lines[..read]
-            .par_iter()
-            .map(|line| answer_for(line, policy))
-            .collect::<io::Result<_>>()?;
-        for answer in answers.into_iter().flatten() {
+        for answer in answers(&lines[..read], policy)?.into_iter().flatten() {
             all_readable &= answer.readable;
             output.write_all(&answer.line)?;
         }
@@ -81,6 +76,23 @@ fn run(policy: &Policy, mut input: impl BufRead, mut output: impl Write) -> io::
     }
     output.flush()?;
     Ok(all_readable)
+}
+
+/// The answers to `lines`, in their order, checked on every core.
+#[cfg(not(target_arch = "wasm32"))]
+fn answers(lines: &[Vec<u8>], policy: &Policy) -> io::Result<Vec<Option<Answer>>> {
+    use rayon::prelude::*;
+    lines
+        .par_iter()
+        .map(|line| answer_for(line, policy))
+        .collect()
+}
+
+/// The answers to `lines`, in their order: the wasm has no threads to check them on (the
+/// binary is built for it only by `--all-targets` lints).
+#[cfg(target_arch = "wasm32")]
+fn answers(lines: &[Vec<u8>], policy: &Policy) -> io::Result<Vec<Option<Answer>>> {
+    lines.iter().map(|line| answer_for(line, policy)).collect()
 }
 
 /// Reads up to [`BATCH_LINES`] lines into `lines`, reusing their buffers; returns how many
