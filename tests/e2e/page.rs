@@ -4,7 +4,7 @@
 use binhluan_api::{Comment, NewComment};
 use serde_json::Value;
 
-use crate::support::{Browser, SEED_SLUG, ServerOptions, TestServer};
+use crate::support::{Browser, SEED_SLUG, ServerOptions, TestServer, eventually};
 
 /// A comment a moderator approves before the page is read.
 const APPROVED: &str =
@@ -281,11 +281,11 @@ async fn views(server: &TestServer) -> u64 {
 
 /// Waits until the seed article has been viewed `expected` times.
 async fn wait_for_views(server: &TestServer, expected: u64) {
-    for _ in 0..600 {
-        if views(server).await == expected {
-            return;
+    eventually(&format!("{expected} views"), || async {
+        match views(server).await {
+            seen if seen == expected => Ok(()),
+            seen => Err(seen),
         }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(views(server).await, expected, "views");
+    })
+    .await;
 }

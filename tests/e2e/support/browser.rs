@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use tempfile::TempDir;
 use tokio::process::{Child, Command};
 
-use super::PATIENCE;
+use super::{PATIENCE, eventually};
 
 /// The screens the tests read on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,19 +156,12 @@ impl Browser {
     /// The first element matching `css` inside the shadow root of the element matching `host`,
     /// once it exists.
     pub async fn find_in_shadow(&self, host: &str, css: &str) -> Element {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
-            let root = self.find(host).await.shadow_root().await;
-            if let Ok(root) = root
-                && let Ok(element) = root.find(Locator::Css(css)).await
-            {
-                return element;
-            }
-            if tokio::time::Instant::now() > deadline {
-                panic!("nothing matches {css} in the shadow root of {host}");
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let what = format!("{css} in the shadow root of {host}");
+        eventually(&what, || async {
+            let root = self.find(host).await.shadow_root().await?;
+            root.find(Locator::Css(css)).await
+        })
+        .await
     }
 
     /// Types `text` into the first element matching `css`, as a reader would.
@@ -256,17 +249,13 @@ impl Browser {
 
     /// Waits until `script` (a JavaScript expression) is truthy; panics with `what` if never.
     pub async fn wait_until(&self, what: &str, script: &str) {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
-            let value = self.eval(script).await;
-            if value.as_bool() == Some(true) {
-                return;
+        eventually(&format!("{what} ({script})"), || async {
+            match self.eval(script).await {
+                Value::Bool(true) => Ok(()),
+                value => Err(value),
             }
-            if tokio::time::Instant::now() > deadline {
-                panic!("timed out waiting until {what} ({script} was {value})");
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        })
+        .await;
     }
 
     /// The value of the JavaScript expression `script`.

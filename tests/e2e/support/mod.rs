@@ -11,6 +11,7 @@ mod host_site;
 mod postgres;
 mod server;
 
+use std::fmt::Debug;
 use std::time::Duration;
 
 pub use browser::Browser;
@@ -20,6 +21,28 @@ pub use server::{ServerOptions, TestServer};
 /// How long a test waits for what it expects (the browser's page, the server's state) before
 /// it fails.
 const PATIENCE: Duration = Duration::from_secs(30);
+
+/// How often a test asks again while it waits.
+const POLL: Duration = Duration::from_millis(50);
+
+/// What `probe` finds once it finds it: asks again every [`POLL`] while it answers `Err` (what
+/// it saw instead), and fails the test with `what` and the last answer after [`PATIENCE`]. For
+/// what a test can only ask about (the server's stored state, the page's DOM), not wait on.
+pub async fn eventually<T, E: Debug, F: Future<Output = Result<T, E>>>(
+    what: &str,
+    mut probe: impl FnMut() -> F,
+) -> T {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        match probe().await {
+            Ok(found) => return found,
+            Err(seen) if tokio::time::Instant::now() > deadline => {
+                panic!("timed out waiting for {what}; the last answer was {seen:?}")
+            }
+            Err(_) => tokio::time::sleep(POLL).await,
+        }
+    }
+}
 
 /// The seed article's slug.
 pub const SEED_SLUG: &str = "lan-toa-viec-hoc-va-lam-theo-bac-o-dang-bo-thi-xa-sa-pa";

@@ -12,7 +12,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use super::bundle::dist;
-use super::{PATIENCE, SEED_SLUG};
+use super::{SEED_SLUG, eventually};
 
 /// The moderators' token in tests.
 pub const MODERATION_TOKEN: &str = "e2e-moderation-token-0123456789abcdef";
@@ -187,23 +187,20 @@ impl TestServer {
     /// Waits until the server has stored `likes` likes of the published comment by `author`
     /// (as the moderation API reports it), or fails after the tests' patience.
     pub async fn wait_until_likes(&self, author: &str, likes: u64) {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
+        let what = format!("{likes} likes of {author}'s comment");
+        eventually(&what, || async {
             let stored = self
                 .moderation_list(CommentStatus::Published)
                 .await
                 .into_iter()
                 .find(|comment| comment.author_name == author)
                 .map(|comment| comment.likes);
-            if stored == Some(likes) {
-                return;
+            match stored {
+                Some(stored) if stored == likes => Ok(()),
+                stored => Err(stored),
             }
-            assert!(
-                tokio::time::Instant::now() <= deadline,
-                "the server never stored {likes} likes of {author}'s comment: {stored:?}"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        })
+        .await;
     }
 
     /// A new reader's id, issued by the server (`POST /api/readers`) as the widget asks for
