@@ -14,6 +14,7 @@ pub mod embed;
 mod http;
 mod json;
 mod local_storage;
+mod random_id;
 pub mod routes;
 pub mod time;
 

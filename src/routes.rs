@@ -6,7 +6,9 @@
 pub mod article_page;
 pub mod not_found;
 
-use crate::DEFAULT_ARTICLE;
+use leptos::prelude::*;
+
+use crate::{DEFAULT_ARTICLE, Host, use_host};
 
 /// The page an address asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +44,21 @@ impl Route {
             .unwrap_or_default();
         Route::from_path(&path)
     }
+}
+
+/// Keeps the browser tab's title to `title` (once it has one) in an `Effect`, on the app's own
+/// page only: a host page keeps its title. (Boxed: one effect's code serves every page.)
+pub fn show_title_in_document(title: Box<dyn Fn() -> Option<String>>) {
+    if use_host() != Host::Page {
+        return;
+    }
+    Effect::new(move |_| {
+        if let Some(title) = title()
+            && let Some(document) = web_sys::window().and_then(|w| w.document())
+        {
+            document.set_title(&title);
+        }
+    });
 }
 
 /// Decodes `%xx` escapes with the browser's `decodeURIComponent`; a malformed escape (or one

@@ -7,7 +7,7 @@ use binhluan_api::{Comment, CommentStatus, NewComment, Violation};
 use crate::api::{ApiBase, RequestFailure, post_comment, reader};
 use crate::comments::draft::DraftSlot;
 use crate::i18n::{Lang, Texts};
-use crate::local_storage::random_id;
+use crate::random_id::random_id;
 use crate::time::local_time;
 
 /// Where a form's post stands.

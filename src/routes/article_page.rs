@@ -8,7 +8,8 @@ use leptos::task::spawn_local;
 use crate::api::{ApiBase, RequestFailure, fetch_article, reader, record_view};
 use crate::comments::CommentSection;
 use crate::i18n::use_texts;
-use crate::routes::not_found::{NotFound, show_title_in_document};
+use crate::routes::not_found::NotFound;
+use crate::routes::show_title_in_document;
 
 /// Where the article's loading stands.
 #[derive(Clone)]
