@@ -195,6 +195,12 @@ impl Packed {
         Tone::from_bits(self.tone_bits())
     }
 
+    /// Its tone bits (as [`Packed::tone_bits`]) with upper case as the fourth bit.
+    #[inline(always)]
+    pub(crate) fn marks(self) -> u16 {
+        self.0 >> 6 & 0xF
+    }
+
     /// Its tone as a small number, 0 for none (see [`Tone::from_bits`]).
     #[inline(always)]
     pub(crate) fn tone_bits(self) -> u16 {
