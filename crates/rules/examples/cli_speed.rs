@@ -35,10 +35,14 @@ fn main() -> ExitCode {
         input.push('\n');
     }
     match std::env::args().nth(1).as_deref() {
-        Some("--jsonl") => {
-            print!("{input}");
-            ExitCode::SUCCESS
-        }
+        Some("--jsonl") => match std::io::stdout().lock().write_all(input.as_bytes()) {
+            // A reader that takes only the first lines (`| head -200`) closes the pipe early.
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                eprintln!("cli_speed: {e}");
+                ExitCode::FAILURE
+            }
+            _ => ExitCode::SUCCESS,
+        },
         Some(binary) => match time_runs(binary, input.as_bytes()) {
             Ok(mut runs) => {
                 runs.sort();
